@@ -1,0 +1,27 @@
+package org.paperless.commands.internal;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.Correspondent;
+import org.paperless.api.Matching;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.ObjectRepository;
+
+@Service
+@Command(scope = "paperless", name = "correspondent-change", description = "Change a correspondent's name or matching rule")
+public class CorrespondentChangeCommand extends ObjectChangeAction<Correspondent> {
+
+    @Reference(optional = true)
+    CorrespondentRepository repository;
+
+    @Override
+    protected ObjectRepository<Correspondent> repository() {
+        return Capabilities.storage(repository);
+    }
+
+    @Override
+    protected Correspondent rebuild(Correspondent current, String name, Matching matching) {
+        return new Correspondent(current.id(), name, matching);
+    }
+}

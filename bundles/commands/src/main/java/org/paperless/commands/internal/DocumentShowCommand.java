@@ -1,0 +1,117 @@
+package org.paperless.commands.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.Document;
+import org.paperless.api.Note;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DataFolders;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.MediaArea;
+import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.StoragePathRepository;
+import org.paperless.api.storage.TagRepository;
+
+@Service
+@Command(scope = "paperless", name = "document-show", description = "Show every field of a document, its content and the paths of its files")
+public class DocumentShowCommand implements Action {
+
+    @Argument(index = 0, name = "id", description = "Document id", required = true)
+    long id;
+
+    @Option(name = "--no-format", description = "Plain tab-separated output for scripts")
+    boolean noFormat;
+
+    @Option(name = "--no-content", description = "Leave out the content")
+    boolean noContent;
+
+    @Reference(optional = true)
+    DocumentRepository documents;
+
+    @Reference(optional = true)
+    CorrespondentRepository correspondents;
+
+    @Reference(optional = true)
+    DocumentTypeRepository documentTypes;
+
+    @Reference(optional = true)
+    StoragePathRepository storagePaths;
+
+    @Reference(optional = true)
+    TagRepository tags;
+
+    @Reference(optional = true)
+    MediaStore media;
+
+    @Reference(optional = true)
+    DataFolders folders;
+
+    @Override
+    public Object execute() {
+        Document d = Capabilities.storage(documents).get(id);
+        Capabilities.storage(media);
+        Capabilities.storage(folders);
+        Table table = new Table().column("Field").wideColumn("Value", 100);
+        add(table, "ID", d.id());
+        add(table, "Title", d.title());
+        add(table, "Correspondent", ObjectNames.of(correspondents).name(d.correspondentId()));
+        add(table, "Document type", ObjectNames.of(documentTypes).name(d.documentTypeId()));
+        add(table, "Storage path", ObjectNames.of(storagePaths).name(d.storagePathId()));
+        add(table, "Tags", ObjectNames.of(tags).names(d.tagIds()));
+        add(table, "Created", d.created());
+        add(table, "Added", d.added());
+        add(table, "Modified", d.modified());
+        add(table, "ASN", d.archiveSerialNumber());
+        add(table, "Owner", d.owner());
+        add(table, "Original file name", d.originalFilename());
+        add(table, "MIME type", d.mimeType());
+        add(table, "Pages", d.pageCount());
+        add(table, "Checksum", d.checksum());
+        add(table, "Archive checksum", d.archiveChecksum());
+        add(table, "Original", file(MediaArea.ORIGINALS, d.filename()));
+        add(table, "Archive", file(MediaArea.ARCHIVE, d.archiveFilename()));
+        add(table, "Thumbnail", thumbnail(d.id()));
+        for (CustomFieldInstance f : d.customFields()) {
+            add(table, "Custom field #" + f.fieldId(), f.value());
+        }
+        for (Note n : d.notes()) {
+            add(table, "Note " + n.created() + (n.user() == null ? "" : " by " + n.user()), n.text());
+        }
+        table.print(System.out, noFormat);
+        if (!noContent) {
+            System.out.println();
+            System.out.println("Content:");
+            System.out.println(d.content());
+        }
+        return null;
+    }
+
+    private static void add(Table table, String field, Object value) {
+        table.row(field, value);
+    }
+
+    private String file(MediaArea area, String name) {
+        return name == null || name.isBlank() ? "" : media.resolve(area, name).toString();
+    }
+
+    /** Thumbnails are named after the zero-padded id, as in paperless-ngx. */
+    private String thumbnail(long documentId) {
+        String stem = String.format("%07d", documentId);
+        for (String ext : new String[] {".webp", ".png"}) {
+            Path p = folders.thumbnails().resolve(stem + ext);
+            if (Files.exists(p)) {
+                return p.toString();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,21 @@
+package org.paperless.commands.internal;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.DocumentType;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.ObjectRepository;
+
+@Service
+@Command(scope = "paperless", name = "document-type-list", description = "List document types")
+public class DocumentTypeListCommand extends ObjectListAction<DocumentType> {
+
+    @Reference(optional = true)
+    DocumentTypeRepository repository;
+
+    @Override
+    protected ObjectRepository<DocumentType> repository() {
+        return Capabilities.storage(repository);
+    }
+}

@@ -1,0 +1,102 @@
+package org.paperless.commands.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DataFolders;
+import org.paperless.api.storage.Database;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.SchemaMigrations;
+import org.paperless.api.storage.StoragePathRepository;
+import org.paperless.api.storage.TagRepository;
+
+/** What runs, on which database and data folders, and how much is stored. Works with storage down. */
+@Service
+@Command(scope = "paperless", name = "status", description = "Show version, database, counts, data folders and capabilities")
+public class StatusCommand implements Action {
+
+    static final String UNAVAILABLE = "(storage not available)";
+
+    @Option(name = "--no-format", description = "Plain tab-separated output for scripts")
+    boolean noFormat;
+
+    @Reference
+    BundleContext context;
+
+    @Reference(optional = true)
+    Database database;
+
+    @Reference(optional = true)
+    SchemaMigrations migrations;
+
+    @Reference(optional = true)
+    DataFolders folders;
+
+    @Reference(optional = true)
+    DocumentRepository documents;
+
+    @Reference(optional = true)
+    CorrespondentRepository correspondents;
+
+    @Reference(optional = true)
+    TagRepository tags;
+
+    @Reference(optional = true)
+    DocumentTypeRepository documentTypes;
+
+    @Reference(optional = true)
+    StoragePathRepository storagePaths;
+
+    @Override
+    public Object execute() {
+        Table table = new Table().column("Item").column("Value");
+        table.row("Version", context.getBundle().getHeaders().get("Bundle-Version"));
+        addDatabase(table);
+        table.row("Documents", documents == null ? UNAVAILABLE : documents.count());
+        table.row("Correspondents", correspondents == null ? UNAVAILABLE : correspondents.count());
+        table.row("Tags", tags == null ? UNAVAILABLE : tags.count());
+        table.row("Document types", documentTypes == null ? UNAVAILABLE : documentTypes.count());
+        table.row("Storage paths", storagePaths == null ? UNAVAILABLE : storagePaths.count());
+        addFolders(table);
+        Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.paperless."))
+                .sorted(Comparator.comparing(Bundle::getSymbolicName))
+                .forEach(b -> table.row("Bundle " + b.getSymbolicName(), BundleStates.name(b.getState())));
+        table.print(System.out, noFormat);
+        return null;
+    }
+
+    private void addDatabase(Table table) {
+        if (database == null) {
+            table.row("Database", UNAVAILABLE);
+            return;
+        }
+        var info = database.info();
+        table.row("Database", info.kind());
+        table.row("Database URL", info.url());
+        table.row("Database user", info.user() == null ? "" : info.user());
+        table.row("Schema", migrations == null ? "(migrations not available)"
+                : migrations.current() + " (newest " + migrations.latest() + ")");
+    }
+
+    private void addFolders(Table table) {
+        if (folders == null) {
+            table.row("Data folder", UNAVAILABLE);
+            return;
+        }
+        table.row("Data folder", folders.data());
+        table.row("Media", folders.media());
+        table.row("Consume folder", folders.consumption());
+        table.row("Index", folders.index());
+        table.row("Logs", folders.log());
+    }
+}

@@ -1,0 +1,227 @@
+package org.paperless.storage.internal.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManagerFactory;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperless.api.ConflictException;
+import org.paperless.api.Correspondent;
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.CustomFieldType;
+import org.paperless.api.Document;
+import org.paperless.api.DocumentType;
+import org.paperless.api.Matching;
+import org.paperless.api.MatchingAlgorithm;
+import org.paperless.api.NotFoundException;
+import org.paperless.api.Note;
+import org.paperless.api.StoragePath;
+import org.paperless.api.Tag;
+import org.paperless.storage.internal.entity.CustomFieldEntity;
+import org.paperless.storage.internal.migration.LiquibaseMigrations;
+import org.paperless.storage.internal.testsupport.DatabaseTestBase;
+import org.paperless.storage.internal.testsupport.Engine;
+import org.paperless.storage.internal.testsupport.TestPersistenceUnit;
+
+/** The repositories over OpenJPA and the Liquibase schema, as they run inside Karaf but without OSGi. */
+abstract class RepositoriesCases extends DatabaseTestBase {
+
+    private EntityManagerFactory factory;
+    private CorrespondentRepositoryComponent correspondents;
+    private TagRepositoryComponent tags;
+    private DocumentTypeRepositoryComponent types;
+    private StoragePathRepositoryComponent paths;
+    private DocumentRepositoryComponent documents;
+
+    RepositoriesCases(Engine engine) {
+        super(engine);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        LiquibaseMigrations migrations = new LiquibaseMigrations(db.dataSource(),
+                () -> new ClassLoaderResourceAccessor(getClass().getClassLoader()), LiquibaseMigrations.CHANGELOG);
+        migrations.migrateToLatest();
+        factory = TestPersistenceUnit.createFactory(db.dataSource());
+        correspondents = new CorrespondentRepositoryComponent(factory, migrations);
+        tags = new TagRepositoryComponent(factory, migrations);
+        types = new DocumentTypeRepositoryComponent(factory, migrations);
+        paths = new StoragePathRepositoryComponent(factory, migrations);
+        documents = new DocumentRepositoryComponent(factory, migrations);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    private static Document document(String title, Long correspondentId, Set<Long> tagIds, List<Note> notes,
+            List<CustomFieldInstance> fields) {
+        return new Document(null, title, "Dear customer, ...", correspondentId, null, null, tagIds,
+                LocalDate.of(2024, 2, 29), null, Instant.parse("2024-03-01T10:15:30.123456789Z"), "c0ffee", null, null,
+                title + ".pdf", null, title + " (scan).pdf", "application/pdf", 2, "admin", notes, fields);
+    }
+
+    private long customField(String name) {
+        return new Transactions(factory).call(em -> {
+            CustomFieldEntity field = new CustomFieldEntity();
+            field.setName(name);
+            field.setDataType(CustomFieldType.MONETARY.label());
+            em.persist(field);
+            em.flush();
+            return field.getId();
+        });
+    }
+
+    @Test
+    void correspondentsCanBeCreatedFoundUpdatedAndDeleted() {
+        Matching matching = new Matching("bank", MatchingAlgorithm.LITERAL, false);
+        Correspondent bank = correspondents.create(new Correspondent(null, "Bank", matching));
+        assertEquals(new Correspondent(bank.id(), "Bank", matching), correspondents.get(bank.id()));
+        assertEquals(bank, correspondents.findByName("BANK").orElseThrow());
+        assertEquals(bank, correspondents.resolve(String.valueOf(bank.id())));
+
+        Correspondent renamed = correspondents.update(new Correspondent(bank.id(), "My bank", null));
+        assertEquals(Matching.DEFAULT, renamed.matching());
+        correspondents.create(new Correspondent(null, "Aunt", null));
+        assertEquals(List.of("Aunt", "My bank"), correspondents.list().stream().map(Correspondent::name).toList());
+        assertEquals(2, correspondents.count());
+
+        correspondents.delete(bank.id());
+        assertTrue(correspondents.find(bank.id()).isEmpty());
+        assertThrows(NotFoundException.class, () -> correspondents.delete(bank.id()));
+    }
+
+    @Test
+    void namesAreUniquePerKindIgnoringCase() {
+        Tag first = tags.create(new Tag(null, "Taxes", null, null, false, null));
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> tags.create(new Tag(null, "TAXES", null, null, false, null)));
+        assertEquals("A tag named 'Taxes' already exists (id " + first.id() + ")", e.getMessage());
+        Tag other = tags.create(new Tag(null, "Other", null, null, false, null));
+        assertThrows(ConflictException.class, () -> tags.update(new Tag(other.id(), "taxes", null, null, false, null)));
+        tags.update(new Tag(first.id(), "taxes", null, "#ff0000", true, null)); // its own name, in another case
+        types.create(new DocumentType(null, "Taxes", null)); // another kind may use the name
+        assertEquals(1, types.count());
+    }
+
+    @Test
+    void updatingWhatDoesNotExistFails() {
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> paths.update(new StoragePath(99L, "Archive", "{title}", null)));
+        assertEquals("No storage path with id 99", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> paths.create(new StoragePath(5L, "x", "{title}", null)));
+    }
+
+    @Test
+    void tagsNestWithoutCyclesUpToFiveLevels() {
+        assertThrows(ConflictException.class, () -> tags.create(new Tag(null, "Orphan", null, null, false, 404L)));
+        Long parent = null;
+        Tag top = null;
+        for (int level = 1; level <= Tag.MAX_DEPTH; level++) {
+            Tag tag = tags.create(new Tag(null, "Level " + level, null, null, false, parent));
+            top = top == null ? tag : top;
+            parent = tag.id();
+        }
+        Long deepest = parent;
+        assertThrows(ConflictException.class, () -> tags.create(new Tag(null, "Level 6", null, null, false, deepest)));
+
+        Tag topUnderDeepest = new Tag(top.id(), top.name(), null, null, false, deepest);
+        ConflictException cycle = assertThrows(ConflictException.class, () -> tags.update(topUnderDeepest));
+        assertTrue(cycle.getMessage().contains("below it"), cycle.getMessage());
+
+        Tag loose = tags.create(new Tag(null, "Loose", null, null, false, null));
+        Tag underLoose = new Tag(top.id(), top.name(), null, null, false, loose.id());
+        assertThrows(ConflictException.class, () -> tags.update(underLoose), "six levels with its subtree");
+    }
+
+    @Test
+    void deletingATagMakesItsChildrenTopLevelAndRemovesItFromDocuments() {
+        Tag parent = tags.create(new Tag(null, "Household", null, null, false, null));
+        Tag child = tags.create(new Tag(null, "Energy", null, null, false, parent.id()));
+        Document doc = documents.create(document("Bill", null, Set.of(parent.id(), child.id()), null, null));
+
+        tags.delete(parent.id());
+        assertNull(tags.get(child.id()).parentId());
+        assertEquals(Set.of(child.id()), documents.get(doc.id()).tagIds());
+    }
+
+    @Test
+    void aDocumentKeepsItsTagsNotesAndCustomFields() {
+        Correspondent from = correspondents.create(new Correspondent(null, "Utility", null));
+        Tag inbox = tags.create(new Tag(null, "Inbox", null, null, true, null));
+        Tag bills = tags.create(new Tag(null, "Bills", null, null, false, null));
+        long amount = customField("Amount");
+        Instant noted = Instant.parse("2024-03-02T08:00:00Z");
+        Document stored = documents.create(document("Electricity", from.id(), Set.of(inbox.id(), bills.id()),
+                List.of(new Note(null, 0, "paid", noted, "admin")),
+                List.of(new CustomFieldInstance(null, 0, amount, "EUR12.50"))));
+
+        Document found = documents.get(stored.id());
+        assertEquals(stored, found);
+        assertEquals(Set.of(inbox.id(), bills.id()), found.tagIds());
+        assertEquals(List.of(new Note(found.notes().get(0).id(), stored.id(), "paid", noted, "admin")), found.notes());
+        assertEquals("EUR12.50", found.customFields().get(0).value());
+        assertEquals(amount, found.customFields().get(0).fieldId());
+        assertEquals(LocalDate.of(2024, 2, 29), found.created());
+        assertEquals(Instant.parse("2024-03-01T10:15:30.123Z"), found.added(), "milliseconds survive");
+        assertEquals(found.added(), found.modified());
+        assertEquals("Dear customer, ...", found.content());
+        assertEquals("Electricity (scan).pdf", found.originalFilename());
+
+        documents.delete(stored.id());
+        assertTrue(documents.find(stored.id()).isEmpty());
+    }
+
+    @Test
+    void deletingACorrespondentTypeOrPathClearsTheDocumentsReference() {
+        Correspondent from = correspondents.create(new Correspondent(null, "Landlord", null));
+        DocumentType type = types.create(new DocumentType(null, "Contract", null));
+        StoragePath path = paths.create(new StoragePath(null, "Home", "home/{title}", null));
+        Document doc = documents.create(new Document(null, "Lease", "", from.id(), type.id(), path.id(), null, null,
+                null, null, "abc", null, 7L, "lease.pdf", null, null, null, null, null, null, null));
+
+        correspondents.delete(from.id());
+        types.delete(type.id());
+        paths.delete(path.id());
+        Document after = documents.get(doc.id());
+        assertNull(after.correspondentId());
+        assertNull(after.documentTypeId());
+        assertNull(after.storagePathId());
+        assertEquals(7L, after.archiveSerialNumber());
+    }
+
+    @Test
+    void documentsAreListedByIdInPages() {
+        for (int i = 1; i <= 5; i++) {
+            documents.create(document("Doc " + i, null, null, null, null));
+        }
+        assertEquals(5, documents.count());
+        assertEquals(List.of("Doc 3", "Doc 4"), documents.list(2, 2).stream().map(Document::title).toList());
+        assertEquals(List.of("Doc 5"), documents.list(4, 10).stream().map(Document::title).toList());
+    }
+
+    @Test
+    void anArchiveSerialNumberIsUsedOnce() {
+        Document first = documents.create(new Document(null, "A", "", null, null, null, null, null, null, null, "1",
+                null, 42L, "a.pdf", null, null, null, null, null, null, null));
+        ConflictException e = assertThrows(ConflictException.class, () -> documents.create(new Document(null, "B", "",
+                null, null, null, null, null, null, null, "2", null, 42L, "b.pdf", null, null, null, null, null, null,
+                null)));
+        assertEquals("Archive serial number 42 is already used by document " + first.id(), e.getMessage());
+    }
+}

@@ -1,0 +1,84 @@
+package org.paperless.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher script and the remote console on the real distribution: start, one-shot commands with
+ * exit codes (as cron uses them), ssh logins, stop.
+ */
+class LauncherIT {
+
+    private static Path freshDataDir() {
+        return Paths.get("target/launcher-data/" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    @Test
+    void startsWithGeneratedAdminRunsCommandsOverSshAndStops() throws Exception {
+        Launcher launcher = new Launcher(freshDataDir(), Map.of());
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            Path credentials = launcher.dataDir.resolve("security/admin.credentials");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+            String user = launcher.credential("user");
+            String password = launcher.credential("password");
+            assertEquals("admin", user);
+            assertNotEquals("karaf", password);
+            assertFalse(Files.readString(launcher.dataDir.resolve("security/users.properties")).contains(password),
+                    "users.properties must hold a hash, not the password");
+
+            Launcher.Result status = launcher.run("client", "paperless:status --no-format");
+            assertEquals(0, status.exitCode(), status.output());
+            assertTrue(status.output().contains("Database\tderby"), status.output());
+            assertTrue(status.output().contains("Data folder\t" + launcher.dataDir), status.output());
+
+            Launcher.Result unknown = launcher.run("client", "paperless:no-such-command");
+            assertNotEquals(0, unknown.exitCode(), unknown.output());
+            Launcher.Result failing = launcher.run("client", "paperless:document-show 424242");
+            assertNotEquals(0, failing.exitCode(), failing.output());
+            assertTrue(failing.output().contains("No document with id 424242"), failing.output());
+
+            String remote = SshLogin.run(launcher.sshPort, user, password, "paperless:tag-list");
+            assertTrue(remote.contains("Name"), remote);
+            assertThrows(Exception.class, () -> SshLogin.run(launcher.sshPort, "karaf", "karaf", "paperless:status"));
+            assertThrows(Exception.class, () -> SshLogin.run(launcher.sshPort, user, password + "x", "paperless:status"));
+
+            for (String folder : new String[] {"db", "media/originals", "media/archive", "media/thumbnails", "consume", "log", "karaf"}) {
+                assertTrue(Files.isDirectory(launcher.dataDir.resolve(folder)), folder + " missing in the data folder");
+            }
+            assertTrue(Files.exists(launcher.dataDir.resolve("log/karaf.log")));
+        } finally {
+            Launcher.Result stopped = launcher.run("stop");
+            assertEquals(0, stopped.exitCode(), stopped.output());
+        }
+    }
+
+    @Test
+    void adminAccountComesFromTheEnvironmentWhenGiven() throws Exception {
+        Launcher launcher = new Launcher(freshDataDir(),
+                Map.of("PAPERLESS_ADMIN_USER", "alice", "PAPERLESS_ADMIN_PASSWORD", "correct-horse-battery"));
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            assertEquals("alice", launcher.credential("user"));
+            String out = SshLogin.run(launcher.sshPort, "alice", "correct-horse-battery", "paperless:status");
+            assertTrue(out.contains("Documents"), out);
+            assertThrows(Exception.class, () -> SshLogin.run(launcher.sshPort, "admin", "correct-horse-battery", "paperless:status"));
+        } finally {
+            launcher.run("stop");
+        }
+    }
+}
