@@ -1,19 +1,13 @@
 package org.paperless.commands.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Document;
-import org.paperless.api.storage.CorrespondentRepository;
-import org.paperless.api.storage.DocumentRepository;
-import org.paperless.api.storage.DocumentTypeRepository;
-import org.paperless.api.storage.TagRepository;
 
 @Service
 @Command(scope = "paperless", name = "document-list", description = "List documents, oldest id first")
-public class DocumentListCommand implements Action {
+public class DocumentListCommand extends DocumentAction {
 
     @Option(name = "--limit", aliases = "-l", description = "At most this many documents (default 100)")
     int limit = 100;
@@ -21,33 +15,17 @@ public class DocumentListCommand implements Action {
     @Option(name = "--offset", aliases = "-o", description = "Skip this many documents first")
     int offset;
 
-    @Option(name = "--no-format", description = "Plain tab-separated output for scripts")
-    boolean noFormat;
-
-    @Reference(optional = true)
-    DocumentRepository documents;
-
-    @Reference(optional = true)
-    CorrespondentRepository correspondents;
-
-    @Reference(optional = true)
-    DocumentTypeRepository documentTypes;
-
-    @Reference(optional = true)
-    TagRepository tags;
-
     @Override
     public Object execute() {
         if (limit < 1 || offset < 0) {
             throw new IllegalArgumentException("--limit must be at least 1 and --offset at least 0");
         }
-        Capabilities.storage(documents);
         ObjectNames correspondentNames = ObjectNames.of(correspondents);
         ObjectNames typeNames = ObjectNames.of(documentTypes);
         ObjectNames tagNames = ObjectNames.of(tags);
         Table table = new Table().rightColumn("ID").column("Created").wideColumn("Title", 60)
                 .column("Correspondent").column("Type").column("Tags").rightColumn("Pages");
-        for (Document d : documents.list(offset, limit)) {
+        for (Document d : documents().list(offset, limit)) {
             table.row(d.id(), d.created(), d.title(),
                     correspondentNames.name(d.correspondentId()), typeNames.name(d.documentTypeId()),
                     tagNames.names(d.tagIds()), d.pageCount());

@@ -3,7 +3,6 @@ package org.paperless.commands.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -12,42 +11,19 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
-import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
-import org.paperless.api.storage.DocumentRepository;
-import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
-import org.paperless.api.storage.StoragePathRepository;
-import org.paperless.api.storage.TagRepository;
 
 @Service
 @Command(scope = "paperless", name = "document-show", description = "Show every field of a document, its content and the paths of its files")
-public class DocumentShowCommand implements Action {
+public class DocumentShowCommand extends DocumentAction {
 
     @Argument(index = 0, name = "id", description = "Document id", required = true)
     long id;
 
-    @Option(name = "--no-format", description = "Plain tab-separated output for scripts")
-    boolean noFormat;
-
     @Option(name = "--no-content", description = "Leave out the content")
     boolean noContent;
-
-    @Reference(optional = true)
-    DocumentRepository documents;
-
-    @Reference(optional = true)
-    CorrespondentRepository correspondents;
-
-    @Reference(optional = true)
-    DocumentTypeRepository documentTypes;
-
-    @Reference(optional = true)
-    StoragePathRepository storagePaths;
-
-    @Reference(optional = true)
-    TagRepository tags;
 
     @Reference(optional = true)
     MediaStore media;
@@ -57,7 +33,7 @@ public class DocumentShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Document d = Capabilities.storage(documents).get(id);
+        Document d = documents().get(id);
         Capabilities.storage(media);
         Capabilities.storage(folders);
         Table table = new Table().column("Field").wideColumn("Value", 100);
