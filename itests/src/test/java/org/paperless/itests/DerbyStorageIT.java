@@ -14,11 +14,6 @@ public class DerbyStorageIT extends StorageCommandsTestBase {
 
     @Configuration
     public Option[] config() {
-        return KarafOptions.distribution();
-    }
-
-    @Override
-    protected String databaseKind() {
-        return "derby";
+        return KarafOptions.distribution("derby");
     }
 }

@@ -23,12 +23,17 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /** Options that boot the built distribution offline, with a data folder and ssh port of its own. */
 final class KarafOptions {
 
+    static final String EXPECTED_DATABASE = "paperless.it.database";
     private static final String KARAF_VERSION = "4.4.10";
 
     private KarafOptions() {
     }
 
-    static Option[] distribution(Option... extra) {
+    /**
+     * The expected database kind travels as a system property: the probe's test methods live in a shared
+     * base class, and inside the container they cannot rely on which subclass runs them.
+     */
+    static Option[] distribution(String databaseKind, Option... extra) {
         String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         File dataDir = new File("target/it-data/" + UUID.randomUUID()).getAbsoluteFile();
         List<Option> options = new ArrayList<>(Arrays.asList(
@@ -45,6 +50,7 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.data.dir", dataDir.getPath()),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.ssh.port", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/custom.system.properties", EXPECTED_DATABASE, databaseKind),
                 vmOptions(
                         "-Xmx768m",
                         "--add-reads=java.xml=java.logging",

@@ -81,4 +81,27 @@ class LauncherIT {
             launcher.run("stop");
         }
     }
+
+    @Test
+    void environmentSwitchesToPostgresqlWithoutARebuild() throws Exception {
+        java.net.URI db = java.net.URI.create(TestPostgres.freshDatabase().substring("jdbc:".length()));
+        Launcher launcher = new Launcher(freshDataDir(), Map.of(
+                "PAPERLESS_DBHOST", db.getHost(),
+                "PAPERLESS_DBPORT", Integer.toString(db.getPort()),
+                "PAPERLESS_DBNAME", db.getPath().substring(1),
+                "PAPERLESS_DBUSER", TestPostgres.USER,
+                "PAPERLESS_DBPASS", TestPostgres.PASSWORD));
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            Launcher.Result status = launcher.run("client", "paperless:status --no-format");
+            assertEquals(0, status.exitCode(), status.output());
+            assertTrue(status.output().contains("Database\tpostgresql"), status.output());
+            assertTrue(status.output().contains("Schema\t2 (newest 2)"), status.output());
+            assertFalse(status.output().contains(TestPostgres.PASSWORD + "@"), status.output());
+            assertFalse(Files.exists(launcher.dataDir.resolve("db")), "no Derby database when PostgreSQL is chosen");
+        } finally {
+            launcher.run("stop");
+        }
+    }
 }

@@ -18,15 +18,10 @@ public class PostgresStorageIT extends StorageCommandsTestBase {
     public Option[] config() throws Exception {
         String url = TestPostgres.freshDatabase();
         String cfg = "etc/org.paperless.storage.cfg";
-        return KarafOptions.distribution(
+        return KarafOptions.distribution("postgresql",
                 editConfigurationFilePut(cfg, "dbEngine", "postgresql"),
                 editConfigurationFilePut(cfg, "dbUrl", url),
                 editConfigurationFilePut(cfg, "dbUser", TestPostgres.USER),
                 editConfigurationFilePut(cfg, "dbPass", TestPostgres.PASSWORD));
-    }
-
-    @Override
-    protected String databaseKind() {
-        return "postgresql";
     }
 }

@@ -48,7 +48,9 @@ public abstract class StorageCommandsTestBase {
 
     protected Console console;
 
-    protected abstract String databaseKind();
+    private static String databaseKind() {
+        return System.getProperty(KarafOptions.EXPECTED_DATABASE);
+    }
 
     @Before
     public void storageIsUp() throws Exception {

@@ -29,8 +29,10 @@ public final class SettingsResolver {
     }
 
     public StorageSettings resolve() {
-        Path data = absolute(firstOf(value("dataDir", "PAPERLESS_DATA_DIR"),
-                blankToNull(system.getProperty(DATA_DIR_PROPERTY)), "data"));
+        // The launcher turns PAPERLESS_DATA_DIR into the system property, so the property (what the
+        // instance was started with) wins over an environment variable inherited from elsewhere.
+        Path data = absolute(firstOf(value("dataDir", null), blankToNull(system.getProperty(DATA_DIR_PROPERTY)),
+                blankToNull(env.get("PAPERLESS_DATA_DIR")), "data"));
         Folders folders = new Folders(data,
                 absolute(firstOf(value("mediaRoot", "PAPERLESS_MEDIA_ROOT"), data.resolve("media").toString())),
                 absolute(firstOf(value("consumptionDir", "PAPERLESS_CONSUMPTION_DIR"), data.resolve("consume").toString())),

@@ -15,7 +15,7 @@ public @interface StorageConfig {
     String PID = "org.paperless.storage";
 
     @AttributeDefinition(name = "Data folder", required = false,
-            description = "PAPERLESS_DATA_DIR; default: system property paperless.data.dir, else ./data")
+            description = "Data folder; default: system property paperless.data.dir (set from PAPERLESS_DATA_DIR by the launcher), else PAPERLESS_DATA_DIR, else ./data")
     String dataDir() default "";
 
     @AttributeDefinition(name = "Media root", required = false,

@@ -33,14 +33,15 @@ class SettingsResolverTest {
     }
 
     @Test
-    void dataDirComesFromConfigThenEnvironmentThenSystemProperty() {
+    void dataDirComesFromConfigThenSystemPropertyThenEnvironment() {
         Properties system = new Properties();
         system.setProperty(SettingsResolver.DATA_DIR_PROPERTY, "/sys");
-        assertEquals(Path.of("/sys"), resolve(Map.of(), Map.of(), system).folders().data());
-        assertEquals(Path.of("/env"), resolve(Map.of(), Map.of("PAPERLESS_DATA_DIR", "/env"), system).folders().data());
+        assertEquals(Path.of("/env"), resolve(Map.of(), Map.of("PAPERLESS_DATA_DIR", "/env"), new Properties())
+                .folders().data());
+        assertEquals(Path.of("/sys"), resolve(Map.of(), Map.of("PAPERLESS_DATA_DIR", "/env"), system).folders().data());
         assertEquals(Path.of("/cfg"), resolve(Map.of("dataDir", "/cfg"), Map.of("PAPERLESS_DATA_DIR", "/env"), system)
                 .folders().data());
-        assertEquals(Path.of("/env"), resolve(Map.of("dataDir", "  "), Map.of("PAPERLESS_DATA_DIR", "/env"), system)
+        assertEquals(Path.of("/sys"), resolve(Map.of("dataDir", "  "), Map.of("PAPERLESS_DATA_DIR", "/env"), system)
                 .folders().data(), "an empty key falls back");
     }
 
