@@ -14,6 +14,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -117,7 +118,10 @@ public class LiquibaseMigrations implements SchemaMigrations {
                 R result = Scope.child(scope(), () -> {
                     Database database = DatabaseFactory.getInstance()
                             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                    return work.apply(new Liquibase(changelog, accessor, database));
+                    Liquibase liquibase = new Liquibase(changelog, accessor, database);
+                    // The update summary would go to stdout, which is the Karaf console.
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    return work.apply(liquibase);
                 });
                 // Derby: even a no-op update leaves a transaction open, and closing would then fail.
                 finish(connection, true);
