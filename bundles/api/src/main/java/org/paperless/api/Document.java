@@ -33,6 +33,13 @@ public record Document(
         List<CustomFieldInstance> customFields) {
 
     public static final int MAX_TITLE_LENGTH = 128;
+
+    /** The same document with its file names set. */
+    public Document withFilenames(String newFilename, String newArchiveFilename) {
+        return new Document(id, title, content, correspondentId, documentTypeId, storagePathId, tagIds, created,
+                modified, added, checksum, archiveChecksum, archiveSerialNumber, newFilename, newArchiveFilename,
+                originalFilename, mimeType, pageCount, owner, notes, customFields);
+    }
     public static final long MAX_ASN = 0xFFFF_FFFFL;
 
     public Document {

@@ -1,5 +1,6 @@
 package org.paperless.api.storage;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,24 @@ public interface DocumentRepository {
     /** Stores a new document with its tags, notes and custom field values in one transaction. */
     Document create(Document document);
 
+    /**
+     * Stores a new document and, inside the same transaction, lets {@code files} write its files once the
+     * id is known (the default file name is the zero-padded id); the file names it returns are stored
+     * with the row. When anything throws, no row is stored; deleting what {@code files} wrote is then
+     * the caller's business.
+     */
+    Document create(Document document, FileStep files);
+
+    /** The document whose original or archive has this checksum. */
+    Optional<Document> findByChecksum(String checksum);
+
     void delete(long id);
+
+    /** Writes a new document's files; gets the document with its id, returns it with its file names. */
+    @FunctionalInterface
+    interface FileStep {
+        Document write(Document stored) throws IOException;
+    }
 
     default Document get(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("No document with id " + id));

@@ -11,9 +11,18 @@ final class Capabilities {
     }
 
     static <T> T storage(T service) {
+        return require(service, "Storage is not available: the org.paperless.storage bundle is stopped"
+                + " or cannot reach its database.");
+    }
+
+    static <T> T consumer(T service) {
+        return require(service, "Consumption is not available: the org.paperless.consumer bundle is stopped"
+                + " or waits for storage.");
+    }
+
+    private static <T> T require(T service, String why) {
         if (service == null) {
-            throw new IllegalStateException("Storage is not available: the org.paperless.storage bundle is stopped"
-                    + " or cannot reach its database. See paperless:status and log:display.");
+            throw new IllegalStateException(why + " See paperless:status and log:display.");
         }
         return service;
     }

@@ -1,5 +1,7 @@
 package org.paperless.storage.internal.jpa;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,11 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Document create(Document document) {
+        return create(document, stored -> stored);
+    }
+
+    @Override
+    public Document create(Document document, FileStep files) {
         if (document.id() != null) {
             throw new IllegalArgumentException("a new document has no id yet (got " + document.id() + ")");
         }
@@ -73,8 +80,28 @@ public class DocumentRepositoryComponent implements DocumentRepository {
                 em.persist(DocumentMapper.toEntity(field, entity.getId()));
             }
             em.flush();
+            Document named = writeFiles(files, complete(em, entity));
+            entity.setFilename(named.filename());
+            entity.setArchiveFilename(named.archiveFilename());
+            em.flush();
             return complete(em, entity);
         });
+    }
+
+    @Override
+    public Optional<Document> findByChecksum(String checksum) {
+        return transactions.call(em -> em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.checksum = :c OR d.archiveChecksum = :c ORDER BY d.id",
+                DocumentEntity.class).setParameter("c", checksum).setMaxResults(1).getResultList().stream()
+                .findFirst().map(d -> complete(em, d)));
+    }
+
+    private static Document writeFiles(FileStep files, Document stored) {
+        try {
+            return files.write(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the files of document " + stored.id() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

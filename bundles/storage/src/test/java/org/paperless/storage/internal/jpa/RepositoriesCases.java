@@ -224,4 +224,29 @@ abstract class RepositoriesCases extends DatabaseTestBase {
                 null)));
         assertEquals("Archive serial number 42 is already used by document " + first.id(), e.getMessage());
     }
+
+    @Test
+    void filesAreNamedAfterTheIdInsideTheTransaction() {
+        Document stored = documents.create(document("Scan", null, null, null, null),
+                withId -> withId.withFilenames(String.format("%07d.pdf", withId.id()), null));
+        assertEquals(String.format("%07d.pdf", stored.id()), stored.filename());
+        assertEquals(stored.filename(), documents.get(stored.id()).filename());
+    }
+
+    @Test
+    void aFailingFileStepStoresNoRow() {
+        long before = documents.count();
+        assertThrows(java.io.UncheckedIOException.class, () -> documents.create(document("Broken", null, null, null, null),
+                withId -> {
+                    throw new java.io.IOException("disk full");
+                }));
+        assertEquals(before, documents.count());
+    }
+
+    @Test
+    void documentsAreFoundByTheChecksumOfTheirOriginalOrArchive() {
+        Document stored = documents.create(document("Checked", null, null, null, null));
+        assertEquals(stored.id(), documents.findByChecksum(stored.checksum()).orElseThrow().id());
+        assertTrue(documents.findByChecksum("0".repeat(64)).isEmpty());
+    }
 }

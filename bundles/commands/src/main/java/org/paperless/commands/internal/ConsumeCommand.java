@@ -1,0 +1,61 @@
+package org.paperless.commands.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.Document;
+import org.paperless.api.consumer.ConsumeOverrides;
+import org.paperless.api.consumer.ConsumptionException;
+import org.paperless.api.consumer.DocumentConsumer;
+
+/** Consumes files now and says, per file, the new document's id or why it was refused. */
+@Service
+@Command(scope = "paperless", name = "consume",
+        description = "Consume files now: prints the new document id, or the reason a file was refused (it then goes to failed/)")
+public class ConsumeCommand implements Action {
+
+    @Option(name = "--title", description = "Title instead of the file name")
+    String title;
+
+    @Option(name = "--correspondent", aliases = "-c", description = "Correspondent id or name")
+    String correspondent;
+
+    @Option(name = "--type", aliases = "-t", description = "Document type id or name")
+    String documentType;
+
+    @Option(name = "--tag", aliases = "-T", description = "Tag id or name (repeat for several)", multiValued = true)
+    List<String> tags;
+
+    @Argument(index = 0, name = "file", description = "Files to consume (absolute paths, or relative to where Karaf runs)",
+            required = true, multiValued = true)
+    List<String> files;
+
+    @Reference(optional = true)
+    DocumentConsumer consumer;
+
+    @Override
+    public Object execute() {
+        DocumentConsumer c = Capabilities.consumer(consumer);
+        ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags);
+        int refused = 0;
+        for (String file : files) {
+            try {
+                Document d = c.consume(Path.of(file), overrides);
+                System.out.println(file + ": document " + d.id());
+            } catch (ConsumptionException e) {
+                refused++;
+                System.out.println(file + ": refused: " + e.getMessage());
+            }
+        }
+        if (refused > 0) {
+            throw new IllegalStateException(refused + " of " + files.size() + " files were not consumed");
+        }
+        return null;
+    }
+}

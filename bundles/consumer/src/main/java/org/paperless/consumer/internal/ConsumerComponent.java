@@ -1,0 +1,115 @@
+package org.paperless.consumer.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.paperless.api.Document;
+import org.paperless.api.consumer.ConsumeOverrides;
+import org.paperless.api.consumer.ConsumptionException;
+import org.paperless.api.consumer.DocumentConsumer;
+import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DataFolders;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.TagRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumption pipeline: stage a copy, checksum, type from the bytes, parse, refuse duplicates,
+ * store files and row, then remove the source. Whatever goes wrong, the source ends up in failed/
+ * with the reason beside it, and neither a row nor a media file is left behind.
+ */
+@Component(service = DocumentConsumer.class)
+public class ConsumerComponent implements DocumentConsumer {
+
+    static final String TOPIC_ADDED = "org/paperless/document/ADDED";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerComponent.class);
+
+    private final ParserRegistry parsers = new ParserRegistry();
+    private final MimeDetector mimeDetector = new MimeDetector();
+    private final Pipeline pipeline;
+    private final DataFolders folders;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    @Activate
+    public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
+            @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
+            @Reference DocumentTypeRepository types, @Reference TagRepository tags) {
+        this.folders = folders;
+        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addParser(DocumentParser parser, Map<String, Object> properties) {
+        parsers.add(parser, properties);
+    }
+
+    void removeParser(DocumentParser parser) {
+        parsers.remove(parser);
+    }
+
+    @Override
+    public Document consume(Path file, ConsumeOverrides overrides) {
+        Path source = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(source)) {
+            throw new ConsumptionException("No such file: " + source, null, null);
+        }
+        try (Staging staging = Staging.copy(source, folders.data().resolve("tmp/consume"))) {
+            Document stored = pipeline.run(source, staging.file(), overrides == null ? ConsumeOverrides.NONE : overrides);
+            removeSource(source);
+            announce(stored);
+            LOG.info("Consumed {} as document {}", source.getFileName(), stored.id());
+            return stored;
+        } catch (Refusal refusal) {
+            throw refused(source, refusal.getMessage(), refusal.getCause());
+        } catch (NoSuchFileException e) {
+            throw refused(source, "The file disappeared while it was being consumed", null);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Consuming {} failed", source, e);
+            throw refused(source, "Consumption failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ConsumptionException refused(Path source, String reason, Throwable cause) {
+        Path kept = null;
+        if (Files.exists(source)) {
+            try {
+                kept = new FailedFolder(folders.consumption()).keep(source, reason);
+            } catch (IOException e) {
+                LOG.error("Could not move {} to the failed folder; it stays where it is", source, e);
+            }
+        }
+        LOG.warn("Refused {}: {}", source.getFileName(), reason);
+        return new ConsumptionException(reason + (kept == null ? "" : " (kept as " + kept + ")"), kept, cause);
+    }
+
+    private static void removeSource(Path source) {
+        try {
+            Files.deleteIfExists(source);
+        } catch (IOException e) {
+            LOG.warn("Document stored, but its source {} could not be removed: {}", source, e.getMessage());
+        }
+    }
+
+    private void announce(Document stored) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(TOPIC_ADDED, Map.of("document.id", stored.id(), "document.title", stored.title())));
+        }
+    }
+}

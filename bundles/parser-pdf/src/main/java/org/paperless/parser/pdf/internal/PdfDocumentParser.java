@@ -1,0 +1,103 @@
+package org.paperless.parser.pdf.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Calendar;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.osgi.service.component.annotations.Component;
+import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.parser.ParseException;
+import org.paperless.api.parser.ParsedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads a PDF's text layer, page count, creation date and a thumbnail of page 1 with PDFBox. */
+@Component(service = DocumentParser.class, property = DocumentParser.MIME_TYPES + "=application/pdf")
+public class PdfDocumentParser implements DocumentParser {
+
+    static final String ENCRYPTED_MESSAGE =
+            "The PDF is encrypted with a password; remove the password and consume it again";
+    /** Beyond this many pages a file is more likely an attack or a mistake than a document. */
+    static final int MAX_PAGES = 10_000;
+    /** PDFBox keeps up to this much of a document's streams in memory, the rest in temp files. */
+    private static final long MAX_MAIN_MEMORY = 64L * 1024 * 1024;
+    /** Readers accept a header anywhere in the first 1024 bytes (junk before it happens in mail exports). */
+    private static final int HEADER_WINDOW = 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PdfDocumentParser.class);
+
+    private final PdfThumbnailRenderer thumbnails = new PdfThumbnailRenderer();
+
+    @Override
+    public ParsedDocument parse(Path file, String mimeType) throws ParseException {
+        String name = file.getFileName().toString();
+        requirePdfHeader(file, name);
+        try (PDDocument document = load(file)) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
+                throw new ParseException("The PDF " + name + " has no pages; it is probably damaged or truncated");
+            }
+            if (pages > MAX_PAGES) {
+                throw new ParseException("The PDF " + name + " has " + pages + " pages; more than "
+                        + MAX_PAGES + " are not read");
+            }
+            String text = extractText(document);
+            byte[] thumbnail = thumbnails.renderFirstPage(document, name);
+            LOG.debug("Parsed {}: {} pages, {} characters", name, pages, text.length());
+            return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail);
+        } catch (InvalidPasswordException e) {
+            LOG.warn("{}: {}", name, ENCRYPTED_MESSAGE);
+            throw new ParseException(ENCRYPTED_MESSAGE, e);
+        } catch (IOException | RuntimeException e) {
+            // PDFBox reports malformed input through both; neither is a bug of ours, so no stack trace.
+            LOG.warn("Cannot read {} as a PDF: {}", name, e.toString());
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new ParseException("The PDF " + name + " is damaged or truncated and cannot be read: " + reason, e);
+        }
+    }
+
+    /** Gives a file that is something else (a renamed JPEG, say) a plain answer instead of a parser error. */
+    private static void requirePdfHeader(Path file, String name) throws ParseException {
+        byte[] head = new byte[HEADER_WINDOW];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new ParseException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+        if (!new String(head, 0, read, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+            LOG.warn("{} is not a PDF: no %PDF- header", name);
+            throw new ParseException("The file " + name + " is not a PDF: it has no %PDF- header");
+        }
+    }
+
+    private static PDDocument load(Path file) throws IOException {
+        // Empty password: opens files that only carry an owner password (restrictions), fails for the rest.
+        return Loader.loadPDF(file.toFile(), "", MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY).streamCache);
+    }
+
+    private static String extractText(PDDocument document) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        return stripper.getText(document);
+    }
+
+    /** The creation date, else the modification date, as the PDF's writer saw the calendar day. */
+    static LocalDate metadataDate(PDDocumentInformation info) {
+        if (info == null) {
+            return null;
+        }
+        Calendar date = info.getCreationDate() != null ? info.getCreationDate() : info.getModificationDate();
+        return date == null ? null : date.toInstant().atZone(date.getTimeZone().toZoneId()).toLocalDate();
+    }
+}

@@ -1,0 +1,177 @@
+package org.paperless.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.paperless.api.Document;
+import org.paperless.api.consumer.DocumentConsumer;
+import org.paperless.api.storage.DataFolders;
+import org.paperless.api.storage.DocumentRepository;
+
+/** paperless:consume on the real distribution: files in, documents out, refusals kept in failed/. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsumptionIT {
+
+    private static final long STARTUP = 60_000;
+    private static final String FIXTURES = "paperless.it.fixtures";
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private Console console;
+    private DocumentRepository documents;
+    private DataFolders folders;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Path fixtures = Fixtures.write(Paths.get("target/it-fixtures").toAbsolutePath());
+        return KarafOptions.distribution("derby",
+                editConfigurationFilePut("etc/custom.system.properties", FIXTURES, fixtures.toString()));
+    }
+
+    @Before
+    public void consumerIsUp() throws Exception {
+        console = new Console(sessionFactory);
+        Services.await(context, DocumentConsumer.class, STARTUP);
+        documents = Services.await(context, DocumentRepository.class, STARTUP);
+        folders = Services.await(context, DataFolders.class, STARTUP);
+    }
+
+    private Path copyToConsume(String fixture, String name) throws Exception {
+        Path target = folders.consumption().resolve(name);
+        Files.copy(Paths.get(System.getProperty(FIXTURES)).resolve(fixture), target);
+        return target;
+    }
+
+    private Path writeToConsume(String name, String text) throws Exception {
+        return Files.writeString(folders.consumption().resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static long idIn(String output) {
+        return Long.parseLong(output.replaceAll("(?s).*: document (\\d+).*", "$1"));
+    }
+
+    @Test
+    public void aTextFileBecomesADocumentWithItsOriginalAndThumbnail() throws Exception {
+        console.admin("paperless:tag-add --inbox Inbox");
+        Path source = writeToConsume("Meeting notes 2024.txt", "Quarterly review with Müller GmbH\nBudget approved.\n");
+        byte[] bytes = Files.readAllBytes(source);
+        String out = console.admin("paperless:consume \"" + source + "\"");
+        long id = idIn(out);
+        Document d = documents.get(id);
+        assertEquals("Meeting notes 2024", d.title());
+        assertTrue(d.content(), d.content().contains("Müller GmbH"));
+        assertEquals("text/plain", d.mimeType());
+        assertEquals("Meeting notes 2024.txt", d.originalFilename());
+        assertEquals(String.format("%07d.txt", id), d.filename());
+        assertArrayEquals(bytes, Files.readAllBytes(folders.originals().resolve(d.filename())));
+        assertTrue(Files.exists(folders.thumbnails().resolve(String.format("%07d.png", id))));
+        assertFalse("the source is removed after the commit", Files.exists(source));
+        assertEquals(1, d.tagIds().size());
+        String show = console.admin("paperless:document-show --no-format " + id);
+        assertTrue(show, show.contains("Tags\tInbox"));
+    }
+
+    @Test
+    public void overridesSetTitleCorrespondentTypeAndTags() throws Exception {
+        console.admin("paperless:correspondent-add Bank");
+        console.admin("paperless:document-type-add Statement");
+        console.admin("paperless:tag-add Finance");
+        Path source = writeToConsume("stmt.txt", "Account statement for March, balance 1200 EUR");
+        long id = idIn(console.admin("paperless:consume --title \"March statement\" -c Bank -t Statement --tag Finance " + source));
+        String show = console.admin("paperless:document-show --no-format " + id);
+        assertTrue(show, show.contains("Title\tMarch statement"));
+        assertTrue(show, show.contains("Correspondent\tBank"));
+        assertTrue(show, show.contains("Document type\tStatement"));
+        assertTrue(show, show.contains("Finance"));
+    }
+
+    @Test
+    public void refusedFilesGoToFailedWithTheReasonAndLeaveNothingBehind() throws Exception {
+        long before = documents.count();
+        long mediaBefore = mediaFiles();
+        Path empty = writeToConsume("empty.txt", "");
+        Exception e = assertThrows(Exception.class, () -> console.admin("paperless:consume " + empty));
+        assertTrue(e.getMessage(), e.getMessage().contains("not consumed"));
+        Path failed = folders.consumption().resolve("failed");
+        assertTrue(Files.readString(failed.resolve("empty.txt.reason.txt")).contains("empty"));
+        assertTrue(Files.exists(failed.resolve("empty.txt")));
+
+        Path original = writeToConsume("letter.txt", "A letter that arrives twice " + System.nanoTime());
+        String text = Files.readString(original);
+        long first = idIn(console.admin("paperless:consume " + original));
+        Path again = writeToConsume("letter-again.txt", text);
+        Exception dup = assertThrows(Exception.class, () -> console.admin("paperless:consume " + again));
+        String reason = Files.readString(failed.resolve("letter-again.txt.reason.txt"));
+        assertTrue(reason, reason.contains("duplicate of document " + first));
+
+        Path unknown = folders.consumption().resolve("archive.zip");
+        Files.write(unknown, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        assertThrows(Exception.class, () -> console.admin("paperless:consume " + unknown));
+        assertTrue(Files.readString(failed.resolve("archive.zip.reason.txt")).contains("No parser reads"));
+
+        assertEquals(before + 1, documents.count());
+        assertEquals(mediaBefore + 2, mediaFiles()); // the one letter's original and thumbnail
+        assertTrue(dup.getMessage().contains("1 of 1"));
+    }
+
+    @Test
+    public void aMissingFileIsReportedWithoutSideEffects() throws Exception {
+        Exception e = assertThrows(Exception.class, () -> console.admin("paperless:consume /nonexistent/file.pdf"));
+        assertTrue(e.getMessage(), e.getMessage().contains("not consumed"));
+    }
+
+    private long mediaFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(folders.media())) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    public void aPdfWithATextLayerGivesItsTextPagesAndThumbnail() throws Exception {
+        Path source = copyToConsume(FixtureNames.INVOICE_PDF, "Stadtwerke invoice.pdf");
+        long id = idIn(console.admin("paperless:consume \"" + source + "\""));
+        Document d = documents.get(id);
+        for (String word : FixtureNames.INVOICE_WORDS) {
+            assertTrue(word + " in " + d.content(), d.content().contains(word));
+        }
+        assertEquals(Integer.valueOf(2), d.pageCount());
+        assertEquals("application/pdf", d.mimeType());
+        assertEquals(String.format("%07d.pdf", id), d.filename());
+        assertTrue(Files.size(folders.thumbnails().resolve(String.format("%07d.png", id))) > 100);
+    }
+
+    @Test
+    public void anEncryptedPdfIsRefusedWithAClearMessage() throws Exception {
+        Path source = copyToConsume(FixtureNames.ENCRYPTED_PDF, "salary.pdf");
+        assertThrows(Exception.class, () -> console.admin("paperless:consume " + source));
+        String reason = Files.readString(folders.consumption().resolve("failed/salary.pdf.reason.txt"));
+        assertTrue(reason, reason.contains("encrypted"));
+    }
+}
