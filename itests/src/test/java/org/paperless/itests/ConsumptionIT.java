@@ -51,8 +51,13 @@ public class ConsumptionIT {
     @Configuration
     public Option[] config() throws Exception {
         Path fixtures = Fixtures.write(Paths.get("target/it-fixtures").toAbsolutePath());
+        String watcher = "etc/org.paperless.consumer.cfg";
         return KarafOptions.distribution("derby",
-                editConfigurationFilePut("etc/custom.system.properties", FIXTURES, fixtures.toString()));
+                editConfigurationFilePut("etc/custom.system.properties", FIXTURES, fixtures.toString()),
+                editConfigurationFilePut(watcher, "stableSeconds", "1"),
+                editConfigurationFilePut(watcher, "rescanSeconds", "2"),
+                editConfigurationFilePut(watcher, "recursive", "true"),
+                editConfigurationFilePut(watcher, "subdirsAsTags", "true"));
     }
 
     @Before
@@ -63,14 +68,19 @@ public class ConsumptionIT {
         folders = Services.await(context, DataFolders.class, STARTUP);
     }
 
+    /** Files for paperless:consume live outside the watched consume folder, so the watcher leaves them alone. */
+    private Path incoming() throws Exception {
+        return Files.createDirectories(folders.data().resolve("incoming"));
+    }
+
     private Path copyToConsume(String fixture, String name) throws Exception {
-        Path target = folders.consumption().resolve(name);
+        Path target = incoming().resolve(name);
         Files.copy(Paths.get(System.getProperty(FIXTURES)).resolve(fixture), target);
         return target;
     }
 
     private Path writeToConsume(String name, String text) throws Exception {
-        return Files.writeString(folders.consumption().resolve(name), text, StandardCharsets.UTF_8);
+        return Files.writeString(incoming().resolve(name), text, StandardCharsets.UTF_8);
     }
 
     private static long idIn(String output) {
@@ -131,7 +141,7 @@ public class ConsumptionIT {
         String reason = Files.readString(failed.resolve("letter-again.txt.reason.txt"));
         assertTrue(reason, reason.contains("duplicate of document " + first));
 
-        Path unknown = folders.consumption().resolve("archive.zip");
+        Path unknown = incoming().resolve("archive.zip");
         Files.write(unknown, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         assertThrows(Exception.class, () -> console.admin("paperless:consume " + unknown));
         assertTrue(Files.readString(failed.resolve("archive.zip.reason.txt")).contains("No parser reads"));
@@ -173,5 +183,22 @@ public class ConsumptionIT {
         assertThrows(Exception.class, () -> console.admin("paperless:consume " + source));
         String reason = Files.readString(folders.consumption().resolve("failed/salary.pdf.reason.txt"));
         assertTrue(reason, reason.contains("encrypted"));
+    }
+
+    @Test
+    public void aFileDroppedIntoTheConsumeFolderIsTakenOnceStableWithItsFoldersAsTags() throws Exception {
+        String text = "Tax return 2024, reference " + System.nanoTime();
+        Path hidden = Files.writeString(folders.consumption().resolve(".partial.txt"), "still uploading");
+        Path folder = Files.createDirectories(folders.consumption().resolve("Taxes/2024"));
+        Path source = Files.writeString(folder.resolve("return.txt"), text, StandardCharsets.UTF_8);
+        String checksum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        Document d = Services.eventually(30_000, () -> documents.findByChecksum(checksum).orElseThrow());
+        assertEquals("return", d.title());
+        String show = console.admin("paperless:document-show --no-format " + d.id());
+        assertTrue(show, show.contains("2024") && show.contains("Taxes"));
+        assertFalse(Files.exists(source));
+        Thread.sleep(3000);
+        assertTrue("hidden files are never taken", Files.exists(hidden));
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +44,8 @@ public class ConsumerComponent implements DocumentConsumer {
     private final MimeDetector mimeDetector = new MimeDetector();
     private final Pipeline pipeline;
     private final DataFolders folders;
+    /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
+    private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -69,6 +73,17 @@ public class ConsumerComponent implements DocumentConsumer {
         if (!Files.isRegularFile(source)) {
             throw new ConsumptionException("No such file: " + source, null, null);
         }
+        if (!inProgress.add(source)) {
+            throw new ConsumptionException(source + " is being consumed already", null, null);
+        }
+        try {
+            return consumeOnce(source, overrides);
+        } finally {
+            inProgress.remove(source);
+        }
+    }
+
+    private Document consumeOnce(Path source, ConsumeOverrides overrides) {
         try (Staging staging = Staging.copy(source, folders.data().resolve("tmp/consume"))) {
             Document stored = pipeline.run(source, staging.file(), overrides == null ? ConsumeOverrides.NONE : overrides);
             removeSource(source);
