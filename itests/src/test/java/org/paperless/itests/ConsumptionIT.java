@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -25,6 +27,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.storage.DataFolders;
@@ -90,7 +93,8 @@ public class ConsumptionIT {
     @Test
     public void aTextFileBecomesADocumentWithItsOriginalAndThumbnail() throws Exception {
         console.admin("paperless:tag-add --inbox Inbox");
-        Path source = writeToConsume("Meeting notes 2024.txt", "Quarterly review with Müller GmbH\nBudget approved.\n");
+        Path source = writeToConsume("Meeting notes 2024.txt",
+                "Köln, 14. März 2023\nQuarterly review with Müller GmbH\nBudget approved, next review 01.09.2023.\n");
         byte[] bytes = Files.readAllBytes(source);
         String out = console.admin("paperless:consume \"" + source + "\"");
         long id = idIn(out);
@@ -98,6 +102,7 @@ public class ConsumptionIT {
         assertEquals("Meeting notes 2024", d.title());
         assertTrue(d.content(), d.content().contains("Müller GmbH"));
         assertEquals("text/plain", d.mimeType());
+        assertEquals("the first date in the content", java.time.LocalDate.of(2023, 3, 14), d.created());
         assertEquals("Meeting notes 2024.txt", d.originalFilename());
         assertEquals(String.format("%07d.txt", id), d.filename());
         assertArrayEquals(bytes, Files.readAllBytes(folders.originals().resolve(d.filename())));
@@ -200,5 +205,52 @@ public class ConsumptionIT {
         assertFalse(Files.exists(source));
         Thread.sleep(3000);
         assertTrue("hidden files are never taken", Files.exists(hidden));
+    }
+
+    @Test
+    public void theFilenameFormatFilesOriginalsByCorrespondentAndYear() throws Exception {
+        console.admin("paperless:correspondent-add \"Finanzamt Köln\"");
+        // Kept, not taken from a closed tracker: Configuration Admin is a per-bundle service factory.
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration config = admin.getConfiguration("org.paperless.consumer", null);
+        Dictionary<String, Object> before = config.getProperties();
+        Dictionary<String, Object> changed = before == null ? new Hashtable<>() : copy(before);
+        changed.put("filenameFormat", "{correspondent}/{created_year}/{title}");
+        updateAndWaitForTheNewConsumer(config, changed);
+        try {
+            Path first = writeToConsume("Bescheid.txt", "Steuerbescheid vom 02.05.2022 " + System.nanoTime());
+            Path second = writeToConsume("Bescheid2.txt", "Steuerbescheid vom 03.05.2022 " + System.nanoTime());
+            Document a = documents.get(idIn(console.admin("paperless:consume --title Bescheid -c \"Finanzamt Köln\" " + first)));
+            Document b = documents.get(idIn(console.admin("paperless:consume --title Bescheid -c \"Finanzamt Köln\" " + second)));
+            assertEquals("Finanzamt Köln/2022/Bescheid.txt", a.filename());
+            assertEquals("a taken name gets _01", "Finanzamt Köln/2022/Bescheid_01.txt", b.filename());
+            assertTrue(Files.exists(folders.originals().resolve(a.filename())));
+            assertTrue(Files.exists(folders.originals().resolve(b.filename())));
+        } finally {
+            updateAndWaitForTheNewConsumer(config, before == null ? new Hashtable<>() : before);
+        }
+    }
+
+    /** A configuration change re-creates the consumer; wait for the new one before going on. */
+    private void updateAndWaitForTheNewConsumer(org.osgi.service.cm.Configuration config, Dictionary<String, Object> props)
+            throws Exception {
+        Object oldId = context.getServiceReference(DocumentConsumer.class).getProperty("service.id");
+        config.update(props);
+        Services.eventually(30_000, () -> {
+            var ref = context.getServiceReference(DocumentConsumer.class);
+            if (ref == null || ref.getProperty("service.id").equals(oldId)) {
+                throw new AssertionError("the consumer was not re-created yet");
+            }
+            return ref;
+        });
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> d) {
+        Hashtable<String, Object> copy = new Hashtable<>();
+        for (var keys = d.keys(); keys.hasMoreElements();) {
+            String k = keys.nextElement();
+            copy.put(k, d.get(k));
+        }
+        return copy;
     }
 }

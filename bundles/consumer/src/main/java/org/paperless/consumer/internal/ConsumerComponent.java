@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.TagRepository;
+import org.paperless.consumer.internal.dates.DateFinder;
+import org.paperless.consumer.internal.naming.FilenameFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * store files and row, then remove the source. Whatever goes wrong, the source ends up in failed/
  * with the reason beside it, and neither a row nor a media file is left behind.
  */
-@Component(service = DocumentConsumer.class)
+@Component(service = DocumentConsumer.class, configurationPid = ConsumerConfig.PID)
 public class ConsumerComponent implements DocumentConsumer {
 
     static final String TOPIC_ADDED = "org/paperless/document/ADDED";
@@ -53,9 +56,32 @@ public class ConsumerComponent implements DocumentConsumer {
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
             @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
-            @Reference DocumentTypeRepository types, @Reference TagRepository tags) {
+            @Reference DocumentTypeRepository types, @Reference TagRepository tags, ConsumerConfig config) {
         this.folders = folders;
-        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags));
+        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags),
+                filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()));
+    }
+
+    /** A broken format stops the component with the reason in the log, rather than filing documents wrongly. */
+    static FilenameFormat filenameFormat(ConsumerConfig config, Map<String, String> env) {
+        String template = firstNonBlank(config.filenameFormat(), env.get("PAPERLESS_FILENAME_FORMAT"));
+        if (template == null) {
+            return null;
+        }
+        String removeNone = firstNonBlank(config.filenameFormatRemoveNone(), env.get("PAPERLESS_FILENAME_FORMAT_REMOVE_NONE"));
+        return new FilenameFormat(template, "true".equalsIgnoreCase(removeNone) || "1".equals(removeNone));
+    }
+
+    static DateFinder dateFinder(ConsumerConfig config, Map<String, String> env) {
+        String order = firstNonBlank(config.dateOrder(), env.get("PAPERLESS_DATE_ORDER"));
+        return new DateFinder(order == null ? DateFinder.Order.DMY : DateFinder.parseOrder(order), Clock.systemDefaultZone());
+    }
+
+    private static String firstNonBlank(String configured, String fromEnv) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

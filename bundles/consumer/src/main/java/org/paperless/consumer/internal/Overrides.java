@@ -1,11 +1,15 @@
 package org.paperless.consumer.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.paperless.api.Correspondent;
+import org.paperless.api.DocumentType;
 import org.paperless.api.NotFoundException;
 import org.paperless.api.Tag;
 import org.paperless.api.consumer.ConsumeOverrides;
@@ -16,7 +20,9 @@ import org.paperless.api.storage.TagRepository;
 /** Resolves what the caller set (ids or names) before anything is written, and adds the inbox tags. */
 final class Overrides {
 
-    record Resolved(Long correspondentId, Long documentTypeId, Set<Long> tagIds) {
+    /** Ids for the row, names for the file name. */
+    record Resolved(Long correspondentId, String correspondent, Long documentTypeId, String documentType,
+            Set<Long> tagIds, List<String> tagNames) {
     }
 
     private final CorrespondentRepository correspondents;
@@ -31,22 +37,25 @@ final class Overrides {
 
     Resolved resolve(ConsumeOverrides o) throws Refusal {
         try {
-            Long correspondent = o.correspondent() == null ? null : correspondents.resolve(o.correspondent()).id();
-            Long type = o.documentType() == null ? null : types.resolve(o.documentType()).id();
+            Correspondent correspondent = o.correspondent() == null ? null : correspondents.resolve(o.correspondent());
+            DocumentType type = o.documentType() == null ? null : types.resolve(o.documentType());
+            Map<Long, Tag> all = tags.list().stream().collect(Collectors.toMap(Tag::id, Function.identity()));
             Set<Long> tagIds = new LinkedHashSet<>();
             for (String t : o.tags()) {
                 tagIds.add(tags.resolve(t).id());
             }
-            tagIds.addAll(inboxTagsWithParents());
-            return new Resolved(correspondent, type, tagIds);
+            tagIds.addAll(inboxTagsWithParents(all));
+            List<String> tagNames = tagIds.stream().map(all::get).filter(Objects::nonNull).map(Tag::name).toList();
+            return new Resolved(correspondent == null ? null : correspondent.id(),
+                    correspondent == null ? null : correspondent.name(), type == null ? null : type.id(),
+                    type == null ? null : type.name(), tagIds, tagNames);
         } catch (NotFoundException e) {
             throw new Refusal(e.getMessage() + "; create it first or leave the option out");
         }
     }
 
     /** Every new document gets the inbox tags, and a nested tag brings its parents along. */
-    private Set<Long> inboxTagsWithParents() {
-        Map<Long, Tag> byId = tags.list().stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+    private static Set<Long> inboxTagsWithParents(Map<Long, Tag> byId) {
         Set<Long> ids = new LinkedHashSet<>();
         for (Tag tag : byId.values()) {
             if (!tag.inbox()) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
@@ -20,6 +21,10 @@ import org.paperless.api.parser.ParsedDocument;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.consumer.internal.dates.DateFinder;
+import org.paperless.consumer.internal.naming.FilenameFormat;
+import org.paperless.consumer.internal.naming.NamingContext;
+import org.paperless.consumer.internal.naming.UniqueNames;
 
 /** The steps from a staged file to a stored document; any refusal happens before anything is written. */
 final class Pipeline {
@@ -29,9 +34,14 @@ final class Pipeline {
     private final MimeDetector mimeDetector;
     private final ParserRegistry parsers;
     private final Overrides overrides;
+    private final FilenameFormat format;
+    private final DateFinder dates;
 
+    /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
-            Overrides overrides) {
+            Overrides overrides, FilenameFormat format, DateFinder dates) {
+        this.format = format;
+        this.dates = dates;
         this.documents = documents;
         this.media = media;
         this.mimeDetector = mimeDetector;
@@ -58,7 +68,7 @@ final class Pipeline {
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
                 resolved.documentTypeId(), null, resolved.tagIds(), created(parsed, staged), null, null, checksum, null,
                 null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
-        return store(document, staged, extension(name, mime), parsed.thumbnailPng());
+        return store(document, resolved, staged, extension(name, mime), parsed.thumbnailPng());
     }
 
     private static ParsedDocument parse(DocumentParser parser, Path staged, String mime) throws Refusal {
@@ -72,18 +82,20 @@ final class Pipeline {
     }
 
     /** Files are named after the id (the default filename format); written inside the row's transaction. */
-    private Document store(Document document, Path staged, String extension, byte[] thumbnail) throws IOException {
+    private Document store(Document document, Overrides.Resolved names, Path staged, String extension, byte[] thumbnail)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         try {
             return documents.create(document, withId -> {
-                String stem = String.format("%07d", withId.id());
+                String original = originalName(withId, names, extension);
                 try (InputStream in = Files.newInputStream(staged)) {
-                    written.add(media.write(MediaArea.ORIGINALS, stem + extension, in));
+                    written.add(media.write(MediaArea.ORIGINALS, original, in));
                 }
                 if (thumbnail != null) {
-                    written.add(media.write(MediaArea.THUMBNAILS, stem + ".png", new ByteArrayInputStream(thumbnail)));
+                    String thumb = String.format("%07d.png", withId.id());
+                    written.add(media.write(MediaArea.THUMBNAILS, thumb, new ByteArrayInputStream(thumbnail)));
                 }
-                return withId.withFilenames(stem + extension, null);
+                return withId.withFilenames(original, null);
             });
         } catch (RuntimeException e) {
             for (Path p : written) {
@@ -91,6 +103,14 @@ final class Pipeline {
             }
             throw e;
         }
+    }
+
+    /** The filename format applied to the stored document; a taken name gets _01, _02... */
+    private String originalName(Document withId, Overrides.Resolved names, String extension) {
+        String stem = format == null ? String.format("%07d", withId.id())
+                : format.render(new NamingContext(withId, names.correspondent(), names.documentType(), names.tagNames(),
+                        withId.owner(), Map.of()));
+        return UniqueNames.firstFree(stem, extension, candidate -> Files.exists(media.resolve(MediaArea.ORIGINALS, candidate)));
     }
 
     private static String title(ConsumeOverrides given, String fileName) {
@@ -101,8 +121,12 @@ final class Pipeline {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** The date the file records, else the day it was last changed (dates in the content come later). */
-    private static LocalDate created(ParsedDocument parsed, Path staged) throws IOException {
+    /** The first plausible date in the content, else the date the file records, else the day it last changed. */
+    private LocalDate created(ParsedDocument parsed, Path staged) throws IOException {
+        var inContent = dates.find(parsed.text());
+        if (inContent.isPresent()) {
+            return inContent.get();
+        }
         if (parsed.metadataDate() != null) {
             return parsed.metadataDate();
         }

@@ -28,14 +28,15 @@ import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.TagRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.paperless.consumer.internal.ConsumerConfig;
 
 /**
  * Takes files from the consume folder once they are stable. File events make it look at once; a full
  * rescan every few seconds catches what events miss (network shares) and what was there at start.
  * One thread, stopped cleanly: a file being consumed when the bundle stops is finished first.
  */
-@Component(configurationPid = "org.paperless.consumer", immediate = true)
-@Designate(ocd = ConsumeFolderConfig.class)
+@Component(configurationPid = ConsumerConfig.PID, immediate = true)
+@Designate(ocd = ConsumerConfig.class)
 public class ConsumeFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumeFolderWatcher.class);
@@ -55,7 +56,7 @@ public class ConsumeFolderWatcher {
 
     @Activate
     public ConsumeFolderWatcher(@Reference DocumentConsumer consumer, @Reference TagRepository tags,
-            @Reference DataFolders folders, ConsumeFolderConfig config) throws IOException {
+            @Reference DataFolders folders, ConsumerConfig config) throws IOException {
         this.consumer = consumer;
         this.tags = tags;
         this.settings = WatchSettings.from(config, System.getenv());

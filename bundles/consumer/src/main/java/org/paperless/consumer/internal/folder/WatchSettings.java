@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.paperless.consumer.internal.ConsumerConfig;
+
 /** The watcher's settings: configuration, else environment, else paperless-ngx's defaults. */
 record WatchSettings(boolean enabled, long stableMillis, long rescanMillis, boolean recursive, boolean subdirsAsTags,
         List<Pattern> ignore) {
@@ -14,7 +16,7 @@ record WatchSettings(boolean enabled, long stableMillis, long rescanMillis, bool
             + "(?i).*(^|/)desktop\\.ini$,.*(^|/)@eaDir(/.*)?,.*(^|/)\\.stfolder(/.*)?,.*(^|/)\\.stversions(/.*)?,"
             + ".*(^|/)\\.localized$";
 
-    static WatchSettings from(ConsumeFolderConfig config, Map<String, String> env) {
+    static WatchSettings from(ConsumerConfig config, Map<String, String> env) {
         return new WatchSettings(
                 bool(config.enabled(), null, env, true),
                 seconds(config.stableSeconds(), null, env, 5) ,

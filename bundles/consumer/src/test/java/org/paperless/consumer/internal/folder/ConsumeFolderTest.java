@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperless.consumer.internal.ConsumerConfig;
 
 class ConsumeFolderTest {
 
@@ -84,10 +85,19 @@ class ConsumeFolderTest {
         return WatchSettings.from(config(Boolean.toString(recursive), "1", ignore), Map.of());
     }
 
-    private static ConsumeFolderConfig config(String recursive, String stable, String ignore) {
-        return new ConsumeFolderConfig() {
+    private static ConsumerConfig config(String recursive, String stable, String ignore) {
+        return new ConsumerConfig() {
             public Class<? extends Annotation> annotationType() {
-                return ConsumeFolderConfig.class;
+                return ConsumerConfig.class;
+            }
+            public String dateOrder() {
+                return "";
+            }
+            public String filenameFormat() {
+                return "";
+            }
+            public String filenameFormatRemoveNone() {
+                return "";
             }
             public String enabled() {
                 return "";

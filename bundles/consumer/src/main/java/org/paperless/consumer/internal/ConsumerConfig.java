@@ -1,15 +1,29 @@
-package org.paperless.consumer.internal.folder;
+package org.paperless.consumer.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The consume folder watcher (PID org.paperless.consumer). Keys left empty fall back to the paperless-ngx
- * environment variable named in the description, then to the default.
+ * Consumption and the consume folder watcher (PID {@value #PID}). Keys left empty fall back to the
+ * paperless-ngx environment variable named in the description, then to the default.
  */
-@ObjectClassDefinition(id = "org.paperless.consumer", name = "Paperless consume folder",
-        description = "Watching the consume folder. Empty keys fall back to the PAPERLESS_CONSUMER_* variables.")
-public @interface ConsumeFolderConfig {
+@ObjectClassDefinition(id = ConsumerConfig.PID, name = "Paperless consumption",
+        description = "Consumption and the consume folder. Empty keys fall back to the PAPERLESS_* variables.")
+public @interface ConsumerConfig {
+
+    String PID = "org.paperless.consumer";
+
+    @AttributeDefinition(required = false,
+            description = "PAPERLESS_DATE_ORDER: how to read a numeric date like 03/04/2024 in the content: DMY, MDY or YMD; default DMY")
+    String dateOrder() default "";
+
+    @AttributeDefinition(required = false,
+            description = "PAPERLESS_FILENAME_FORMAT: where originals are filed, e.g. {correspondent}/{created_year}/{title}; empty = the zero-padded id")
+    String filenameFormat() default "";
+
+    @AttributeDefinition(required = false,
+            description = "PAPERLESS_FILENAME_FORMAT_REMOVE_NONE: leave out empty placeholders instead of writing 'none'; default false")
+    String filenameFormatRemoveNone() default "";
 
     @AttributeDefinition(required = false, description = "Watch the folder at all (true/false); default true")
     String enabled() default "";
