@@ -253,4 +253,38 @@ public class ConsumptionIT {
         }
         return copy;
     }
+
+    @Test
+    public void preAndPostConsumeScriptsRunWithThePaperlessVariables() throws Exception {
+        Path scripts = Files.createDirectories(folders.data().resolve("scripts"));
+        Path report = scripts.resolve("post.out");
+        Path pre = Files.writeString(scripts.resolve("pre.sh"),
+                "#!/bin/sh\ncase \"$DOCUMENT_SOURCE_PATH\" in *reject*) echo 'not this one'; exit 3;; esac\n");
+        Path post = Files.writeString(scripts.resolve("post.sh"), "#!/bin/sh\nenv | grep '^DOCUMENT_' > '" + report + "'\n");
+        pre.toFile().setExecutable(true);
+        post.toFile().setExecutable(true);
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration config = admin.getConfiguration("org.paperless.consumer", null);
+        Dictionary<String, Object> before = config.getProperties();
+        Dictionary<String, Object> changed = before == null ? new Hashtable<>() : copy(before);
+        changed.put("preConsumeScript", pre.toString());
+        changed.put("postConsumeScript", post.toString());
+        updateAndWaitForTheNewConsumer(config, changed);
+        try {
+            Path keep = writeToConsume("keep.txt", "Kept by the script " + System.nanoTime());
+            long id = idIn(console.admin("paperless:consume " + keep));
+            String env = Files.readString(report);
+            assertTrue(env, env.contains("DOCUMENT_ID=" + id));
+            assertTrue(env, env.contains("DOCUMENT_ORIGINAL_FILENAME=keep.txt"));
+            assertTrue(env, env.contains("DOCUMENT_SOURCE_PATH=" + folders.originals()));
+
+            Path reject = writeToConsume("reject-me.txt", "Refused by the script " + System.nanoTime());
+            assertThrows(Exception.class, () -> console.admin("paperless:consume " + reject));
+            String reason = Files.readString(folders.consumption().resolve("failed/reject-me.txt.reason.txt"));
+            assertTrue(reason, reason.contains("pre-consume script") && reason.contains("exit code 3")
+                    && reason.contains("not this one"));
+        } finally {
+            updateAndWaitForTheNewConsumer(config, before == null ? new Hashtable<>() : before);
+        }
+    }
 }

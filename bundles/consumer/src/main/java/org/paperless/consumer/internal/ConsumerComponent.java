@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public class ConsumerComponent implements DocumentConsumer {
 
     static final String TOPIC_ADDED = "org/paperless/document/ADDED";
+    private static final String STAGING = "tmp/consume";
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerComponent.class);
 
     private final ParserRegistry parsers = new ParserRegistry();
@@ -59,7 +60,23 @@ public class ConsumerComponent implements DocumentConsumer {
             @Reference DocumentTypeRepository types, @Reference TagRepository tags, ConsumerConfig config) {
         this.folders = folders;
         this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags),
-                filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()));
+                filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
+                new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
+                        firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))));
+        clearStaging(folders.data().resolve(STAGING));
+    }
+
+    /** Copies left by a crash in the middle of a consumption; their sources are still where they were. */
+    private static void clearStaging(Path root) {
+        try (var leftovers = Files.list(root)) {
+            for (Path p : leftovers.toList()) {
+                Staging.delete(p);
+            }
+        } catch (NoSuchFileException e) {
+            // nothing staged yet
+        } catch (IOException e) {
+            LOG.warn("Could not clear {}: {}", root, e.toString());
+        }
     }
 
     /** A broken format stops the component with the reason in the log, rather than filing documents wrongly. */
@@ -110,7 +127,7 @@ public class ConsumerComponent implements DocumentConsumer {
     }
 
     private Document consumeOnce(Path source, ConsumeOverrides overrides) {
-        try (Staging staging = Staging.copy(source, folders.data().resolve("tmp/consume"))) {
+        try (Staging staging = Staging.copy(source, folders.data().resolve(STAGING))) {
             Document stored = pipeline.run(source, staging.file(), overrides == null ? ConsumeOverrides.NONE : overrides);
             removeSource(source);
             announce(stored);

@@ -18,6 +18,14 @@ public @interface ConsumerConfig {
     String dateOrder() default "";
 
     @AttributeDefinition(required = false,
+            description = "PAPERLESS_PRE_CONSUME_SCRIPT: runs on the working copy first; a non-zero exit refuses the file")
+    String preConsumeScript() default "";
+
+    @AttributeDefinition(required = false,
+            description = "PAPERLESS_POST_CONSUME_SCRIPT: runs after a document was stored, with DOCUMENT_* variables")
+    String postConsumeScript() default "";
+
+    @AttributeDefinition(required = false,
             description = "PAPERLESS_FILENAME_FORMAT: where originals are filed, e.g. {correspondent}/{created_year}/{title}; empty = the zero-padded id")
     String filenameFormat() default "";
 

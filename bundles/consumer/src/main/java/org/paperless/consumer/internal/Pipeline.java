@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
@@ -36,10 +38,12 @@ final class Pipeline {
     private final Overrides overrides;
     private final FilenameFormat format;
     private final DateFinder dates;
+    private final ConsumeScripts scripts;
 
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
-            Overrides overrides, FilenameFormat format, DateFinder dates) {
+            Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts) {
+        this.scripts = scripts;
         this.format = format;
         this.dates = dates;
         this.documents = documents;
@@ -53,6 +57,8 @@ final class Pipeline {
         if (Files.size(staged) == 0) {
             throw new Refusal("The file is empty (0 bytes)");
         }
+        String taskId = UUID.randomUUID().toString();
+        scripts.beforeConsumption(source, staged, taskId);
         String checksum = Checksums.sha256(staged);
         var duplicate = documents.findByChecksum(checksum);
         if (duplicate.isPresent()) {
@@ -68,7 +74,28 @@ final class Pipeline {
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
                 resolved.documentTypeId(), null, resolved.tagIds(), created(parsed, staged), null, null, checksum, null,
                 null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
-        return store(document, resolved, staged, extension(name, mime), parsed.thumbnailPng());
+        Document stored = store(document, resolved, staged, extension(name, mime), parsed.thumbnailPng());
+        scripts.afterConsumption(postConsumeEnvironment(stored, resolved, taskId));
+        return stored;
+    }
+
+    /** The variables paperless-ngx gives its post-consume script. */
+    private Map<String, String> postConsumeEnvironment(Document d, Overrides.Resolved names, String taskId) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCUMENT_ID", String.valueOf(d.id()));
+        env.put("DOCUMENT_FILE_NAME", d.filename());
+        env.put("DOCUMENT_CREATED", String.valueOf(d.created()));
+        env.put("DOCUMENT_MODIFIED", String.valueOf(d.modified()));
+        env.put("DOCUMENT_ADDED", String.valueOf(d.added()));
+        env.put("DOCUMENT_SOURCE_PATH", media.resolve(MediaArea.ORIGINALS, d.filename()).toString());
+        env.put("DOCUMENT_ARCHIVE_PATH", d.archiveFilename() == null ? "" : media.resolve(MediaArea.ARCHIVE, d.archiveFilename()).toString());
+        env.put("DOCUMENT_THUMBNAIL_PATH", media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", d.id())).toString());
+        env.put("DOCUMENT_ORIGINAL_FILENAME", d.originalFilename());
+        env.put("DOCUMENT_CORRESPONDENT", names.correspondent() == null ? "" : names.correspondent());
+        env.put("DOCUMENT_TAGS", String.join(",", names.tagNames()));
+        env.put("DOCUMENT_OWNER", d.owner() == null ? "" : d.owner());
+        env.put("TASK_ID", taskId);
+        return env;
     }
 
     private static ParsedDocument parse(DocumentParser parser, Path staged, String mime) throws Refusal {

@@ -40,6 +40,10 @@ final class Staging implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        delete(folder);
+    }
+
+    static void delete(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

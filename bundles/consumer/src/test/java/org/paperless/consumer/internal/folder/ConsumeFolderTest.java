@@ -90,6 +90,12 @@ class ConsumeFolderTest {
             public Class<? extends Annotation> annotationType() {
                 return ConsumerConfig.class;
             }
+            public String preConsumeScript() {
+                return "";
+            }
+            public String postConsumeScript() {
+                return "";
+            }
             public String dateOrder() {
                 return "";
             }
