@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -102,6 +103,67 @@ class LauncherIT {
             assertFalse(Files.exists(launcher.dataDir.resolve("db")), "no Derby database when PostgreSQL is chosen");
         } finally {
             launcher.run("stop");
+        }
+    }
+
+    /** kill -9 in the middle of a batch of 50 files: after a restart each file is stored exactly once. */
+    @Test
+    void aKilledInstanceLosesNothingAndStoresEveryFileOnce() throws Exception {
+        Launcher launcher = new Launcher(freshDataDir(),
+                Map.of("PAPERLESS_CONSUMER_INOTIFY_DELAY", "1", "PAPERLESS_CONSUMER_POLLING", "2"));
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            Path consume = launcher.dataDir.resolve("consume");
+            Path prepared = Files.createDirectories(launcher.dataDir.resolve("prepared"));
+            java.util.Set<String> contents = new java.util.HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                String text = "Letter " + i + " of the batch, " + UUID.randomUUID() + "\n" + "Lorem ipsum ".repeat(200);
+                contents.add(text);
+                Files.writeString(prepared.resolve("letter-" + i + ".txt"), text);
+            }
+            for (Path p : list(prepared)) {
+                Files.move(p, consume.resolve(p.getFileName()));
+            }
+            long remaining = 50;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while ((remaining = list(consume).size()) > 40 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            long pid = Long.parseLong(Files.readString(launcher.dataDir.resolve("karaf/karaf.pid")).strip());
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            assertTrue(remaining > 0 && remaining < 50, "killed in the middle of the batch, " + remaining + " left");
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                Thread.sleep(100);
+            }
+
+            Launcher.Result restarted = launcher.run("start");
+            assertEquals(0, restarted.exitCode(), restarted.output());
+            deadline = System.currentTimeMillis() + 120_000;
+            while (!list(consume).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(List.of(), list(consume), "every file was taken");
+            assertFalse(Files.exists(consume.resolve("failed")) && !list(consume.resolve("failed")).isEmpty(),
+                    "nothing refused, no duplicates");
+            List<Path> originals = list(launcher.dataDir.resolve("media/originals"));
+            assertEquals(50, originals.size(), "one original per file, no stray file");
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            for (Path p : originals) {
+                stored.add(Files.readString(p));
+            }
+            assertEquals(contents, stored, "each file stored exactly once, bit for bit");
+            assertEquals(50, list(launcher.dataDir.resolve("media/thumbnails")).size());
+            Launcher.Result docs = launcher.run("client", "paperless:document-list --no-format --limit 1000");
+            assertEquals(50, docs.output().lines().filter(l -> !l.isBlank()).count(), docs.output());
+        } finally {
+            launcher.run("stop");
+        }
+    }
+
+    private static List<Path> list(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 }

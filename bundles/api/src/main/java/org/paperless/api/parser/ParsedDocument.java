@@ -1,5 +1,6 @@
 package org.paperless.api.parser;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
@@ -9,10 +10,17 @@ import java.time.LocalDate;
  * @param pageCount the number of pages, or null when the format has none
  * @param metadataDate a date the file itself records (e.g. a PDF's creation date), or null
  * @param thumbnailPng a PNG picture of the first page, at most 500 pixels wide, or null
+ * @param archivePdf a searchable PDF/A copy the parser wrote (OCR), or null; the consumer moves it into
+ *        the archive folder, so it must be a file of its own that the parser no longer needs
  */
-public record ParsedDocument(String text, Integer pageCount, LocalDate metadataDate, byte[] thumbnailPng) {
+public record ParsedDocument(String text, Integer pageCount, LocalDate metadataDate, byte[] thumbnailPng, Path archivePdf) {
 
     public ParsedDocument {
         text = text == null ? "" : text;
+    }
+
+    /** A result without an archive copy: the original is all there is. */
+    public ParsedDocument(String text, Integer pageCount, LocalDate metadataDate, byte[] thumbnailPng) {
+        this(text, pageCount, metadataDate, thumbnailPng, null);
     }
 }

@@ -59,11 +59,14 @@ public class ConsumerComponent implements DocumentConsumer {
             @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
             @Reference DocumentTypeRepository types, @Reference TagRepository tags, ConsumerConfig config) {
         this.folders = folders;
+        Journal journal = new Journal(folders.data().resolve("tmp/journal"));
         this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
                 new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
-                        firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))));
+                        firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))),
+                journal);
         clearStaging(folders.data().resolve(STAGING));
+        journal.recover(checksum -> documents.findByChecksum(checksum).isPresent());
     }
 
     /** Copies left by a crash in the middle of a consumption; their sources are still where they were. */

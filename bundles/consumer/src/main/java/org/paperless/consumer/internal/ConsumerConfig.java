@@ -37,7 +37,7 @@ public @interface ConsumerConfig {
     String enabled() default "";
 
     @AttributeDefinition(required = false,
-            description = "Seconds a file's size and modification time must stay unchanged before it is taken; default 5")
+            description = "PAPERLESS_CONSUMER_INOTIFY_DELAY: seconds a file's size and modification time must stay unchanged before it is taken; default 5")
     String stableSeconds() default "";
 
     @AttributeDefinition(required = false,

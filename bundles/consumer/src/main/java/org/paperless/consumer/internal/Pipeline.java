@@ -39,11 +39,13 @@ final class Pipeline {
     private final FilenameFormat format;
     private final DateFinder dates;
     private final ConsumeScripts scripts;
+    private final Journal journal;
 
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
-            Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts) {
+            Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts, Journal journal) {
         this.scripts = scripts;
+        this.journal = journal;
         this.format = format;
         this.dates = dates;
         this.documents = documents;
@@ -72,9 +74,16 @@ final class Pipeline {
         Overrides.Resolved resolved = overrides.resolve(given);
         String name = source.getFileName().toString();
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
-                resolved.documentTypeId(), null, resolved.tagIds(), created(parsed, staged), null, null, checksum, null,
-                null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
-        Document stored = store(document, resolved, staged, extension(name, mime), parsed.thumbnailPng());
+                resolved.documentTypeId(), null, resolved.tagIds(), created(parsed, staged), null, null, checksum,
+                archiveChecksum(parsed), null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
+        Document stored;
+        try {
+            stored = store(document, resolved, source, staged, extension(name, mime), parsed);
+        } finally {
+            if (parsed.archivePdf() != null) {
+                Files.deleteIfExists(parsed.archivePdf());
+            }
+        }
         scripts.afterConsumption(postConsumeEnvironment(stored, resolved, taskId));
         return stored;
     }
@@ -109,26 +118,48 @@ final class Pipeline {
     }
 
     /** Files are named after the id (the default filename format); written inside the row's transaction. */
-    private Document store(Document document, Overrides.Resolved names, Path staged, String extension, byte[] thumbnail)
-            throws IOException {
+    private static String archiveChecksum(ParsedDocument parsed) throws IOException {
+        return parsed.archivePdf() == null ? null : Checksums.sha256(parsed.archivePdf());
+    }
+
+    /**
+     * The original, the archive copy (same name, .pdf, in archive/) and the thumbnail, all or nothing:
+     * each file is noted in the journal before it is written, so even a crash leaves no stray file.
+     */
+    private Document store(Document document, Overrides.Resolved names, Path source, Path staged, String extension,
+            ParsedDocument parsed) throws IOException {
         List<Path> written = new ArrayList<>();
-        try {
-            return documents.create(document, withId -> {
-                String original = originalName(withId, names, extension);
-                try (InputStream in = Files.newInputStream(staged)) {
-                    written.add(media.write(MediaArea.ORIGINALS, original, in));
+        try (Journal.Entry entry = journal.open(source, document.checksum())) {
+            try {
+                return documents.create(document, withId -> {
+                    String original = originalName(withId, names, extension);
+                    write(entry, written, MediaArea.ORIGINALS, original, Files.newInputStream(staged));
+                    if (parsed.thumbnailPng() != null) {
+                        write(entry, written, MediaArea.THUMBNAILS, String.format("%07d.png", withId.id()),
+                                new ByteArrayInputStream(parsed.thumbnailPng()));
+                    }
+                    String archive = null;
+                    if (parsed.archivePdf() != null) {
+                        String stem = original.substring(0, original.length() - extension.length());
+                        archive = UniqueNames.firstFree(stem, ".pdf", c -> Files.exists(media.resolve(MediaArea.ARCHIVE, c)));
+                        write(entry, written, MediaArea.ARCHIVE, archive, Files.newInputStream(parsed.archivePdf()));
+                    }
+                    return withId.withFilenames(original, archive);
+                });
+            } catch (RuntimeException e) {
+                for (Path p : written) {
+                    Files.deleteIfExists(p);
                 }
-                if (thumbnail != null) {
-                    String thumb = String.format("%07d.png", withId.id());
-                    written.add(media.write(MediaArea.THUMBNAILS, thumb, new ByteArrayInputStream(thumbnail)));
-                }
-                return withId.withFilenames(original, null);
-            });
-        } catch (RuntimeException e) {
-            for (Path p : written) {
-                Files.deleteIfExists(p);
+                throw e;
             }
-            throw e;
+        }
+    }
+
+    private void write(Journal.Entry entry, List<Path> written, MediaArea area, String name, InputStream data)
+            throws IOException {
+        entry.willWrite(media.resolve(area, name));
+        try (InputStream in = data) {
+            written.add(media.write(area, name, in));
         }
     }
 

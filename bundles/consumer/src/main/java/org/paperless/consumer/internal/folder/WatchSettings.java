@@ -19,7 +19,7 @@ record WatchSettings(boolean enabled, long stableMillis, long rescanMillis, bool
     static WatchSettings from(ConsumerConfig config, Map<String, String> env) {
         return new WatchSettings(
                 bool(config.enabled(), null, env, true),
-                seconds(config.stableSeconds(), null, env, 5) ,
+                seconds(config.stableSeconds(), "PAPERLESS_CONSUMER_INOTIFY_DELAY", env, 5),
                 seconds(config.rescanSeconds(), "PAPERLESS_CONSUMER_POLLING", env, 30),
                 bool(config.recursive(), "PAPERLESS_CONSUMER_RECURSIVE", env, false),
                 bool(config.subdirsAsTags(), "PAPERLESS_CONSUMER_SUBDIRS_AS_TAGS", env, false),

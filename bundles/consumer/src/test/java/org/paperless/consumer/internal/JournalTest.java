@@ -1,0 +1,60 @@
+package org.paperless.consumer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void filesOfADocumentThatWasNeverCommittedAreRemovedAfterACrash() throws Exception {
+        Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
+        Journal journal = new Journal(dir.resolve("journal"));
+        Journal.Entry entry = journal.open(source, Checksums.sha256(source));
+        Path original = dir.resolve("0000001.txt");
+        entry.willWrite(original);
+        Files.writeString(original, "scan");
+        // the process dies here: no close()
+        new Journal(dir.resolve("journal")).recover(checksum -> false);
+        assertFalse(Files.exists(original), "a media file without a document");
+        assertTrue(Files.exists(source), "the source stays to be consumed again");
+        assertTrue(isEmpty(dir.resolve("journal")));
+    }
+
+    @Test
+    void theSourceOfACommittedDocumentIsRemovedAfterACrash() throws Exception {
+        Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
+        Journal journal = new Journal(dir.resolve("journal"));
+        Journal.Entry entry = journal.open(source, Checksums.sha256(source));
+        Path original = dir.resolve("0000001.txt");
+        entry.willWrite(original);
+        Files.writeString(original, "scan");
+        new Journal(dir.resolve("journal")).recover(checksum -> true);
+        assertTrue(Files.exists(original));
+        assertFalse(Files.exists(source), "consumed exactly once");
+    }
+
+    @Test
+    void aChangedSourceIsNeverRemoved() throws Exception {
+        Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
+        Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source));
+        Files.writeString(source, "a new scan under the same name");
+        new Journal(dir.resolve("journal")).recover(checksum -> true);
+        assertTrue(Files.exists(source));
+        entry.close();
+    }
+
+    private static boolean isEmpty(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.findAny().isEmpty();
+        }
+    }
+}
