@@ -28,6 +28,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.storage.DataFolders;
@@ -191,6 +194,19 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void aTruncatedPdfIsRefusedAndTheNextFileIsConsumedNormally() throws Exception {
+        long before = documents.count();
+        Path broken = copyToConsume(FixtureNames.TRUNCATED_PDF, "half.pdf");
+        assertThrows(Exception.class, () -> console.admin("paperless:consume " + broken));
+        String reason = Files.readString(folders.consumption().resolve("failed/half.pdf.reason.txt"));
+        assertTrue(reason, reason.contains("damaged or truncated"));
+        assertEquals(before, documents.count());
+        Path next = writeToConsume("after-the-broken-one.txt", "Still working " + System.nanoTime());
+        idIn(console.admin("paperless:consume " + next));
+        assertEquals(before + 1, documents.count());
+    }
+
+    @Test
     public void aFileDroppedIntoTheConsumeFolderIsTakenOnceStableWithItsFoldersAsTags() throws Exception {
         String text = "Tax return 2024, reference " + System.nanoTime();
         Path hidden = Files.writeString(folders.consumption().resolve(".partial.txt"), "still uploading");
@@ -285,6 +301,23 @@ public class ConsumptionIT {
                     && reason.contains("not this one"));
         } finally {
             updateAndWaitForTheNewConsumer(config, before == null ? new Hashtable<>() : before);
+        }
+    }
+
+    @Test
+    public void anAddedEventFollowsTheCommit() throws Exception {
+        java.util.concurrent.BlockingQueue<Event> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        EventHandler handler = received::add;
+        var registration = context.registerService(EventHandler.class, handler,
+                new Hashtable<>(java.util.Map.of(EventConstants.EVENT_TOPIC, "org/paperless/document/ADDED")));
+        try {
+            Path source = writeToConsume("event.txt", "Announced " + System.nanoTime());
+            long id = idIn(console.admin("paperless:consume " + source));
+            Event event = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue("an ADDED event within 10 s", event != null);
+            assertEquals(id, ((Number) event.getProperty("document.id")).longValue());
+        } finally {
+            registration.unregister();
         }
     }
 }

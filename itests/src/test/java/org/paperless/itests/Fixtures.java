@@ -26,6 +26,8 @@ final class Fixtures {
         writePdf(folder.resolve(FixtureNames.INVOICE_PDF), null, "Invoice 2024-117 from Stadtwerke Musterstadt",
                 "Your electricity consumption: 321 kWh. Payable within 14 days.");
         writePdf(folder.resolve(FixtureNames.ENCRYPTED_PDF), "secret", "Confidential salary statement", "Page two");
+        byte[] whole = Files.readAllBytes(folder.resolve(FixtureNames.INVOICE_PDF));
+        Files.write(folder.resolve(FixtureNames.TRUNCATED_PDF), java.util.Arrays.copyOf(whole, whole.length / 2));
         return folder;
     }
 

@@ -1,0 +1,68 @@
+package org.paperless.ocr.tesseract.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.parser.ParseException;
+import org.paperless.api.parser.ParsedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads scanned images with Tesseract: text of every page, a thumbnail, and a searchable PDF/A-2b
+ * archive copy. Settings come from PID {@value OcrSettings#PID}, falling back to PAPERLESS_OCR_* variables.
+ */
+@Component(service = DocumentParser.class, configurationPid = OcrSettings.PID, property = {
+        DocumentParser.MIME_TYPES + "=image/png",
+        DocumentParser.MIME_TYPES + "=image/jpeg",
+        DocumentParser.MIME_TYPES + "=image/tiff",
+        DocumentParser.MIME_TYPES + "=image/gif",
+        DocumentParser.MIME_TYPES + "=image/bmp" })
+@Designate(ocd = OcrConfig.class)
+public class TesseractImageParser implements DocumentParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractImageParser.class);
+
+    private final AtomicReference<OcrRuntime> runtime = new AtomicReference<>();
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        OcrSettings settings = OcrSettings.from(properties, System::getenv);
+        runtime.set(new OcrRuntime(settings));
+        LOG.info("OCR ready: language {}, {} threads, tessdata {}", settings.language(), settings.threads(),
+                settings.tessdataPath());
+    }
+
+    /** New settings take effect for the next document; documents in flight finish with the old ones. */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        OcrRuntime old = runtime.getAndSet(new OcrRuntime(OcrSettings.from(properties, System::getenv)));
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        OcrRuntime old = runtime.getAndSet(null);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public ParsedDocument parse(Path file, String mimeType) throws ParseException {
+        OcrRuntime current = runtime.get();
+        if (current == null) {
+            throw new ParseException("OCR is stopped; consume " + file.getFileName() + " again when it is back");
+        }
+        return new ImageOcr(current).parse(file);
+    }
+}
