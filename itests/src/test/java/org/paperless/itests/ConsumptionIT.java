@@ -320,4 +320,45 @@ public class ConsumptionIT {
             registration.unregister();
         }
     }
+
+    @Test
+    public void aScannedImageIsReadByOcrAndGetsASearchablePdfArchive() throws Exception {
+        Path source = copyToConsume(FixtureNames.SCAN_PNG, "scan of a bill.png");
+        long id = idIn(console.admin("paperless:consume \"" + source + "\""));
+        Document d = documents.get(id);
+        assertEquals("image/png", d.mimeType());
+        assertTrue("at least 95% of the drawn words: " + d.content(), recognised(d.content()) >= 0.95);
+        assertTrue(d.archiveFilename(), d.archiveFilename().endsWith(".pdf"));
+        Path archive = folders.archive().resolve(d.archiveFilename());
+        assertTrue(Files.exists(archive));
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(archive))), d.archiveChecksum());
+        assertTrue(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1).contains("pdfaid"));
+    }
+
+    @Test
+    public void aJpegNamedPdfIsReadAsTheJpegItIs() throws Exception {
+        Path source = copyToConsume(FixtureNames.SCAN_JPEG, "not really.pdf");
+        long id = idIn(console.admin("paperless:consume \"" + source + "\""));
+        Document d = documents.get(id);
+        assertEquals("image/jpeg", d.mimeType());
+        assertTrue(d.filename(), d.filename().endsWith(".jpg"));
+        assertTrue(d.content(), recognised(d.content()) >= 0.9);
+    }
+
+    @Test
+    public void anImageDeclaringAHugeSizeIsRefusedBeforeDecoding() throws Exception {
+        long before = documents.count();
+        Path source = copyToConsume(FixtureNames.HUGE_PNG, "huge.png");
+        assertThrows(Exception.class, () -> console.admin("paperless:consume " + source));
+        String reason = Files.readString(folders.consumption().resolve("failed/huge.png.reason.txt"));
+        assertTrue(reason, reason.contains("60000 x 60000 pixels"));
+        assertEquals(before, documents.count());
+    }
+
+    private static double recognised(String content) {
+        java.util.Set<String> found = new java.util.HashSet<>(java.util.Arrays.asList(content.toLowerCase().split("\\W+")));
+        String[] words = String.join(" ", FixtureNames.SCAN_LINES).toLowerCase().split("\\W+");
+        return java.util.Arrays.stream(words).filter(found::contains).count() / (double) words.length;
+    }
 }

@@ -6,6 +6,15 @@ final class FixtureNames {
     static final String INVOICE_PDF = "invoice.pdf";
     static final String ENCRYPTED_PDF = "encrypted.pdf";
     static final String TRUNCATED_PDF = "truncated.pdf";
+    static final String SCAN_PNG = "scan.png";
+    static final String SCAN_JPEG = "scan.jpg";
+    static final String HUGE_PNG = "huge.png";
+    static final String[] SCAN_LINES = {
+        "Stadtwerke Musterstadt customer service",
+        "Your electricity bill for March",
+        "Total amount due within fourteen days",
+        "Thank you for choosing renewable energy",
+        "Please quote your customer number"};
     static final String[] INVOICE_WORDS = {"Invoice", "Stadtwerke", "electricity", "Payable"};
 
     private FixtureNames() {

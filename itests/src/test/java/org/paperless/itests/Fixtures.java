@@ -1,8 +1,18 @@
 package org.paperless.itests;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,6 +38,10 @@ final class Fixtures {
         writePdf(folder.resolve(FixtureNames.ENCRYPTED_PDF), "secret", "Confidential salary statement", "Page two");
         byte[] whole = Files.readAllBytes(folder.resolve(FixtureNames.INVOICE_PDF));
         Files.write(folder.resolve(FixtureNames.TRUNCATED_PDF), java.util.Arrays.copyOf(whole, whole.length / 2));
+        BufferedImage scan = scannedPage(FixtureNames.SCAN_LINES);
+        ImageIO.write(scan, "png", folder.resolve(FixtureNames.SCAN_PNG).toFile());
+        ImageIO.write(scan, "jpeg", folder.resolve(FixtureNames.SCAN_JPEG).toFile());
+        Files.write(folder.resolve(FixtureNames.HUGE_PNG), pngDeclaring(60000, 60000));
         return folder;
     }
 
@@ -50,5 +64,34 @@ final class Fixtures {
             }
             doc.save(file.toFile());
         }
+    }
+
+    /** A page as a scanner would deliver it: black text on white, 200 dpi-ish. */
+    private static BufferedImage scannedPage(String[] lines) {
+        BufferedImage image = new BufferedImage(1400, 1000, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 44));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 80, 150 + i * 110);
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** A tiny PNG whose header claims a huge size: decoding it would need gigabytes. */
+    private static byte[] pngDeclaring(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] png = out.toByteArray();
+        ByteBuffer buffer = ByteBuffer.wrap(png);
+        buffer.putInt(16, width).putInt(20, height); // IHDR data starts at 16
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17); // "IHDR" + 13 data bytes
+        buffer.putInt(29, (int) crc.getValue());
+        return png;
     }
 }

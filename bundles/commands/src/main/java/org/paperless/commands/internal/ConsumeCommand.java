@@ -1,7 +1,12 @@
 package org.paperless.commands.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -32,8 +37,8 @@ public class ConsumeCommand implements Action {
     @Option(name = "--tag", aliases = "-T", description = "Tag id or name (repeat for several)", multiValued = true)
     List<String> tags;
 
-    @Argument(index = 0, name = "file", description = "Files to consume (absolute paths, or relative to where Karaf runs)",
-            required = true, multiValued = true)
+    @Argument(index = 0, name = "file", description = "Files, or folders whose files are all consumed"
+            + " (absolute paths, or relative to where Karaf runs)", required = true, multiValued = true)
     List<String> files;
 
     @Reference(optional = true)
@@ -43,10 +48,11 @@ public class ConsumeCommand implements Action {
     public Object execute() {
         DocumentConsumer c = Capabilities.consumer(consumer);
         ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags);
+        List<Path> paths = expand(files);
         int refused = 0;
-        for (String file : files) {
+        for (Path file : paths) {
             try {
-                Document d = c.consume(Path.of(file), overrides);
+                Document d = c.consume(file, overrides);
                 System.out.println(file + ": document " + d.id());
             } catch (ConsumptionException e) {
                 refused++;
@@ -54,8 +60,27 @@ public class ConsumeCommand implements Action {
             }
         }
         if (refused > 0) {
-            throw new IllegalStateException(refused + " of " + files.size() + " files were not consumed");
+            throw new IllegalStateException(refused + " of " + paths.size() + " files were not consumed");
         }
         return null;
+    }
+
+    /** A folder stands for the files directly in it, hidden ones left out, in name order. */
+    private static List<Path> expand(List<String> names) {
+        List<Path> result = new ArrayList<>();
+        for (String name : names) {
+            Path p = Path.of(name);
+            if (!Files.isDirectory(p)) {
+                result.add(p);
+                continue;
+            }
+            try (Stream<Path> children = Files.list(p)) {
+                children.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                        .sorted().forEach(result::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
     }
 }
