@@ -337,6 +337,17 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void aScannedPdfWithoutTextIsReadByOcr() throws Exception {
+        Path source = copyToConsume(FixtureNames.SCANNED_PDF, "scanned letter.pdf");
+        long id = idIn(console.admin("paperless:consume \"" + source + "\""));
+        Document d = documents.get(id);
+        assertEquals("application/pdf", d.mimeType());
+        assertTrue("at least 95% of the drawn words: " + d.content(), recognised(d.content()) >= 0.95);
+        assertTrue(Files.exists(folders.archive().resolve(d.archiveFilename())));
+        assertEquals(Integer.valueOf(1), d.pageCount());
+    }
+
+    @Test
     public void aJpegNamedPdfIsReadAsTheJpegItIs() throws Exception {
         Path source = copyToConsume(FixtureNames.SCAN_JPEG, "not really.pdf");
         long id = idIn(console.admin("paperless:consume \"" + source + "\""));

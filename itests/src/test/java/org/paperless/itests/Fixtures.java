@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -42,6 +44,7 @@ final class Fixtures {
         ImageIO.write(scan, "png", folder.resolve(FixtureNames.SCAN_PNG).toFile());
         ImageIO.write(scan, "jpeg", folder.resolve(FixtureNames.SCAN_JPEG).toFile());
         Files.write(folder.resolve(FixtureNames.HUGE_PNG), pngDeclaring(60000, 60000));
+        writeScannedPdf(folder.resolve(FixtureNames.SCANNED_PDF), folder.resolve(FixtureNames.SCAN_PNG));
         return folder;
     }
 
@@ -93,5 +96,19 @@ final class Fixtures {
         crc.update(png, 12, 17); // "IHDR" + 13 data bytes
         buffer.putInt(29, (int) crc.getValue());
         return png;
+    }
+
+    /** A PDF as a scanner makes it: a page that is only a picture, no text layer. */
+    private static void writeScannedPdf(Path file, Path scan) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDImageXObject image = PDImageXObject.createFromFile(scan.toString(), doc);
+            // 200 dpi: the picture's pixels at 72 points per inch
+            PDPage page = new PDPage(new PDRectangle(image.getWidth() * 72f / 200, image.getHeight() * 72f / 200));
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            doc.save(file.toFile());
+        }
     }
 }

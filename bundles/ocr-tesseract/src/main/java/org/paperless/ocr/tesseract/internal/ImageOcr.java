@@ -143,7 +143,7 @@ final class ImageOcr {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);
@@ -153,7 +153,7 @@ final class ImageOcr {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.paperless.ocr.tesseract.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -19,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * Reads scanned images with Tesseract: text of every page, a thumbnail, and a searchable PDF/A-2b
  * archive copy. Settings come from PID {@value OcrSettings#PID}, falling back to PAPERLESS_OCR_* variables.
  */
-@Component(service = DocumentParser.class, configurationPid = OcrSettings.PID, property = {
+@Component(service = {DocumentParser.class, OcrService.class}, configurationPid = OcrSettings.PID, property = {
         DocumentParser.MIME_TYPES + "=image/png",
         DocumentParser.MIME_TYPES + "=image/jpeg",
         DocumentParser.MIME_TYPES + "=image/tiff",
         DocumentParser.MIME_TYPES + "=image/gif",
         DocumentParser.MIME_TYPES + "=image/bmp" })
 @Designate(ocd = OcrConfig.class)
-public class TesseractImageParser implements DocumentParser {
+public class TesseractImageParser implements DocumentParser, OcrService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TesseractImageParser.class);
 
@@ -59,10 +61,20 @@ public class TesseractImageParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
+        return new ImageOcr(current(file.getFileName().toString())).parse(file);
+    }
+
+    /** The same engines serve scanned PDFs, whose pages the PDF parser renders. */
+    @Override
+    public List<String> recognize(List<Path> pageImages, int dpi, Path archive, String title) throws ParseException {
+        return new PageOcr(current(title)).recognize(pageImages, dpi, archive, title);
+    }
+
+    private OcrRuntime current(String what) throws ParseException {
         OcrRuntime current = runtime.get();
         if (current == null) {
-            throw new ParseException("OCR is stopped; consume " + file.getFileName() + " again when it is back");
+            throw new ParseException("OCR is stopped; consume " + what + " again when it is back");
         }
-        return new ImageOcr(current).parse(file);
+        return current;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Calendar;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -14,7 +15,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -22,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads a PDF's text layer, page count, creation date and a thumbnail of page 1 with PDFBox. */
-@Component(service = DocumentParser.class, property = DocumentParser.MIME_TYPES + "=application/pdf")
+@Component(service = DocumentParser.class, property = DocumentParser.MIME_TYPES + "=application/pdf",
+        configurationPid = "org.paperless.ocr")
 public class PdfDocumentParser implements DocumentParser {
 
     static final String ENCRYPTED_MESSAGE =
@@ -37,6 +46,18 @@ public class PdfDocumentParser implements DocumentParser {
     private static final Logger LOG = LoggerFactory.getLogger(PdfDocumentParser.class);
 
     private final PdfThumbnailRenderer thumbnails = new PdfThumbnailRenderer();
+    private volatile OcrMode mode = OcrMode.SKIP;
+
+    /** Scanned PDFs are read through OCR when the OCR bundle is there; without it they get no text. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OcrService ocr;
+
+    @Activate
+    @Modified
+    void configure(Map<String, Object> properties) {
+        mode = OcrMode.from(properties, System::getenv);
+    }
 
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
@@ -53,8 +74,19 @@ public class PdfDocumentParser implements DocumentParser {
             }
             String text = extractText(document);
             byte[] thumbnail = thumbnails.renderFirstPage(document, name);
+            Path archive = null;
+            OcrService service = ocr;
+            if (mode.ocr(text)) {
+                if (service == null) {
+                    LOG.warn("{} has no text layer and OCR is not available: it is stored without text", name);
+                } else {
+                    ScannedPdfOcr.Result read = ScannedPdfOcr.run(document, service, name);
+                    text = read.text();
+                    archive = read.archive();
+                }
+            }
             LOG.debug("Parsed {}: {} pages, {} characters", name, pages, text.length());
-            return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail);
+            return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail, archive);
         } catch (InvalidPasswordException e) {
             LOG.warn("{}: {}", name, ENCRYPTED_MESSAGE);
             throw new ParseException(ENCRYPTED_MESSAGE, e);
