@@ -52,6 +52,17 @@ record Correspondent(String name, String slug, List<String> address, boolean ger
             en("Evergreen Bank N.V.", "evergreen-bank", Category.BANK, "EUR", true,
                     "Keizersgracht 210", "1016 DZ Amsterdam", "Netherlands"));
 
+    /** The town of the postal line (the second address line), without postcode: for the date line. */
+    String city() {
+        StringBuilder b = new StringBuilder();
+        for (String token : address.get(1).split("[ ,]+")) {
+            if (!token.equals(token.toUpperCase())) {
+                b.append(b.length() == 0 ? "" : " ").append(token);
+            }
+        }
+        return b.toString();
+    }
+
     private static Correspondent de(String name, String slug, Category category, boolean serif, String... address) {
         return new Correspondent(name, slug, List.of(address), true, "EUR", category, serif);
     }

@@ -60,7 +60,7 @@ final class Tables {
             int qty = r.nextInt(4) == 0 ? 2 + r.nextInt(3) : 1;
             long unit = minCents + r.nextInt(maxCents - minCents);
             net += qty * unit;
-            lines.add((i + 1) + "   " + qty + " x " + items[r.nextInt(items.length)] + "   " + money(unit)
+            lines.add((i + 1) + "   " + qty + " x " + item(items, i) + "   " + money(unit)
                     + "   " + money(qty * unit));
         }
         lines.add("");
@@ -76,6 +76,16 @@ final class Tables {
             lines.add(totalLabel + ": " + money(net + vat));
         }
         return new Block(lines, net + vat);
+    }
+
+    /** Distinct items while the list lasts (a random rotation), repeats only on long receipts. */
+    private int itemOffset = -1;
+
+    private String item(String[] items, int i) {
+        if (itemOffset < 0) {
+            itemOffset = r.nextInt(items.length);
+        }
+        return items[(itemOffset + i) % items.length];
     }
 
     private int vatPermille() {
@@ -163,7 +173,7 @@ final class Tables {
         int n = 1 + r.nextInt(6);
         for (int i = 0; i < n; i++) {
             lines.add((de ? "Pos. " : "Item ") + (i + 1) + (de ? "   Art.-Nr. " : "   SKU ") + (100000 + r.nextInt(900000))
-                    + "   " + (1 + r.nextInt(4)) + " x " + items[r.nextInt(items.length)]);
+                    + "   " + (1 + r.nextInt(4)) + " x " + item(items, i));
         }
         return new Block(lines, null);
     }
