@@ -348,6 +348,25 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void aPdfThatInflatesToHundredsOfMegabytesIsRefused() throws Exception {
+        long before = documents.count();
+        Path bomb = copyToConsume(FixtureNames.BOMB_PDF, "bomb.pdf");
+        assertThrows(Exception.class, () -> console.admin("paperless:consume " + bomb));
+        String reason = Files.readString(folders.consumption().resolve("failed/bomb.pdf.reason.txt"));
+        assertTrue(reason, reason.contains("decompression bomb"));
+        assertEquals(before, documents.count());
+    }
+
+    @Test
+    public void textInWindows1252IsReadWithItsUmlauts() throws Exception {
+        Path source = incoming().resolve("brief.txt");
+        Files.write(source, "Grüße aus Köln, Herr Müller. Die Rechnung über 120 € ist bezahlt.\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Document d = documents.get(idIn(console.admin("paperless:consume " + source)));
+        assertTrue(d.content(), d.content().contains("Müller") && d.content().contains("Grüße") && d.content().contains("€"));
+    }
+
+    @Test
     public void aJpegNamedPdfIsReadAsTheJpegItIs() throws Exception {
         Path source = copyToConsume(FixtureNames.SCAN_JPEG, "not really.pdf");
         long id = idIn(console.admin("paperless:consume \"" + source + "\""));

@@ -10,6 +10,7 @@ final class FixtureNames {
     static final String SCAN_JPEG = "scan.jpg";
     static final String HUGE_PNG = "huge.png";
     static final String SCANNED_PDF = "scanned.pdf";
+    static final String BOMB_PDF = "bomb.pdf";
     static final String[] SCAN_LINES = {
         "Stadtwerke Musterstadt customer service",
         "Your electricity bill for March",

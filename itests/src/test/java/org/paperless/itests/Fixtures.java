@@ -11,13 +11,18 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -45,6 +50,7 @@ final class Fixtures {
         ImageIO.write(scan, "jpeg", folder.resolve(FixtureNames.SCAN_JPEG).toFile());
         Files.write(folder.resolve(FixtureNames.HUGE_PNG), pngDeclaring(60000, 60000));
         writeScannedPdf(folder.resolve(FixtureNames.SCANNED_PDF), folder.resolve(FixtureNames.SCAN_PNG));
+        writeBomb(folder.resolve(FixtureNames.BOMB_PDF));
         return folder;
     }
 
@@ -108,6 +114,29 @@ final class Fixtures {
             try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                 content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
             }
+            doc.save(file.toFile());
+        }
+    }
+
+    /** A small PDF whose only page content inflates to 300 MB. */
+    private static void writeBomb(Path file) throws IOException {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(9))) {
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 300; i++) {
+                out.write(spaces);
+            }
+        }
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            COSStream content = doc.getDocument().createCOSStream();
+            try (var raw = content.createRawOutputStream()) {
+                raw.write(deflated.toByteArray());
+            }
+            content.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            page.setContents(new PDStream(content));
             doc.save(file.toFile());
         }
     }

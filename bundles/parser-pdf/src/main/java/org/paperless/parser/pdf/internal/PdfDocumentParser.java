@@ -72,6 +72,7 @@ public class PdfDocumentParser implements DocumentParser {
                 throw new ParseException("The PDF " + name + " has " + pages + " pages; more than "
                         + MAX_PAGES + " are not read");
             }
+            InflationGuard.check(document, name);
             String text = extractText(document);
             byte[] thumbnail = thumbnails.renderFirstPage(document, name);
             Path archive = null;

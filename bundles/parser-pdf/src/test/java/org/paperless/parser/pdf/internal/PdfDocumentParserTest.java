@@ -164,4 +164,32 @@ class PdfDocumentParserTest {
         calendar.set(year, month, day, 9, 30);
         return calendar;
     }
+
+    @Test
+    void aPdfWhosePageInflatesToHundredsOfMegabytesIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.DeflaterOutputStream(deflated, new java.util.zip.Deflater(9))) {
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 300; i++) {
+                out.write(spaces);
+            }
+        }
+        Path bomb = dir.resolve("bomb.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            // The bytes are Flate data already: written raw, with the filter named, as a bomb's author would.
+            org.apache.pdfbox.cos.COSStream content = doc.getDocument().createCOSStream();
+            try (var raw = content.createRawOutputStream()) {
+                raw.write(deflated.toByteArray());
+            }
+            content.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+            page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(content));
+            doc.save(bomb.toFile());
+        }
+        assertTrue(java.nio.file.Files.size(bomb) < 2_000_000, "a small file");
+        ParseException e = assertThrows(ParseException.class, () -> new PdfDocumentParser().parse(bomb, "application/pdf"));
+        assertTrue(e.getMessage().contains("decompression bomb"), e.getMessage());
+    }
 }
