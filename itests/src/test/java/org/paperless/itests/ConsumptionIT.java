@@ -89,6 +89,13 @@ public class ConsumptionIT {
         return Files.writeString(incoming().resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    /** Consumes a file that must be refused and returns the reason kept beside it in failed/. */
+    private String refusalReason(Path source) throws Exception {
+        Exception e = assertThrows(Exception.class, () -> console.admin("paperless:consume \"" + source + "\""));
+        assertTrue(e.getMessage(), e.getMessage().contains("not consumed"));
+        return Files.readString(folders.consumption().resolve("failed/" + source.getFileName() + ".reason.txt"));
+    }
+
     private static long idIn(String output) {
         return Long.parseLong(output.replaceAll("(?s).*: document (\\d+).*", "$1"));
     }
@@ -188,8 +195,7 @@ public class ConsumptionIT {
     @Test
     public void anEncryptedPdfIsRefusedWithAClearMessage() throws Exception {
         Path source = copyToConsume(FixtureNames.ENCRYPTED_PDF, "salary.pdf");
-        assertThrows(Exception.class, () -> console.admin("paperless:consume " + source));
-        String reason = Files.readString(folders.consumption().resolve("failed/salary.pdf.reason.txt"));
+        String reason = refusalReason(source);
         assertTrue(reason, reason.contains("encrypted"));
     }
 
@@ -197,8 +203,7 @@ public class ConsumptionIT {
     public void aTruncatedPdfIsRefusedAndTheNextFileIsConsumedNormally() throws Exception {
         long before = documents.count();
         Path broken = copyToConsume(FixtureNames.TRUNCATED_PDF, "half.pdf");
-        assertThrows(Exception.class, () -> console.admin("paperless:consume " + broken));
-        String reason = Files.readString(folders.consumption().resolve("failed/half.pdf.reason.txt"));
+        String reason = refusalReason(broken);
         assertTrue(reason, reason.contains("damaged or truncated"));
         assertEquals(before, documents.count());
         Path next = writeToConsume("after-the-broken-one.txt", "Still working " + System.nanoTime());
@@ -351,8 +356,7 @@ public class ConsumptionIT {
     public void aPdfThatInflatesToHundredsOfMegabytesIsRefused() throws Exception {
         long before = documents.count();
         Path bomb = copyToConsume(FixtureNames.BOMB_PDF, "bomb.pdf");
-        assertThrows(Exception.class, () -> console.admin("paperless:consume " + bomb));
-        String reason = Files.readString(folders.consumption().resolve("failed/bomb.pdf.reason.txt"));
+        String reason = refusalReason(bomb);
         assertTrue(reason, reason.contains("decompression bomb"));
         assertEquals(before, documents.count());
     }
@@ -380,8 +384,7 @@ public class ConsumptionIT {
     public void anImageDeclaringAHugeSizeIsRefusedBeforeDecoding() throws Exception {
         long before = documents.count();
         Path source = copyToConsume(FixtureNames.HUGE_PNG, "huge.png");
-        assertThrows(Exception.class, () -> console.admin("paperless:consume " + source));
-        String reason = Files.readString(folders.consumption().resolve("failed/huge.png.reason.txt"));
+        String reason = refusalReason(source);
         assertTrue(reason, reason.contains("60000 x 60000 pixels"));
         assertEquals(before, documents.count());
     }

@@ -18,7 +18,13 @@ record MailContent(Map<String, String> headers, LocalDate date, String body, Lis
     String text() {
         StringBuilder text = new StringBuilder();
         headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-        text.append('\n').append(body.strip()).append('\n');
+        return text.append('\n').append(bodyAndAttachments()).toString();
+    }
+
+    /** The text below the header block. */
+    String bodyAndAttachments() {
+        StringBuilder text = new StringBuilder();
+        text.append(body.strip()).append('\n');
         if (!attachments.isEmpty()) {
             text.append("\nAttachments:\n");
             for (Attachment attachment : attachments) {

@@ -79,8 +79,7 @@ final class MailPdfRenderer {
             wrap(header.getKey() + ": " + header.getValue(), true, lines);
         }
         lines.add(new Line("", false));
-        String rest = mail.text().substring(headerLength(mail));
-        for (String paragraph : rest.strip().split("\n", -1)) {
+        for (String paragraph : mail.bodyAndAttachments().strip().split("\n", -1)) {
             wrap(paragraph, false, lines);
         }
         try {
@@ -101,14 +100,6 @@ final class MailPdfRenderer {
             }
         }
         return document.getNumberOfPages();
-    }
-
-    private static int headerLength(MailContent mail) {
-        int length = 0;
-        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            length += header.getKey().length() + 2 + header.getValue().length() + 1;
-        }
-        return length;
     }
 
     private void newPage() throws IOException {

@@ -1,0 +1,101 @@
+package org.paperless.parser.mail.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.osgi.service.component.annotations.Component;
+import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.parser.ParseException;
+import org.paperless.api.parser.ParsedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
+
+/**
+ * Reads .eml mails: the header fields, the body (plain text preferred over HTML) and the attachment names
+ * become the text; the mail drawn as a PDF becomes the archive copy, its first page the thumbnail.
+ */
+@Component(service = DocumentParser.class, property = DocumentParser.MIME_TYPES + "=message/rfc822")
+public class MailDocumentParser implements DocumentParser {
+
+    /** A mail bigger than this is refused: it is mostly attachments, and those are not read here. */
+    static final long MAX_SIZE = 50L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailDocumentParser.class);
+
+    @Override
+    public ParsedDocument parse(Path file, String mimeType) throws ParseException {
+        String name = file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ParseException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
+        if (size > MAX_SIZE) {
+            throw new ParseException("The mail " + name + " is " + MailContent.formatSize(size) + "; mails over "
+                    + MailContent.formatSize(MAX_SIZE) + " are not read (save its attachments and consume them instead)");
+        }
+        if (size == 0) {
+            throw new ParseException("The mail " + name + " is empty");
+        }
+        MailContent mail = read(file, name);
+        Path archive = null;
+        try {
+            archive = Files.createTempFile("paperless-mail-", ".pdf");
+            int pages = MailPdfRenderer.render(mail, archive);
+            byte[] thumbnail = MailThumbnail.render(archive);
+            LOG.debug("Parsed {}: {} attachments, {} archive pages", name, mail.attachments().size(), pages);
+            ParsedDocument result = new ParsedDocument(mail.text(), pages, mail.date(), thumbnail, archive);
+            archive = null;
+            return result;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot draw the mail {} as a PDF: {}", name, e.toString());
+            throw new ParseException("The mail " + name + " was read but could not be drawn as a PDF: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(archive);
+        }
+    }
+
+    /**
+     * jakarta.mail finds its implementation (Angus) through ServiceLoader and activation reads its mailcap
+     * files through the context class loader; both are embedded here, so this bundle's class loader sees them.
+     */
+    private static MailContent read(Path file, String name) throws ParseException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(MailDocumentParser.class.getClassLoader());
+        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
+            Properties properties = new Properties();
+            properties.setProperty("mail.mime.address.strict", "false");
+            properties.setProperty("mail.mime.decodetext.strict", "false");
+            properties.setProperty("mail.mime.base64.ignoreerrors", "true");
+            properties.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+            properties.setProperty("mail.mime.parameters.strict", "false");
+            MimeMessage message = new MimeMessage(Session.getInstance(properties), in);
+            return MailReader.read(message);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.warn("Cannot read {} as a mail: {}", name, reason);
+            throw new ParseException("The file " + name + " is not a readable mail (.eml): " + reason, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the temporary file {}: {}", file, e.getMessage());
+            }
+        }
+    }
+}
