@@ -371,6 +371,28 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void anEmailGivesItsHeadersBodyAttachmentListAndAPdfCopy() throws Exception {
+        String eml = "From: Anna Schmidt <anna@example.org>\r\n"
+                + "To: paperless@example.org\r\n"
+                + "Subject: =?UTF-8?Q?Vertrag_f=C3=BCr_M=C3=A4rz?=\r\n"
+                + "Date: Tue, 04 Mar 2025 10:15:00 +0100\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Hello, the signed contract is attached. Regards, Anna\r\n"
+                + "--b1\r\nContent-Type: application/pdf; name=\"contract.pdf\"\r\n"
+                + "Content-Disposition: attachment; filename=\"contract.pdf\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJSVFT0YK\r\n--b1--\r\n";
+        Path source = Files.writeString(incoming().resolve("contract mail.eml"), eml, StandardCharsets.UTF_8);
+        Document d = documents.get(idIn(console.admin("paperless:consume \"" + source + "\"")));
+        assertEquals("message/rfc822", d.mimeType());
+        assertTrue(d.content(), d.content().contains("Vertrag für März") && d.content().contains("signed contract")
+                && d.content().contains("contract.pdf"));
+        assertEquals(java.time.LocalDate.of(2025, 3, 4), d.created());
+        assertTrue(Files.exists(folders.archive().resolve(d.archiveFilename())));
+    }
+
+    @Test
     public void aJpegNamedPdfIsReadAsTheJpegItIs() throws Exception {
         Path source = copyToConsume(FixtureNames.SCAN_JPEG, "not really.pdf");
         long id = idIn(console.admin("paperless:consume \"" + source + "\""));
