@@ -276,6 +276,17 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void aStoragePathFilesTheDocumentUnderItsOwnFormat() throws Exception {
+        console.admin("paperless:correspondent-add Versicherung");
+        console.admin("paperless:storage-path-add --path \"Insurance/{correspondent}/{created_year}-{title}\" Insurance");
+        Path source = writeToConsume("policy.txt", "Policy issued on 07.01.2021 " + System.nanoTime());
+        Document d = documents.get(idIn(console.admin(
+                "paperless:consume -c Versicherung --storage-path Insurance --title Policy " + source)));
+        assertEquals("Insurance/Versicherung/2021-Policy.txt", d.filename());
+        assertTrue(console.admin("paperless:document-show --no-format " + d.id()).contains("Storage path\tInsurance"));
+    }
+
+    @Test
     public void preAndPostConsumeScriptsRunWithThePaperlessVariables() throws Exception {
         Path scripts = Files.createDirectories(folders.data().resolve("scripts"));
         Path report = scripts.resolve("post.out");

@@ -34,6 +34,9 @@ public class ConsumeCommand implements Action {
     @Option(name = "--type", aliases = "-t", description = "Document type id or name")
     String documentType;
 
+    @Option(name = "--storage-path", aliases = "-s", description = "Storage path id or name: files the document under its format")
+    String storagePath;
+
     @Option(name = "--tag", aliases = "-T", description = "Tag id or name (repeat for several)", multiValued = true)
     List<String> tags;
 
@@ -47,7 +50,7 @@ public class ConsumeCommand implements Action {
     @Override
     public Object execute() {
         DocumentConsumer c = Capabilities.consumer(consumer);
-        ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags);
+        ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags, storagePath);
         List<Path> paths = expand(files);
         int refused = 0;
         for (Path file : paths) {

@@ -26,6 +26,7 @@ import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.consumer.internal.dates.DateFinder;
 import org.paperless.consumer.internal.naming.FilenameFormat;
@@ -57,10 +58,11 @@ public class ConsumerComponent implements DocumentConsumer {
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
             @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
-            @Reference DocumentTypeRepository types, @Reference TagRepository tags, ConsumerConfig config) {
+            @Reference DocumentTypeRepository types, @Reference TagRepository tags,
+            @Reference StoragePathRepository paths, ConsumerConfig config) {
         this.folders = folders;
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
-        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags),
+        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
                 new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
                         firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))),

@@ -74,7 +74,7 @@ final class Pipeline {
         Overrides.Resolved resolved = overrides.resolve(given);
         String name = source.getFileName().toString();
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
-                resolved.documentTypeId(), null, resolved.tagIds(), created(parsed, staged), null, null, checksum,
+                resolved.documentTypeId(), resolved.storagePath() == null ? null : resolved.storagePath().id(), resolved.tagIds(), created(parsed, staged), null, null, checksum,
                 archiveChecksum(parsed), null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
         Document stored;
         try {
@@ -165,6 +165,10 @@ final class Pipeline {
 
     /** The filename format applied to the stored document; a taken name gets _01, _02... */
     private String originalName(Document withId, Overrides.Resolved names, String extension) {
+        // A storage path's own format wins over the global one, as in paperless-ngx.
+        FilenameFormat format = names.storagePath() != null
+                ? new FilenameFormat(names.storagePath().path(), this.format != null && this.format.removeNone())
+                : this.format;
         String stem = format == null ? String.format("%07d", withId.id())
                 : format.render(new NamingContext(withId, names.correspondent(), names.documentType(), names.tagNames(),
                         withId.owner(), Map.of()));

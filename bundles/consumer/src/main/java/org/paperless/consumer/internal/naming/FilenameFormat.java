@@ -153,4 +153,9 @@ public final class FilenameFormat {
     public String toString() {
         return "FilenameFormat" + segments + (removeNone ? " (remove none)" : "");
     }
+
+    /** Whether empty placeholders are left out rather than written as "none". */
+    public boolean removeNone() {
+        return removeNone;
+    }
 }
