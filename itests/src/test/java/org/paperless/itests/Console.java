@@ -26,13 +26,20 @@ final class Console {
         this.sessions = sessions;
     }
 
+    /** The roles of the admin group the distribution creates. */
     String admin(String command) throws Exception {
-        return as("admin", command);
+        return as("admin,manager,viewer,systembundles", command);
     }
 
-    String as(String role, String command) throws Exception {
+    /** @param roles comma-separated role names */
+    String as(String roles, String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Subject subject = new Subject(false, Set.of(new UserPrincipal("it-" + role), new RolePrincipal(role)), Set.of(), Set.of());
+        Set<java.security.Principal> principals = new java.util.HashSet<>();
+        principals.add(new UserPrincipal("it-" + roles.split(",")[0]));
+        for (String role : roles.split(",")) {
+            principals.add(new RolePrincipal(role));
+        }
+        Subject subject = new Subject(false, principals, Set.of(), Set.of());
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             // The session's threads inherit the subject only when the session is created inside doAs.
             Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> {

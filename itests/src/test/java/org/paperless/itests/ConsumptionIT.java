@@ -276,6 +276,22 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void aThirdPartyParserPluginTakesOverATypeAndGivesItBackWhenStopped() throws Exception {
+        String out = console.admin("bundle:install -s mvn:com.example.paperless/paperless-example-csv-parser/0.1.0-SNAPSHOT");
+        long bundleId = Long.parseLong(out.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1"));
+        try {
+            Path csv = writeToConsume("prices.csv", "item,price\nApples,2.50\n" + System.nanoTime() + ",1\n");
+            Document d = documents.get(idIn(console.admin("paperless:consume " + csv)));
+            assertTrue(d.content(), d.content().contains("Table with 2 rows") && d.content().contains("price: 2.50"));
+        } finally {
+            console.admin("bundle:uninstall " + bundleId);
+        }
+        Path again = writeToConsume("prices-again.csv", "item,price\nPears,3.10\n" + System.nanoTime() + ",1\n");
+        Document plain = documents.get(idIn(console.admin("paperless:consume " + again)));
+        assertTrue(plain.content(), plain.content().contains("Pears,3.10"));
+    }
+
+    @Test
     public void aStoragePathFilesTheDocumentUnderItsOwnFormat() throws Exception {
         console.admin("paperless:correspondent-add Versicherung");
         console.admin("paperless:storage-path-add --path \"Insurance/{correspondent}/{created_year}-{title}\" Insurance");

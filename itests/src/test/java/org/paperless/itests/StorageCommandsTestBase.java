@@ -154,6 +154,7 @@ public abstract class StorageCommandsTestBase {
     @Test
     public void aViewerMayReadButNotWrite() throws Exception {
         assertTrue(console.as("viewer", "paperless:status").contains("Documents"));
+        assertTrue("an account with the admin role alone reads too", console.as("admin", "paperless:tag-list").contains("Name"));
         console.as("viewer", "paperless:tag-list");
         Exception denied = assertThrows(Exception.class, () -> console.as("viewer", "paperless:tag-add Sneaky"));
         assertTrue(denied.getMessage(), denied.getMessage().contains("Command not found"));
