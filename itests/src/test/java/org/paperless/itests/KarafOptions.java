@@ -48,6 +48,9 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
+                // Boot features installed synchronously by the features bundle's activator can deadlock with a
+                // bundle the deployment has to stop (seen once: a jstack showed both threads waiting).
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.data.dir", dataDir.getPath()),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.ssh.port", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/custom.system.properties", EXPECTED_DATABASE, databaseKind),
