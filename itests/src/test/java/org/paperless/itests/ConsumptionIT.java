@@ -190,6 +190,52 @@ public class ConsumptionIT {
         assertEquals("application/pdf", d.mimeType());
         assertEquals(String.format("%07d.pdf", id), d.filename());
         assertTrue(Files.size(folders.thumbnails().resolve(String.format("%07d.png", id))) > 100);
+        // skip mode: the PDF keeps its text and gets a PDF/A copy of itself as archive (Ghostscript)
+        Path archive = folders.archive().resolve(d.archiveFilename());
+        assertEquals(sha256(archive), d.archiveChecksum());
+        assertPdfA2(archive);
+    }
+
+    @Test
+    public void skipNoarchiveModeGivesAPdfWithTextNoArchiveCopy() throws Exception {
+        setPdfOcrMode("skip_noarchive");
+        try {
+            Path source = copyToConsume(FixtureNames.LETTER_PDF, "tax letter.pdf");
+            Document d = documents.get(idIn(console.admin("paperless:consume \"" + source + "\"")));
+            assertEquals(Integer.valueOf(3), d.pageCount());
+            assertEquals(null, d.archiveFilename());
+            assertEquals(null, d.archiveChecksum());
+        } finally {
+            setPdfOcrMode("");
+        }
+    }
+
+    /** Sets org.paperless.ocr's mode and waits until the PDF parser shows it in its service properties. */
+    private void setPdfOcrMode(String mode) throws Exception {
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration config = admin.getConfiguration("org.paperless.ocr", null);
+        Dictionary<String, Object> props = config.getProperties() == null ? new Hashtable<>() : copy(config.getProperties());
+        props.put("mode", mode);
+        config.update(props);
+        Services.eventually(30_000, () -> {
+            var refs = context.getServiceReferences(org.paperless.api.parser.DocumentParser.class,
+                    "(" + org.paperless.api.parser.DocumentParser.MIME_TYPES + "=application/pdf)");
+            if (refs.isEmpty() || !mode.equals(refs.iterator().next().getProperty("mode"))) {
+                throw new AssertionError("the PDF parser has not taken mode '" + mode + "' yet");
+            }
+            return refs;
+        });
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    /** The XMP of a PDF/A-2 names its part; veraPDF judges the files themselves in the archiver's tests. */
+    private static void assertPdfA2(Path pdf) throws Exception {
+        String bytes = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        assertTrue("no PDF/A-2 identification in " + pdf, bytes.matches("(?s).*pdfaid:part(>|=['\"])2.*"));
     }
 
     @Test
@@ -363,9 +409,8 @@ public class ConsumptionIT {
         assertTrue(d.archiveFilename(), d.archiveFilename().endsWith(".pdf"));
         Path archive = folders.archive().resolve(d.archiveFilename());
         assertTrue(Files.exists(archive));
-        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(archive))), d.archiveChecksum());
-        assertTrue(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1).contains("pdfaid"));
+        assertEquals(sha256(archive), d.archiveChecksum());
+        assertPdfA2(archive);
     }
 
     @Test
@@ -416,7 +461,7 @@ public class ConsumptionIT {
         assertTrue(d.content(), d.content().contains("Vertrag für März") && d.content().contains("signed contract")
                 && d.content().contains("contract.pdf"));
         assertEquals(java.time.LocalDate.of(2025, 3, 4), d.created());
-        assertTrue(Files.exists(folders.archive().resolve(d.archiveFilename())));
+        assertPdfA2(folders.archive().resolve(d.archiveFilename()));
     }
 
     @Test

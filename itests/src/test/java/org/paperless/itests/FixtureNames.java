@@ -5,6 +5,7 @@ final class FixtureNames {
 
     static final String INVOICE_PDF = "invoice.pdf";
     static final String ENCRYPTED_PDF = "encrypted.pdf";
+    static final String LETTER_PDF = "letter.pdf";
     static final String TRUNCATED_PDF = "truncated.pdf";
     static final String SCAN_PNG = "scan.png";
     static final String SCAN_JPEG = "scan.jpg";

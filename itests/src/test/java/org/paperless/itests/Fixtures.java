@@ -42,6 +42,7 @@ final class Fixtures {
         Files.createDirectories(folder);
         writePdf(folder.resolve(FixtureNames.INVOICE_PDF), null, "Invoice 2024-117 from Stadtwerke Musterstadt",
                 "Your electricity consumption: 321 kWh. Payable within 14 days.");
+        writePdf(folder.resolve(FixtureNames.LETTER_PDF), null, "Letter from the tax office, 3 pages", "Page two", "Page three");
         writePdf(folder.resolve(FixtureNames.ENCRYPTED_PDF), "secret", "Confidential salary statement", "Page two");
         byte[] whole = Files.readAllBytes(folder.resolve(FixtureNames.INVOICE_PDF));
         Files.write(folder.resolve(FixtureNames.TRUNCATED_PDF), java.util.Arrays.copyOf(whole, whole.length / 2));

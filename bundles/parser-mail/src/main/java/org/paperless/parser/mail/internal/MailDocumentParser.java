@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.paperless.api.archive.PdfArchiver;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -29,6 +34,11 @@ public class MailDocumentParser implements DocumentParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDocumentParser.class);
 
+    /** Turns the drawn mail into PDF/A; without it the archive copy is a plain PDF. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PdfArchiver archiver;
+
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
         String name = file.getFileName().toString();
@@ -51,6 +61,7 @@ public class MailDocumentParser implements DocumentParser {
             archive = Files.createTempFile("paperless-mail-", ".pdf");
             int pages = MailPdfRenderer.render(mail, archive);
             byte[] thumbnail = MailThumbnail.render(archive);
+            archive = toPdfA(archive, name);
             LOG.debug("Parsed {}: {} attachments, {} archive pages", name, mail.attachments().size(), pages);
             ParsedDocument result = new ParsedDocument(mail.text(), pages, mail.date(), thumbnail, archive);
             archive = null;
@@ -60,6 +71,24 @@ public class MailDocumentParser implements DocumentParser {
             throw new ParseException("The mail " + name + " was read but could not be drawn as a PDF: " + e.getMessage(), e);
         } finally {
             deleteQuietly(archive);
+        }
+    }
+
+    /** The PDF/A copy of the drawn mail, or the drawn mail itself when no copy can be made. */
+    private Path toPdfA(Path drawn, String name) throws IOException {
+        PdfArchiver service = archiver;
+        if (service == null) {
+            return drawn;
+        }
+        Path pdfa = Files.createTempFile("paperless-mail-pdfa-", ".pdf");
+        try {
+            service.archive(drawn, pdfa);
+            Files.delete(drawn);
+            return pdfa;
+        } catch (ParseException e) {
+            LOG.warn("The mail {} keeps a plain PDF as its archive copy: {}", name, e.getMessage());
+            Files.deleteIfExists(pdfa);
+            return drawn;
         }
     }
 

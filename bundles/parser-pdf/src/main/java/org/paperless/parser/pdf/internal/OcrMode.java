@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * paperless-ngx's OCR modes for PDFs: skip (OCR only PDFs without text, the default), skip_noarchive
- * (the same; PDFs with text get no archive copy either way), redo and force (OCR every PDF; its pages are
- * rasterised into the archive copy).
+ * paperless-ngx's OCR modes for PDFs: skip (OCR only PDFs without text, the default; PDFs with text get a
+ * PDF/A copy of themselves as archive), skip_noarchive (the same, but PDFs with text get no archive copy),
+ * redo and force (OCR every PDF; its pages are rasterised into the archive copy).
  */
 enum OcrMode {
     SKIP, SKIP_NOARCHIVE, REDO, FORCE;

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -17,11 +20,13 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.paperless.api.archive.PdfArchiver;
 import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
@@ -46,6 +51,11 @@ public class PdfDocumentParser implements DocumentParser {
     private static final Logger LOG = LoggerFactory.getLogger(PdfDocumentParser.class);
 
     private final PdfThumbnailRenderer thumbnails = new PdfThumbnailRenderer();
+    private final ExecutorService archivePool = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "paperless-pdf-archive");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile OcrMode mode = OcrMode.SKIP;
 
     /** Scanned PDFs are read through OCR when the OCR bundle is there; without it they get no text. */
@@ -53,10 +63,20 @@ public class PdfDocumentParser implements DocumentParser {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile OcrService ocr;
 
+    /** PDFs with text get their PDF/A archive copy here (skip mode); without it, they get none. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PdfArchiver archiver;
+
     @Activate
     @Modified
     void configure(Map<String, Object> properties) {
         mode = OcrMode.from(properties, System::getenv);
+    }
+
+    @Deactivate
+    void deactivate() {
+        archivePool.shutdown();
     }
 
     @Override
@@ -74,8 +94,17 @@ public class PdfDocumentParser implements DocumentParser {
             }
             InflationGuard.check(document, name);
             String text = extractText(document);
-            byte[] thumbnail = thumbnails.renderFirstPage(document, name);
-            Path archive = null;
+            Future<Path> copy = mode == OcrMode.SKIP && !mode.ocr(text) ? archiveOf(file, pages, name) : null;
+            byte[] thumbnail;
+            try {
+                thumbnail = thumbnails.renderFirstPage(document, name);
+            } catch (IOException | ParseException | RuntimeException e) {
+                if (copy != null) {
+                    TextPdfArchive.discard(copy);
+                }
+                throw e;
+            }
+            Path archive = copy == null ? null : TextPdfArchive.await(copy);
             OcrService service = ocr;
             if (mode.ocr(text)) {
                 if (service == null) {
@@ -97,6 +126,16 @@ public class PdfDocumentParser implements DocumentParser {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new ParseException("The PDF " + name + " is damaged or truncated and cannot be read: " + reason, e);
         }
+    }
+
+    /** The archive copy of a PDF with text, started in the background; null without an archiver. */
+    private Future<Path> archiveOf(Path file, int pages, String name) {
+        PdfArchiver service = archiver;
+        if (service == null) {
+            LOG.debug("{} gets no archive copy: no PDF/A archiver is installed", name);
+            return null;
+        }
+        return TextPdfArchive.start(archivePool, file, service, pages, name);
     }
 
     /** Gives a file that is something else (a renamed JPEG, say) a plain answer instead of a parser error. */
