@@ -105,6 +105,9 @@ final class ImageOcr {
                 image = work.resolve("page-" + index + ".png");
                 writePage(file, index, image);
             }
+            if (!runtime.settings().ocrs(index)) {
+                return PageOcr.picture(image, dpi, base);
+            }
             return engine.recognize(image, dpi, base);
         });
     }

@@ -24,6 +24,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Resolution assumed for images that do not record one (PAPERLESS_OCR_IMAGE_DPI)")
     int imageDpi() default OcrSettings.DEFAULT_IMAGE_DPI;
 
+    @AttributeDefinition(name = "Pages",
+            description = "OCR only this many pages from the first; later pages keep their text layer and go "
+                    + "into the archive as pictures; 0 = all pages (PAPERLESS_OCR_PAGES)")
+    int pages() default 0;
+
     @AttributeDefinition(name = "Threads",
             description = "Pages read at the same time, one Tesseract engine each; 0 = number of cores "
                     + "(PAPERLESS_OCR_THREADS)")

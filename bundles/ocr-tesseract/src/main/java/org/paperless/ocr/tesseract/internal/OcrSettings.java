@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The effective OCR settings: a configured key wins, else the {@code PAPERLESS_*} environment variable,
  * else the default (paperless-ngx's own defaults where it has one).
  */
-record OcrSettings(String language, long maxImagePixels, int imageDpi, int threads, String tessdataPath) {
+record OcrSettings(String language, long maxImagePixels, int imageDpi, int threads, String tessdataPath, int pages) {
 
     static final String PID = "org.paperless.ocr";
     static final String DEFAULT_LANGUAGE = "eng";
@@ -23,9 +23,17 @@ record OcrSettings(String language, long maxImagePixels, int imageDpi, int threa
             throw new IllegalArgumentException("OCR language '" + language
                     + "' is not a '+'-joined list of Tesseract language codes such as eng+deu");
         }
+        if (pages < 1) {
+            throw new IllegalArgumentException("pages must be positive, not " + pages);
+        }
         if (imageDpi < 1) {
             throw new IllegalArgumentException("imageDpi must be positive, not " + imageDpi);
         }
+    }
+
+    /** Whether the page at this index (from 0) is read by OCR; later ones go into the archive as pictures. */
+    boolean ocrs(int pageIndex) {
+        return pageIndex < pages;
     }
 
     static OcrSettings from(Map<String, ?> properties, Function<String, String> env) {
@@ -42,7 +50,9 @@ record OcrSettings(String language, long maxImagePixels, int imageDpi, int threa
         if (tessdata == null || tessdata.isBlank()) {
             tessdata = DEFAULT_TESSDATA;
         }
-        return new OcrSettings(language, maxPixels <= 0 ? Long.MAX_VALUE : maxPixels, dpi, threads, tessdata);
+        int pages = Integer.parseInt(value(properties, env, "pages", "PAPERLESS_OCR_PAGES", "0").trim());
+        return new OcrSettings(language, maxPixels <= 0 ? Long.MAX_VALUE : maxPixels, dpi, threads, tessdata,
+                pages <= 0 ? Integer.MAX_VALUE : pages);
     }
 
     private static String value(Map<String, ?> properties, Function<String, String> env, String key, String envName,

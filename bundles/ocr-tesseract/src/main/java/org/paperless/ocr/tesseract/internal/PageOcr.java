@@ -20,6 +20,12 @@ final class PageOcr {
         this.runtime = runtime;
     }
 
+    /** A page past the limit: its picture in the archive, no text (the caller may have some). */
+    static String picture(Path image, int dpi, Path base) throws IOException {
+        PicturePage.write(image, dpi, base.resolveSibling(base.getFileName() + ".pdf"));
+        return "";
+    }
+
     List<String> recognize(List<Path> images, int dpi, Path archive, String title) throws ParseException {
         try {
             runtime.api();
@@ -35,7 +41,11 @@ final class PageOcr {
                 Path image = images.get(i);
                 Path base = work.resolve("page-" + i);
                 pagePdfs.add(work.resolve("page-" + i + ".pdf"));
-                pages.add(runtime.submit(engine -> engine.recognize(image, dpi, base)));
+                if (runtime.settings().ocrs(i)) {
+                    pages.add(runtime.submit(engine -> engine.recognize(image, dpi, base)));
+                } else {
+                    pages.add(runtime.submit(engine -> picture(image, dpi, base)));
+                }
             }
             List<String> texts = new ArrayList<>();
             for (Future<String> page : pages) {

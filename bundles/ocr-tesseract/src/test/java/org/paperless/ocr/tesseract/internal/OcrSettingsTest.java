@@ -1,7 +1,9 @@
 package org.paperless.ocr.tesseract.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -18,6 +20,10 @@ class OcrSettingsTest {
         assertEquals(89_478_485L, fromEnv.maxImagePixels());
         assertEquals(Runtime.getRuntime().availableProcessors(), fromEnv.threads());
         assertEquals("/usr/share/tesseract-ocr/5/tessdata", fromEnv.tessdataPath());
+        assertTrue(fromEnv.ocrs(10_000), "no page limit by default");
+        OcrSettings limited = OcrSettings.from(Map.of(), Map.of("PAPERLESS_OCR_PAGES", "2")::get);
+        assertTrue(limited.ocrs(1));
+        assertFalse(limited.ocrs(2));
 
         OcrSettings configured = OcrSettings.from(Map.of("language", "fra", "maxImagePixels", 1000L, "threads", 3),
                 env::get);

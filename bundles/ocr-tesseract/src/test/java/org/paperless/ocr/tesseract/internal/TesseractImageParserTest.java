@@ -93,6 +93,31 @@ class TesseractImageParserTest {
     }
 
     @Test
+    void aPageLimitReadsTheFirstPagesAndKeepsTheRestAsPictures() throws Exception {
+        Path scan = TestImages.tiff(dir, "long contract.tif", TestImages.page(TestImages.PAGE_ONE, false),
+                TestImages.page(TestImages.PAGE_TWO, true));
+        TesseractImageParser limited = new TesseractImageParser();
+        limited.activate(Map.of("pages", 1));
+        try {
+            ParsedDocument result = limited.parse(scan, "image/tiff");
+
+            assertEquals(2, result.pageCount());
+            assertTrue(TestImages.found(TestImages.PAGE_ONE, result.text()) >= 0.95, result.text());
+            assertTrue(TestImages.found(TestImages.PAGE_TWO, result.text()) < 0.2, "page 2 was not read: " + result.text());
+            assertArchive(result.archivePdf(), 2, TestImages.PAGE_ONE);
+            try (PDDocument archive = Loader.loadPDF(result.archivePdf().toFile())) {
+                PDFTextStripper second = new PDFTextStripper();
+                second.setStartPage(2);
+                assertEquals("", second.getText(archive).strip(), "page 2 is a picture without text");
+                assertTrue(archive.getPage(1).getResources().getXObjectNames().iterator().hasNext(), "page 2 shows its picture");
+            }
+            Files.delete(result.archivePdf());
+        } finally {
+            limited.deactivate();
+        }
+    }
+
+    @Test
     void refusesAnImageDeclaringTooManyPixelsBeforeDecodingIt() throws Exception {
         Path bomb = TestImages.pngDeclaring(dir, "bomb.png", 60_000, 60_000);
 

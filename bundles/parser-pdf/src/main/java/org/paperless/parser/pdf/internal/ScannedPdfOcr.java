@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.ParseException;
 
@@ -47,7 +48,7 @@ final class ScannedPdfOcr {
                 ImageIO.write(page, "png", image.toFile());
                 images.add(image);
             }
-            List<String> pages = ocr.recognize(images, dpi, archive, title);
+            List<String> pages = withTextLayer(document, ocr.recognize(images, dpi, archive, title));
             Result result = new Result(String.join("\n\n", pages), archive);
             archive = null;
             return result;
@@ -61,6 +62,25 @@ final class ScannedPdfOcr {
                 }
             }
         }
+    }
+
+    /**
+     * Pages the OCR left without text (past PAPERLESS_OCR_PAGES, or blank) keep whatever text layer they
+     * have, verbatim, as paperless-ngx does.
+     */
+    private static List<String> withTextLayer(PDDocument document, List<String> ocrPages) throws IOException {
+        List<String> pages = new ArrayList<>(ocrPages);
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).isBlank()) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setSortByPosition(true);
+                stripper.setStartPage(i + 1);
+                stripper.setEndPage(i + 1);
+                pages.set(i, stripper.getText(document).strip());
+            }
+        }
+        pages.removeIf(String::isEmpty);
+        return pages;
     }
 
     private static int dpi(PDDocument document) {
