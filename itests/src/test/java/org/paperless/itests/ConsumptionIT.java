@@ -353,7 +353,9 @@ public class ConsumptionIT {
         Path scripts = Files.createDirectories(folders.data().resolve("scripts"));
         Path report = scripts.resolve("post.out");
         Path pre = Files.writeString(scripts.resolve("pre.sh"),
-                "#!/bin/sh\ncase \"$DOCUMENT_SOURCE_PATH\" in *reject*) echo 'not this one'; exit 3;; esac\n");
+                "#!/bin/sh\ncase \"$DOCUMENT_SOURCE_PATH\" in *reject*) echo 'not this one'; exit 3;;\n"
+                + "  *vanish-source*) rm \"$DOCUMENT_SOURCE_PATH\";;\n"
+                + "  *vanish-working*) rm \"$DOCUMENT_WORKING_PATH\";;\nesac\n");
         Path post = Files.writeString(scripts.resolve("post.sh"), "#!/bin/sh\nenv | grep '^DOCUMENT_' > '" + report + "'\n");
         pre.toFile().setExecutable(true);
         post.toFile().setExecutable(true);
@@ -377,6 +379,25 @@ public class ConsumptionIT {
             String reason = Files.readString(folders.consumption().resolve("failed/reject-me.txt.reason.txt"));
             assertTrue(reason, reason.contains("pre-consume script") && reason.contains("exit code 3")
                     && reason.contains("not this one"));
+
+            // The source removed while it is consumed: the staged copy carries on, the document is whole.
+            Path vanishing = writeToConsume("vanish-source.txt", "Removed while consumed " + System.nanoTime());
+            Document whole = documents.get(idIn(console.admin("paperless:consume " + vanishing)));
+            assertTrue(whole.content(), whole.content().contains("Removed while consumed"));
+            assertTrue(Files.exists(folders.originals().resolve(whole.filename())));
+            assertFalse(Files.exists(folders.consumption().resolve("failed/vanish-source.txt")));
+
+            // The file being read removed under the consumer: a clear reason, the source kept, nothing stored.
+            long count = documents.count();
+            long media = mediaFiles();
+            Path pulled = writeToConsume("vanish-working.txt", "Pulled away while consumed " + System.nanoTime());
+            String pulledReason = refusalReason(pulled);
+            assertTrue(pulledReason, pulledReason.contains("The file disappeared while it was being consumed"));
+            assertTrue(Files.exists(folders.consumption().resolve("failed/vanish-working.txt")));
+            assertEquals(count, documents.count());
+            assertEquals(media, mediaFiles());
+            idIn(console.admin("paperless:consume " + writeToConsume("after.txt", "Next one " + System.nanoTime())));
+            assertEquals(count + 1, documents.count());
         } finally {
             updateAndWaitForTheNewConsumer(config, before == null ? new Hashtable<>() : before);
         }

@@ -57,6 +57,7 @@ public class PdfDocumentParser implements DocumentParser {
         return thread;
     });
     private volatile OcrMode mode = OcrMode.SKIP;
+    private volatile long maxImagePixels = MaxImagePixels.DEFAULT;
 
     /** Scanned PDFs are read through OCR when the OCR bundle is there; without it they get no text. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -72,6 +73,7 @@ public class PdfDocumentParser implements DocumentParser {
     @Modified
     void configure(Map<String, Object> properties) {
         mode = OcrMode.from(properties, System::getenv);
+        maxImagePixels = MaxImagePixels.from(properties, System::getenv);
     }
 
     @Deactivate
@@ -92,7 +94,7 @@ public class PdfDocumentParser implements DocumentParser {
                 throw new ParseException("The PDF " + name + " has " + pages + " pages; more than "
                         + MAX_PAGES + " are not read");
             }
-            InflationGuard.check(document, name);
+            InflationGuard.check(document, name, maxImagePixels);
             String text = extractText(document);
             Future<Path> copy = mode == OcrMode.SKIP && !mode.ocr(text) ? archiveOf(file, pages, name) : null;
             byte[] thumbnail;

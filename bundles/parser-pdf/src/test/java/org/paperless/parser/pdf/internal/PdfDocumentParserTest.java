@@ -192,4 +192,68 @@ class PdfDocumentParserTest {
         ParseException e = assertThrows(ParseException.class, () -> new PdfDocumentParser().parse(bomb, "application/pdf"));
         assertTrue(e.getMessage().contains("decompression bomb"), e.getMessage());
     }
+
+    @Test
+    void aFormOnThePageThatInflatesToHundredsOfMegabytesIsRefused() throws Exception {
+        Path bomb = dir.resolve("form-bomb.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            org.apache.pdfbox.cos.COSStream form = flateBomb(doc);
+            form.setItem(org.apache.pdfbox.cos.COSName.TYPE, org.apache.pdfbox.cos.COSName.XOBJECT);
+            form.setItem(org.apache.pdfbox.cos.COSName.SUBTYPE, org.apache.pdfbox.cos.COSName.FORM);
+            form.setItem(org.apache.pdfbox.cos.COSName.BBOX, new PDRectangle(0, 0, 100, 100).getCOSArray());
+            var xobject = new org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject(form);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(xobject);
+            }
+            doc.save(bomb.toFile());
+        }
+        assertTrue(Files.size(bomb) < 2_000_000, "a small file");
+
+        ParseException e = assertThrows(ParseException.class, () -> new PdfDocumentParser().parse(bomb, "application/pdf"));
+
+        assertTrue(e.getMessage().contains("decompression bomb: one of its streams inflates to more than 256 MB"), e.getMessage());
+    }
+
+    @Test
+    void anImageDeclaringTooManyPixelsIsRefusedBeforeItIsDecoded() throws Exception {
+        Path bomb = dir.resolve("image-bomb.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            var small = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc,
+                    new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB));
+            // What the author of a bomb writes: a few bytes of data under a huge declared size.
+            small.getCOSObject().setInt(org.apache.pdfbox.cos.COSName.WIDTH, 60_000);
+            small.getCOSObject().setInt(org.apache.pdfbox.cos.COSName.HEIGHT, 60_000);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(small, 0, 0, 100, 100);
+            }
+            doc.save(bomb.toFile());
+        }
+
+        ParseException e = assertThrows(ParseException.class, () -> new PdfDocumentParser().parse(bomb, "application/pdf"));
+
+        assertTrue(e.getMessage().contains("an image in it is 60000 x 60000 pixels, more than the limit of 89478485"),
+                e.getMessage());
+    }
+
+    /** A Flate stream that inflates to 300 MB of spaces, written raw as a bomb's author would. */
+    private static org.apache.pdfbox.cos.COSStream flateBomb(PDDocument doc) throws IOException {
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.DeflaterOutputStream(deflated, new java.util.zip.Deflater(9))) {
+            byte[] spaces = new byte[1024 * 1024];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 300; i++) {
+                out.write(spaces);
+            }
+        }
+        org.apache.pdfbox.cos.COSStream stream = doc.getDocument().createCOSStream();
+        try (var raw = stream.createRawOutputStream()) {
+            raw.write(deflated.toByteArray());
+        }
+        stream.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+        return stream;
+    }
 }
