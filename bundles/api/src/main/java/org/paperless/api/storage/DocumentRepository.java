@@ -1,6 +1,7 @@
 package org.paperless.api.storage;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,18 @@ public interface DocumentRepository {
 
     /** Documents ordered by id, without notes and custom fields (a listing needs neither). */
     List<Document> list(int offset, int limit);
+
+    /** Complete documents (notes and custom fields too) with an id above {@code afterId}, by id: one batch of a walk. */
+    List<Document> listAfter(long afterId, int limit);
+
+    /** Like {@link #listAfter}, only documents modified at or after {@code since}. */
+    List<Document> listModifiedSince(Instant since, long afterId, int limit);
+
+    /** The ids above {@code afterId}, ascending: one batch of a walk over every id. */
+    List<Long> idsAfter(long afterId, int limit);
+
+    /** Stores new documents that have no files yet (an import, generated test data) in one transaction. */
+    List<Document> createAll(List<Document> documents);
 
     Optional<Document> find(long id);
 

@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = DocumentConsumer.class, configurationPid = ConsumerConfig.PID)
 public class ConsumerComponent implements DocumentConsumer {
 
-    static final String TOPIC_ADDED = "org/paperless/document/ADDED";
     private static final String STAGING = "tmp/consume";
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerComponent.class);
 
@@ -51,9 +48,6 @@ public class ConsumerComponent implements DocumentConsumer {
     private final DataFolders folders;
     /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile EventAdmin events;
 
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
@@ -135,7 +129,6 @@ public class ConsumerComponent implements DocumentConsumer {
         try (Staging staging = Staging.copy(source, folders.data().resolve(STAGING))) {
             Document stored = pipeline.run(source, staging.file(), overrides == null ? ConsumeOverrides.NONE : overrides);
             removeSource(source);
-            announce(stored);
             LOG.info("Consumed {} as document {}", source.getFileName(), stored.id());
             return stored;
         } catch (Refusal refusal) {
@@ -166,13 +159,6 @@ public class ConsumerComponent implements DocumentConsumer {
             Files.deleteIfExists(source);
         } catch (IOException e) {
             LOG.warn("Document stored, but its source {} could not be removed: {}", source, e.getMessage());
-        }
-    }
-
-    private void announce(Document stored) {
-        EventAdmin admin = events;
-        if (admin != null) {
-            admin.postEvent(new Event(TOPIC_ADDED, Map.of("document.id", stored.id(), "document.title", stored.title())));
         }
     }
 }

@@ -79,7 +79,7 @@ final class DocumentMapper {
         return new CustomFieldInstance(e.getId(), e.getDocumentId(), e.getFieldId(), e.getValue());
     }
 
-    private static LocalDateTime utc(Instant instant) {
+    static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 

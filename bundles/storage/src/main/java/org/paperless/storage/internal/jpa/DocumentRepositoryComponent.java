@@ -3,8 +3,11 @@ package org.paperless.storage.internal.jpa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -12,22 +15,35 @@ import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.paperless.api.ConflictException;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.NotFoundException;
 import org.paperless.api.Note;
+import org.paperless.api.storage.DocumentEvents;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
 import org.paperless.storage.internal.entity.DocumentEntity;
 import org.paperless.storage.internal.entity.NoteEntity;
 
-/** Documents with their tags, notes and custom field values; deleting one cascades in the database. */
+/**
+ * Documents with their tags, notes and custom field values; deleting one cascades in the database.
+ * Every commit is announced with a {@link DocumentEvents} event.
+ */
 @Component(service = DocumentRepository.class)
 public class DocumentRepositoryComponent implements DocumentRepository {
 
     private final Transactions transactions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
 
     /** @param migrations only referenced so that nothing uses JPA before the schema is current */
     @Activate
@@ -53,6 +69,59 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public List<Document> listAfter(long afterId, int limit) {
+        return transactions.call(em -> completeAll(em, em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.id > :after ORDER BY d.id", DocumentEntity.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList()));
+    }
+
+    @Override
+    public List<Document> listModifiedSince(Instant since, long afterId, int limit) {
+        return transactions.call(em -> completeAll(em, em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.id > :after AND d.modified >= :since ORDER BY d.id",
+                DocumentEntity.class).setParameter("after", afterId)
+                .setParameter("since", DocumentMapper.utc(since)).setMaxResults(limit).getResultList()));
+    }
+
+    @Override
+    public List<Long> idsAfter(long afterId, int limit) {
+        return transactions.call(em -> em.createQuery(
+                "SELECT d.id FROM DocumentEntity d WHERE d.id > :after ORDER BY d.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList());
+    }
+
+    @Override
+    public List<Document> createAll(List<Document> documents) {
+        Instant now = Instant.now();
+        List<Document> stored = transactions.call(em -> {
+            List<DocumentEntity> entities = new ArrayList<>();
+            for (Document document : documents) {
+                if (document.id() != null) {
+                    throw new IllegalArgumentException("a new document has no id yet (got " + document.id() + ")");
+                }
+                checkSerialNumber(em, document.archiveSerialNumber());
+                DocumentEntity entity = DocumentMapper.toEntity(document, now);
+                em.persist(entity);
+                entities.add(entity);
+            }
+            em.flush();
+            for (int i = 0; i < documents.size(); i++) {
+                long id = entities.get(i).getId();
+                for (Note note : documents.get(i).notes()) {
+                    em.persist(DocumentMapper.toEntity(note, id, now));
+                }
+                for (CustomFieldInstance field : documents.get(i).customFields()) {
+                    em.persist(DocumentMapper.toEntity(field, id));
+                }
+            }
+            em.flush();
+            return completeAll(em, entities);
+        });
+        stored.forEach(d -> announce(DocumentEvents.TOPIC_ADDED, d.id(), d.title()));
+        return stored;
+    }
+
+    @Override
     public Optional<Document> find(long id) {
         return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id)).map(d -> complete(em, d)));
     }
@@ -68,7 +137,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             throw new IllegalArgumentException("a new document has no id yet (got " + document.id() + ")");
         }
         Instant now = Instant.now();
-        return transactions.call(em -> {
+        return announced(transactions.call(em -> {
             checkSerialNumber(em, document.archiveSerialNumber());
             DocumentEntity entity = DocumentMapper.toEntity(document, now);
             em.persist(entity);
@@ -85,7 +154,21 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             entity.setArchiveFilename(named.archiveFilename());
             em.flush();
             return complete(em, entity);
-        });
+        }));
+    }
+
+    private Document announced(Document stored) {
+        announce(DocumentEvents.TOPIC_ADDED, stored.id(), stored.title());
+        return stored;
+    }
+
+    /** After the commit, never inside the transaction: a listener must find what it is told about. */
+    private void announce(String topic, long id, String title) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, title == null ? Map.of(DocumentEvents.DOCUMENT_ID, id)
+                    : Map.of(DocumentEvents.DOCUMENT_ID, id, DocumentEvents.DOCUMENT_TITLE, title)));
+        }
     }
 
     @Override
@@ -114,6 +197,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             em.remove(entity);
             return null;
         });
+        announce(DocumentEvents.TOPIC_DELETED, id, null);
     }
 
     private static Document complete(EntityManager em, DocumentEntity d) {
@@ -125,6 +209,26 @@ public class DocumentRepositoryComponent implements DocumentRepository {
                 CustomFieldInstanceEntity.class).setParameter("id", d.getId()).getResultList().stream()
                 .map(DocumentMapper::toRecord).toList();
         return DocumentMapper.toRecord(d, notes, fields);
+    }
+
+    /** Documents with their notes and field values: two queries for the whole batch, not two per document. */
+    private static List<Document> completeAll(EntityManager em, List<DocumentEntity> entities) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        long low = entities.get(0).getId();
+        long high = entities.get(entities.size() - 1).getId();
+        Map<Long, List<Note>> notes = em.createQuery(
+                "SELECT n FROM NoteEntity n WHERE n.documentId BETWEEN :lo AND :hi ORDER BY n.id", NoteEntity.class)
+                .setParameter("lo", Math.min(low, high)).setParameter("hi", Math.max(low, high)).getResultList()
+                .stream().map(DocumentMapper::toRecord).collect(Collectors.groupingBy(Note::documentId));
+        Map<Long, List<CustomFieldInstance>> fields = em.createQuery(
+                "SELECT f FROM CustomFieldInstanceEntity f WHERE f.documentId BETWEEN :lo AND :hi ORDER BY f.id",
+                CustomFieldInstanceEntity.class)
+                .setParameter("lo", Math.min(low, high)).setParameter("hi", Math.max(low, high)).getResultList()
+                .stream().map(DocumentMapper::toRecord).collect(Collectors.groupingBy(CustomFieldInstance::documentId));
+        return entities.stream().map(d -> DocumentMapper.toRecord(d, notes.getOrDefault(d.getId(), List.of()),
+                fields.getOrDefault(d.getId(), List.of()))).toList();
     }
 
     private static void checkSerialNumber(EntityManager em, Long asn) {

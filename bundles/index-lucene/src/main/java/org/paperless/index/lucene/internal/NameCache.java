@@ -1,0 +1,32 @@
+package org.paperless.index.lucene.internal;
+
+import java.util.function.Supplier;
+
+/** The names, read again when they may have changed: a few small queries, never more than once a second. */
+final class NameCache {
+
+    private static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+    private final Supplier<Names> loader;
+    private Names names;
+    private long loadedAt;
+
+    NameCache(Supplier<Names> loader) {
+        this.loader = loader;
+    }
+
+    synchronized Names get() {
+        long now = System.nanoTime();
+        if (names == null || now - loadedAt > MAX_AGE_NANOS) {
+            names = loader.get();
+            loadedAt = now;
+        }
+        return names;
+    }
+
+    /** For a walk over every document: one read at its start. */
+    synchronized Names fresh() {
+        names = null;
+        return get();
+    }
+}
