@@ -20,6 +20,11 @@ final class Capabilities {
                 + " or waits for storage.");
     }
 
+    static <T> T index(T service) {
+        return require(service, "Search is not available: the org.paperless.index.lucene bundle is stopped"
+                + " (consumption goes on without it; once started again, the index catches up by itself).");
+    }
+
     private static <T> T require(T service, String why) {
         if (service == null) {
             throw new IllegalStateException(why + " See paperless:status and log:display.");

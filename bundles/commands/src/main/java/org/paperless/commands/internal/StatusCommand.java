@@ -10,6 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.paperless.api.index.SearchException;
+import org.paperless.api.index.SearchIndex;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.Database;
@@ -56,6 +58,9 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     StoragePathRepository storagePaths;
 
+    @Reference(optional = true)
+    SearchIndex index;
+
     @Override
     public Object execute() {
         Table table = new Table().column("Item").column("Value");
@@ -66,6 +71,7 @@ public class StatusCommand implements Action {
         table.row("Tags", tags == null ? UNAVAILABLE : tags.count());
         table.row("Document types", documentTypes == null ? UNAVAILABLE : documentTypes.count());
         table.row("Storage paths", storagePaths == null ? UNAVAILABLE : storagePaths.count());
+        table.row("Search index", searchIndex());
         addFolders(table);
         Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.paperless."))
@@ -73,6 +79,18 @@ public class StatusCommand implements Action {
                 .forEach(b -> table.row("Bundle " + b.getSymbolicName(), BundleStates.name(b.getState())));
         table.print(System.out, noFormat);
         return null;
+    }
+
+    private String searchIndex() {
+        if (index == null) {
+            return "(not running)";
+        }
+        try {
+            var state = index.state();
+            return state.documents() + " documents, " + state.sizeBytes() / 1024 + " KB";
+        } catch (SearchException e) {
+            return "(" + e.getMessage() + ")";
+        }
     }
 
     private void addDatabase(Table table) {

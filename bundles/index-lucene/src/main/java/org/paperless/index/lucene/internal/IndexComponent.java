@@ -118,7 +118,7 @@ public class IndexComponent implements SearchIndex, EventHandler {
     private void apply(long id, boolean deleted) throws IOException {
         var document = deleted ? java.util.Optional.<org.paperless.api.Document>empty() : documents.find(id);
         if (document.isPresent()) {
-            index.upsert(document.get(), names.get());
+            index.upsert(document.get(), names.covering(document.get()));
         } else {
             index.delete(id);
         }
@@ -159,7 +159,8 @@ public class IndexComponent implements SearchIndex, EventHandler {
             return new PaperlessQueryParser(index.analyzer(), LocalDate.now()).parse(query);
         } catch (ParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new SearchException("Cannot understand the query '" + query + "': " + message, e);
+            // No cause: Lucene's exception class means nothing outside this bundle (nor over RMI or ssh).
+            throw new SearchException("Cannot understand the query '" + query + "': " + message);
         }
     }
 
@@ -217,7 +218,8 @@ public class IndexComponent implements SearchIndex, EventHandler {
             Thread.currentThread().interrupt();
             throw new SearchException(what + " was interrupted");
         } catch (ExecutionException e) {
-            throw new SearchException("The search index could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+            LOG.warn("Search index {} failed", what, e.getCause());
+            throw new SearchException("The search index could not " + what + ": " + e.getCause().getMessage());
         }
     }
 

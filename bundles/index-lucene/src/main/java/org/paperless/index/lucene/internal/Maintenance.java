@@ -47,7 +47,7 @@ final class Maintenance {
                 batch = documents.listAfter(after, BATCH)) {
             checkStopping();
             for (Document document : batch) {
-                index.upsert(document, current);
+                index.upsert(document, current.cover(document) ? current : (current = names.fresh()));
             }
             after = batch.get(batch.size() - 1).id();
             done += batch.size();

@@ -24,6 +24,12 @@ final class NameCache {
         return names;
     }
 
+    /** Names that cover this document: read again when it names an object created since the last read. */
+    synchronized Names covering(org.paperless.api.Document document) {
+        Names current = get();
+        return current.cover(document) ? current : fresh();
+    }
+
     /** For a walk over every document: one read at its start. */
     synchronized Names fresh() {
         names = null;

@@ -44,6 +44,14 @@ final class Names {
         return names;
     }
 
+    /** Whether every object the document names is known here (a new tag may be younger than these names). */
+    boolean cover(org.paperless.api.Document d) {
+        return (d.correspondentId() == null || correspondents.containsKey(d.correspondentId()))
+                && (d.documentTypeId() == null || types.containsKey(d.documentTypeId()))
+                && (d.storagePathId() == null || paths.containsKey(d.storagePathId()))
+                && tags.keySet().containsAll(d.tagIds());
+    }
+
     String correspondent(Long id) {
         return id == null ? null : correspondents.get(id);
     }

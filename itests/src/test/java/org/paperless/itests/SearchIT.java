@@ -1,0 +1,182 @@
+package org.paperless.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.paperless.api.consumer.DocumentConsumer;
+import org.paperless.api.index.SearchIndex;
+import org.paperless.api.storage.DataFolders;
+import org.paperless.api.storage.DocumentRepository;
+
+/** paperless:search and friends on the real distribution, fed by real consumption. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SearchIT {
+
+    private static final long STARTUP = 60_000;
+    private static final String INDEX_BUNDLE = "org.paperless.index.lucene";
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private Console console;
+    private DocumentRepository documents;
+    private DataFolders folders;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        return KarafOptions.distribution("derby");
+    }
+
+    @Before
+    public void up() throws Exception {
+        console = new Console(sessionFactory);
+        Services.await(context, DocumentConsumer.class, STARTUP);
+        Services.await(context, SearchIndex.class, STARTUP);
+        documents = Services.await(context, DocumentRepository.class, STARTUP);
+        folders = Services.await(context, DataFolders.class, STARTUP);
+    }
+
+    private long consume(String name, String text) throws Exception {
+        return consume(name, text, "");
+    }
+
+    private long consume(String name, String text, String options) throws Exception {
+        Path file = Files.createDirectories(folders.data().resolve("incoming")).resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        String out = console.admin("paperless:consume " + options + " \"" + file + "\"");
+        return Long.parseLong(out.replaceAll("(?s).*: document (\\d+).*", "$1"));
+    }
+
+    private String search(String query) throws Exception {
+        return console.admin("paperless:search --no-format " + query);
+    }
+
+    /** Searches until the document is the first result: the index applies events in the background. */
+    private String awaitFirst(String query, long id) throws Exception {
+        return Services.eventually(10_000, () -> {
+            String r = search(query);
+            if (!r.startsWith(id + "\t")) {
+                throw new AssertionError("document " + id + " is not first for '" + query + "' yet: " + r);
+            }
+            return r;
+        });
+    }
+
+    private Bundle indexBundle() {
+        return Stream.of(context.getBundles()).filter(b -> INDEX_BUNDLE.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    public void aConsumedDocumentIsFoundWithinASecond() throws Exception {
+        long id = consume("Müller invoice.txt", "Rechnung von Herrn Müller über Zaunlatten, fällig am 03.02.2024.");
+        long start = System.nanoTime();
+        String found = "";
+        while (System.nanoTime() - start < 1_000_000_000L && !found.startsWith(id + "\t")) {
+            found = search("zaunlatten");
+            Thread.sleep(20);
+        }
+        assertTrue("found within a second: " + found, found.startsWith(id + "\t"));
+        assertTrue(found, found.contains("\tMüller invoice\t"));
+        assertTrue(found, found.contains("**Zaunlatten**"));
+        assertTrue("accents folded", search("muller").startsWith(id + "\t"));
+        assertTrue("German spelling", search("mueller zaunlatten").startsWith(id + "\t"));
+        assertTrue("dates", search("zaunlatten created:2024-02").startsWith(id + "\t"));
+        assertEquals("", search("zaunlatten created:[2020 to 2023]"));
+        String words = console.admin("paperless:autocomplete --no-format zaun");
+        assertTrue(words, words.startsWith("zaunlatten\t1"));
+    }
+
+    @Test
+    public void fieldsPhrasesAndMoreLikeThis() throws Exception {
+        console.admin("paperless:correspondent-add Stadtwerke");
+        console.admin("paperless:tag-add Unpaid");
+        long bill = consume("power bill.txt", "Stromrechnung: electricity consumption 321 kWh, Zählernummer 4711 "
+                + System.nanoTime(), "-c Stadtwerke --tag Unpaid");
+        long other = consume("power bill 2.txt", "Stromrechnung: electricity consumption 299 kWh, Zählernummer 4711 "
+                + System.nanoTime());
+        long holiday = consume("holiday.txt", "Beach, sun and sea. Nothing about electricity " + System.nanoTime());
+        awaitFirst("beach", holiday);
+        assertTrue(search("'\"electricity consumption\"'").contains(bill + "\t"));
+        assertTrue(search("'\"consumption electricity\"'").isEmpty());
+        assertTrue(search("correspondent:stadtwerke tag:unpaid").startsWith(bill + "\t"));
+        assertFalse(search("correspondent:stadtwerke").contains(other + "\t"));
+        String like = console.admin("paperless:search --no-format --more-like " + bill);
+        assertTrue(like, like.startsWith(other + "\t"));
+        assertFalse(like, like.contains("\n" + bill + "\t") || like.startsWith(bill + "\t"));
+        Exception bad = assertThrows(Exception.class, () -> search("colour:red"));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("Unknown field 'colour'"));
+    }
+
+    @Test
+    public void theIndexCatchesUpAfterAStopAndSearchSaysItIsGone() throws Exception {
+        long deleted = consume("to be deleted.txt", "Quittung Gartenschlauch " + System.nanoTime());
+        awaitFirst("gartenschlauch", deleted);
+        indexBundle().stop();
+        try {
+            Exception gone = assertThrows(Exception.class, () -> search("anything"));
+            assertTrue(gone.getMessage(), gone.getMessage().contains("Search is not available"));
+            long added = consume("while stopped.txt", "Kaufvertrag Rasenmäher " + System.nanoTime());
+            documents.delete(deleted);
+            indexBundle().start();
+            Services.await(context, SearchIndex.class, STARTUP);
+            awaitFirst("rasenmaher", added);
+            assertEquals("", Services.eventually(10_000, () -> {
+                String r = search("gartenschlauch");
+                if (!r.isEmpty()) {
+                    throw new AssertionError("still there: " + r);
+                }
+                return r;
+            }));
+        } finally {
+            if (indexBundle().getState() != Bundle.ACTIVE) {
+                indexBundle().start();
+            }
+        }
+    }
+
+    @Test
+    public void aDamagedIndexIsRebuiltAndReindexReportsTheState() throws Exception {
+        long id = consume("survivor.txt", "Versicherungspolice Hausrat " + System.nanoTime());
+        awaitFirst("hausrat", id);
+        indexBundle().stop();
+        try (Stream<Path> files = Files.list(folders.index())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, new byte[] {42, 42, 42});
+            }
+        }
+        indexBundle().start();
+        Services.await(context, SearchIndex.class, STARTUP);
+        awaitFirst("hausrat", id);
+        String reindex = console.admin("paperless:index --recreate --no-progress-bar reindex");
+        assertTrue(reindex, reindex.contains("Index: " + documents.count() + " documents"));
+        String optimize = console.admin("paperless:index optimize");
+        assertTrue(optimize, optimize.contains("1 segment(s)"));
+        assertTrue(console.admin("paperless:index --if-needed reindex").contains("nothing to do"));
+        assertTrue(console.admin("paperless:status --no-format").contains("Search index\t" + documents.count() + " documents"));
+    }
+}
