@@ -121,14 +121,23 @@ final class Maintenance {
         return new int[] {added, removed};
     }
 
+    /** Missing ids come in runs (what was added while the index was stopped): one query per run of up to a batch. */
     private int addAll(List<Long> ids, Names current) throws IOException {
         int added = 0;
-        for (long id : ids) {
-            var document = documents.find(id);
-            if (document.isPresent()) {
-                index.upsert(document.get(), current);
-                added++;
+        for (int i = 0; i < ids.size();) {
+            int end = i + 1;
+            while (end < ids.size() && end - i < BATCH && ids.get(end) == ids.get(end - 1) + 1) {
+                end++;
             }
+            long first = ids.get(i);
+            long last = ids.get(end - 1);
+            for (Document document : documents.listAfter(first - 1, end - i)) {
+                if (document.id() <= last) {
+                    index.upsert(document, current.cover(document) ? current : (current = names.fresh()));
+                    added++;
+                }
+            }
+            i = end;
         }
         return added;
     }

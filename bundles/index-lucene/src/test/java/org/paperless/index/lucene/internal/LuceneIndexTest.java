@@ -199,4 +199,18 @@ class LuceneIndexTest {
         assertTrue(index.rebuildReason().startsWith("the index is damaged"), index.rebuildReason());
         assertEquals(0, index.state().documents());
     }
+
+    @Test
+    void anIndexOfAnotherLayoutIsStartedAgainWithTheReason() throws Exception {
+        index.close();
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+                var writer = new org.apache.lucene.index.IndexWriter(directory,
+                        new org.apache.lucene.index.IndexWriterConfig(Analyzers.perField()))) {
+            writer.setLiveCommitData(Map.of(LuceneIndex.SCHEMA_KEY, "0").entrySet());
+            writer.commit();
+        }
+        index = LuceneIndex.open(dir.resolve("index"), ZONE);
+        assertEquals("the index has schema version 0, this version uses " + Fields.SCHEMA_VERSION, index.rebuildReason());
+        assertEquals(0, index.state().documents());
+    }
 }

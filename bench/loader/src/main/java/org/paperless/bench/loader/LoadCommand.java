@@ -1,0 +1,121 @@
+package org.paperless.bench.loader;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.Correspondent;
+import org.paperless.api.Document;
+import org.paperless.api.DocumentType;
+import org.paperless.api.Matching;
+import org.paperless.api.Tag;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.TagRepository;
+import org.paperless.bench.corpus.CorpusGenerator;
+import org.paperless.bench.corpus.GeneratedDocument;
+
+/** Fills the database with generated documents, with their correspondents, types and tags, in big transactions. */
+@Service
+@Command(scope = "paperless-bench", name = "load", description = "Store N generated documents straight in the database (benchmarks only)")
+public class LoadCommand implements Action {
+
+    @Option(name = "--count", required = true)
+    int count;
+
+    @Option(name = "--seed")
+    long seed = 42;
+
+    @Option(name = "--batch")
+    int batch = 1000;
+
+    @Option(name = "--text-out", description = "Also write each text to DIR/<id>.txt, for grep to compare with")
+    String textOut;
+
+    @Reference
+    DocumentRepository documents;
+
+    @Reference
+    CorrespondentRepository correspondents;
+
+    @Reference
+    DocumentTypeRepository types;
+
+    @Reference
+    TagRepository tags;
+
+    private final Map<String, Long> correspondentIds = new HashMap<>();
+    private final Map<String, Long> typeIds = new HashMap<>();
+    private final Map<String, Long> tagIds = new HashMap<>();
+
+    @Override
+    public Object execute() throws Exception {
+        CorpusGenerator generator = new CorpusGenerator(seed);
+        Path texts = textOut == null ? null : Files.createDirectories(Path.of(textOut));
+        long start = System.nanoTime();
+        List<Document> pending = new ArrayList<>();
+        List<String> pendingTexts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            GeneratedDocument g = generator.next();
+            String text = text(g);
+            pending.add(document(g, text, i));
+            pendingTexts.add(text);
+            if (pending.size() == batch || i == count) {
+                List<Document> stored = documents.createAll(pending);
+                if (texts != null) {
+                    for (int k = 0; k < stored.size(); k++) {
+                        Files.writeString(texts.resolve(stored.get(k).id() + ".txt"), pendingTexts.get(k));
+                    }
+                }
+                pending.clear();
+                pendingTexts.clear();
+                System.out.printf("\rstored %d of %d", i, count);
+                System.out.flush();
+            }
+        }
+        System.out.printf("%nloaded %d documents in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+        return null;
+    }
+
+    private static String text(GeneratedDocument g) {
+        List<String> pages = new ArrayList<>();
+        for (int p = 0; p < g.pages().size(); p++) {
+            pages.add(g.pageText(p));
+        }
+        return String.join("\n\n", pages);
+    }
+
+    private Document document(GeneratedDocument g, String text, int i) throws Exception {
+        Set<Long> tagSet = new HashSet<>();
+        for (String tag : g.tags()) {
+            tagSet.add(tagIds.computeIfAbsent(tag, n -> tags.findByName(n)
+                    .orElseGet(() -> tags.create(new Tag(null, n, Matching.DEFAULT, "#a6cee3", false, null))).id()));
+        }
+        long correspondent = correspondentIds.computeIfAbsent(g.correspondent(), n -> correspondents.findByName(n)
+                .orElseGet(() -> correspondents.create(new Correspondent(null, n, Matching.DEFAULT))).id());
+        long type = typeIds.computeIfAbsent(g.documentType(), n -> types.findByName(n)
+                .orElseGet(() -> types.create(new DocumentType(null, n, Matching.DEFAULT))).id());
+        Instant added = g.created().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
+        String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((i + "\n" + text).getBytes(StandardCharsets.UTF_8)));
+        return new Document(null, g.title(), text, correspondent, type, null, tagSet, g.created(), added, added,
+                checksum, null, null, null, null, g.baseName() + ".pdf", "application/pdf", g.pages().size(), "admin",
+                List.of(), List.of());
+    }
+}
