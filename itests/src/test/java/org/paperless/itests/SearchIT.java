@@ -176,7 +176,7 @@ public class SearchIT {
         assertTrue(reindex, reindex.contains("Index: " + documents.count() + " documents"));
         String optimize = console.admin("paperless:index optimize");
         assertTrue(optimize, optimize.contains("1 segment(s)"));
-        assertTrue(console.admin("paperless:index --if-needed reindex").contains("nothing to do"));
+        assertTrue(console.admin("paperless:index reindex --if-needed").contains("nothing to do"));
         assertTrue(console.admin("paperless:status --no-format").contains("Search index\t" + documents.count() + " documents"));
     }
 }

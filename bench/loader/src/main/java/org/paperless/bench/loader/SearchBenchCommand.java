@@ -31,11 +31,15 @@ public class SearchBenchCommand implements Action {
     @Option(name = "--rounds")
     int rounds = 4;
 
-    @Reference
+    /** Optional: a missing mandatory reference would hide this bundle's other commands too. */
+    @Reference(optional = true)
     SearchIndex index;
 
     @Override
     public Object execute() throws Exception {
+        if (index == null) {
+            throw new IllegalStateException("The search index is not running");
+        }
         Map<String, List<String>> mix = queries();
         Random random = new Random(seed);
         for (List<String> queries : mix.values()) {
@@ -77,7 +81,7 @@ public class SearchBenchCommand implements Action {
 
     private static void report(String what, List<Long> nanos, String extra) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-36s %6d queries  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%s%n", what,
+        System.out.printf(Locale.ROOT, "%-36s %6d queries  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms%s%n", what,
                 sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
                 sorted[sorted.length - 1] / 1e6, extra);
     }

@@ -19,9 +19,11 @@ import org.paperless.api.storage.DocumentRepository;
         + "from the database, 'optimize' merges it; both print the index state afterwards")
 public class IndexCommand implements Action {
 
-    @Argument(index = 0, name = "action", description = "reindex or optimize", required = true)
-    @Completion(value = StringsCompleter.class, values = {"reindex", "optimize"})
-    String action;
+    /** The action, and (as paperless-ngx users write them) options after it: the console only parses them before. */
+    @Argument(index = 0, name = "action", description = "reindex or optimize (options may follow it)",
+            required = true, multiValued = true)
+    @Completion(value = StringsCompleter.class, values = {"reindex", "optimize", "--recreate", "--if-needed"})
+    java.util.List<String> words;
 
     @Option(name = "--recreate", description = "reindex into an empty index (after damage or a schema change)")
     boolean recreate;
@@ -40,6 +42,23 @@ public class IndexCommand implements Action {
 
     @Override
     public Object execute() throws SearchException {
+        String action = null;
+        for (String word : words) {
+            switch (word) {
+                case "--recreate" -> recreate = true;
+                case "--if-needed" -> ifNeeded = true;
+                case "--no-progress-bar" -> noProgress = true;
+                default -> {
+                    if (action != null) {
+                        throw new IllegalArgumentException("One action at a time: reindex or optimize, not '" + word + "'");
+                    }
+                    action = word;
+                }
+            }
+        }
+        if (action == null) {
+            throw new IllegalArgumentException("Say what to do: reindex or optimize");
+        }
         SearchIndex search = Capabilities.index(index);
         IndexState state;
         switch (action) {

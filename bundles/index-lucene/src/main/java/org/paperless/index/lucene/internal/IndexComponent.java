@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class IndexComponent implements SearchIndex, EventHandler {
 
     static final long COMMIT_SECONDS = 5;
+    /** Changes become searchable this long after they were written, at the latest: one reopen covers a burst. */
+    static final long REFRESH_MILLIS = 200;
     private static final long STOP_WAIT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(IndexComponent.class);
 
@@ -53,6 +55,7 @@ public class IndexComponent implements SearchIndex, EventHandler {
     private final ScheduledExecutorService writer;
     private final Maintenance maintenance;
     private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Activate
     public IndexComponent(@Reference DocumentRepository documents, @Reference DataFolders folders,
@@ -122,7 +125,17 @@ public class IndexComponent implements SearchIndex, EventHandler {
         } else {
             index.delete(id);
         }
-        index.refresh();
+        if (refreshPending.compareAndSet(false, true) && !stopping) {
+            try {
+                writer.schedule(() -> run("refresh", () -> {
+                    refreshPending.set(false);
+                    index.refresh();
+                    return null;
+                }), REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                refreshPending.set(false); // stopping: the close commits, the next start reads it all
+            }
+        }
     }
 
     private void commitIfChanged() {
