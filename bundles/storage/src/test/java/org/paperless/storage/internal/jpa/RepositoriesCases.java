@@ -216,6 +216,37 @@ abstract class RepositoriesCases extends DatabaseTestBase {
     }
 
     @Test
+    void documentsAreWalkedInBatchesCompleteAndByModification() {
+        Tag bills = tags.create(new Tag(null, "Bills", null, null, false, null));
+        long amount = customField("Amount");
+        List<Document> batch = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Instant modified = Instant.parse("2024-03-0" + i + "T12:00:00Z");
+            batch.add(new Document(null, "Doc " + i, "text " + i, null, null, null, Set.of(bills.id()), null, modified,
+                    modified, "sum" + i, null, null, null, null, null, null, null, null,
+                    List.of(new Note(null, 0, "note " + i, modified, "admin")),
+                    List.of(new CustomFieldInstance(null, 0, amount, "EUR" + i))));
+        }
+        List<Document> stored = documents.createAll(batch);
+        assertEquals(5, stored.size());
+        long first = stored.get(0).id();
+
+        List<Document> page = documents.listAfter(first, 2);
+        assertEquals(List.of("Doc 2", "Doc 3"), page.stream().map(Document::title).toList());
+        assertEquals("note 3", page.get(1).notes().get(0).text(), "notes come with a batch");
+        assertEquals("EUR3", page.get(1).customFields().get(0).value());
+        assertEquals(Set.of(bills.id()), page.get(1).tagIds());
+        assertEquals(List.of("Doc 4", "Doc 5"), documents.listAfter(page.get(1).id(), 10).stream().map(Document::title).toList());
+        assertEquals(List.of(), documents.listAfter(stored.get(4).id(), 10));
+
+        assertEquals(stored.stream().map(Document::id).toList().subList(1, 5), documents.idsAfter(first, 10));
+        assertEquals(List.of("Doc 4", "Doc 5"), documents.listModifiedSince(Instant.parse("2024-03-04T12:00:00Z"), 0, 10)
+                .stream().map(Document::title).toList(), "modified at or after the instant");
+        assertEquals(List.of("Doc 5"), documents.listModifiedSince(Instant.parse("2024-03-04T12:00:00Z"),
+                stored.get(3).id(), 10).stream().map(Document::title).toList());
+    }
+
+    @Test
     void anArchiveSerialNumberIsUsedOnce() {
         Document first = documents.create(new Document(null, "A", "", null, null, null, null, null, null, null, "1",
                 null, 42L, "a.pdf", null, null, null, null, null, null, null));
