@@ -338,6 +338,32 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void matchingRulesAssignCorrespondentTypeTagsAndStoragePath() throws Exception {
+        console.admin("paperless:correspondent-add --match \"Gaswerk Nordstadt\" --algorithm literal Gaswerk");
+        console.admin("paperless:correspondent-add --match \"gaswerk\" --algorithm any \"Zz later\"");
+        console.admin("paperless:document-type-add --match \"Abschlag\\w*\" --algorithm regex Abschlag");
+        console.admin("paperless:tag-add --match \"heizung warmwasser\" --algorithm all Heating");
+        console.admin("paperless:tag-add --parent Heating --match \"Zählerstand\" --algorithm fuzzy Meter");
+        console.admin("paperless:tag-add --match \"(a+)+$\" --algorithm regex Catastrophic");
+        console.admin("paperless:storage-path-add --path \"Energy/{correspondent}/{title}\" --match gaswerk --algorithm any Energy");
+        Path source = writeToConsume("abschlag.txt", "GASWERK NORDSTADT\nAbschlagszahlung für Heizung und Warmwasser, "
+                + "Zahlerstand 4711.\n" + "a".repeat(5000) + "!" + System.nanoTime());
+        long start = System.nanoTime();
+        Document d = documents.get(idIn(console.admin("paperless:consume " + source)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String show = console.admin("paperless:document-show --no-format --no-content " + d.id());
+        assertTrue(show, show.contains("Correspondent\tGaswerk"));
+        assertTrue(show, show.contains("Document type\tAbschlag"));
+        assertTrue(show, show.contains("Heating") && show.contains("Meter"));
+        assertFalse("the catastrophic rule counts as no match: " + show, show.contains("Catastrophic"));
+        assertTrue(d.filename(), d.filename().startsWith("Energy/Gaswerk/abschlag"));
+        assertTrue("consumed in " + millis + " ms despite the catastrophic rule", millis < 10_000);
+        Path plain = writeToConsume("unrelated.txt", "Nothing to see here " + System.nanoTime());
+        String other = console.admin("paperless:document-show --no-format --no-content " + idIn(console.admin("paperless:consume " + plain)));
+        assertFalse(other, other.contains("Gaswerk") || other.contains("Heating"));
+    }
+
+    @Test
     public void aStoragePathFilesTheDocumentUnderItsOwnFormat() throws Exception {
         console.admin("paperless:correspondent-add Versicherung");
         console.admin("paperless:storage-path-add --path \"Insurance/{correspondent}/{created_year}-{title}\" Insurance");

@@ -14,10 +14,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.DocumentConsumer;
+import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
@@ -46,6 +48,11 @@ public class ConsumerComponent implements DocumentConsumer {
     private final MimeDetector mimeDetector = new MimeDetector();
     private final Pipeline pipeline;
     private final DataFolders folders;
+    /** The matching rules, when the matching bundle runs; without it only overrides and inbox tags apply. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DocumentMatcher matcher;
+
     /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
 
@@ -60,7 +67,7 @@ public class ConsumerComponent implements DocumentConsumer {
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
                 new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
                         firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))),
-                journal);
+                journal, () -> matcher);
         clearStaging(folders.data().resolve(STAGING));
         journal.recover(checksum -> documents.findByChecksum(checksum).isPresent());
     }

@@ -14,13 +14,19 @@ import org.paperless.api.NotFoundException;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
 import org.paperless.api.consumer.ConsumeOverrides;
+import org.paperless.api.matching.Matches;
 import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.ObjectRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.consumer.internal.naming.FilenameFormat;
 
-/** Resolves what the caller set (ids or names) before anything is written, and adds the inbox tags. */
+/**
+ * Resolves what the caller set (ids or names) before anything is written, fills what it left open from the
+ * matching rules (the first match for a single-valued field, every matching tag), and adds the inbox tags;
+ * a tag brings its parents along.
+ */
 final class Overrides {
 
     /** Ids for the row, names for the file name. */
@@ -41,16 +47,21 @@ final class Overrides {
         this.tags = tags;
     }
 
-    Resolved resolve(ConsumeOverrides o) throws Refusal {
+    Resolved resolve(ConsumeOverrides o, Matches matches) throws Refusal {
         try {
-            Correspondent correspondent = o.correspondent() == null ? null : correspondents.resolve(o.correspondent());
-            DocumentType type = o.documentType() == null ? null : types.resolve(o.documentType());
-            StoragePath path = o.storagePath() == null ? null : paths.resolve(o.storagePath());
+            Correspondent correspondent = o.correspondent() != null ? correspondents.resolve(o.correspondent())
+                    : first(matches.correspondents(), correspondents);
+            DocumentType type = o.documentType() != null ? types.resolve(o.documentType())
+                    : first(matches.documentTypes(), types);
+            StoragePath path = o.storagePath() != null ? paths.resolve(o.storagePath()) : first(matches.storagePaths(), paths);
             checkFormat(path);
             Map<Long, Tag> all = tags.list().stream().collect(Collectors.toMap(Tag::id, Function.identity()));
             Set<Long> tagIds = new LinkedHashSet<>();
             for (String t : o.tags()) {
-                tagIds.add(tags.resolve(t).id());
+                tagIds.addAll(withParents(tags.resolve(t).id(), all));
+            }
+            for (Long matched : matches.tags()) {
+                tagIds.addAll(withParents(matched, all));
             }
             tagIds.addAll(inboxTagsWithParents(all));
             List<String> tagNames = tagIds.stream().map(all::get).filter(Objects::nonNull).map(Tag::name).toList();
@@ -60,6 +71,26 @@ final class Overrides {
         } catch (NotFoundException e) {
             throw new Refusal(e.getMessage() + "; create it first or leave the option out");
         }
+    }
+
+    /** The first matched object that still exists (it may have been removed since the match). */
+    private static <T extends org.paperless.api.ClassifyingObject> T first(List<Long> ids, ObjectRepository<T> repository) {
+        for (Long id : ids) {
+            var found = repository.find(id);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
+    }
+
+    private static Set<Long> withParents(long id, Map<Long, Tag> byId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(id);
+        for (Tag t = byId.get(id); t != null && t.parentId() != null && ids.add(t.parentId()); t = byId.get(t.parentId())) {
+            // walking up to the root
+        }
+        return ids;
     }
 
     /** A storage path with a broken format refuses the file before anything is written. */

@@ -14,9 +14,12 @@ import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
+import org.paperless.api.matching.DocumentMatcher;
+import org.paperless.api.matching.Matches;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -40,10 +43,13 @@ final class Pipeline {
     private final DateFinder dates;
     private final ConsumeScripts scripts;
     private final Journal journal;
+    private final Supplier<DocumentMatcher> matcher;
 
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
-            Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts, Journal journal) {
+            Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts, Journal journal,
+            Supplier<DocumentMatcher> matcher) {
+        this.matcher = matcher;
         this.scripts = scripts;
         this.journal = journal;
         this.format = format;
@@ -71,7 +77,8 @@ final class Pipeline {
         DocumentParser parser = parsers.forType(mime).orElseThrow(() -> new Refusal("No parser reads " + mime
                 + " files (the type was detected from the file's content). Is the parser's feature installed?"));
         ParsedDocument parsed = parse(parser, staged, mime);
-        Overrides.Resolved resolved = overrides.resolve(given);
+        DocumentMatcher rules = matcher.get();
+        Overrides.Resolved resolved = overrides.resolve(given, rules == null ? Matches.NONE : rules.match(parsed.text()));
         String name = source.getFileName().toString();
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
                 resolved.documentTypeId(), resolved.storagePath() == null ? null : resolved.storagePath().id(), resolved.tagIds(), created(parsed, staged), null, null, checksum,

@@ -1,0 +1,52 @@
+package org.paperless.matching.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.paperless.api.ClassifyingObject;
+import org.paperless.api.matching.DocumentMatcher;
+import org.paperless.api.matching.Matches;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.ObjectRepository;
+import org.paperless.api.storage.StoragePathRepository;
+import org.paperless.api.storage.TagRepository;
+
+/** The rules of every object, read fresh for each text: a rule changed in the console applies to the next document. */
+@Component(service = DocumentMatcher.class)
+public class MatcherComponent implements DocumentMatcher {
+
+    private final CorrespondentRepository correspondents;
+    private final DocumentTypeRepository types;
+    private final TagRepository tags;
+    private final StoragePathRepository paths;
+    private final RuleMatcher rules = new RuleMatcher();
+
+    @Activate
+    public MatcherComponent(@Reference CorrespondentRepository correspondents, @Reference DocumentTypeRepository types,
+            @Reference TagRepository tags, @Reference StoragePathRepository paths) {
+        this.correspondents = correspondents;
+        this.types = types;
+        this.tags = tags;
+        this.paths = paths;
+    }
+
+    @Override
+    public Matches match(String content) {
+        return new Matches(matching(correspondents, content), matching(types, content), matching(tags, content),
+                matching(paths, content));
+    }
+
+    private <T extends ClassifyingObject> List<Long> matching(ObjectRepository<T> repository, String content) {
+        List<Long> ids = new ArrayList<>();
+        for (T object : repository.list()) {
+            if (rules.matches(object.matching(), content, repository.kind() + " '" + object.name() + "'")) {
+                ids.add(object.id());
+            }
+        }
+        return ids;
+    }
+}
