@@ -179,4 +179,44 @@ public class SearchIT {
         assertTrue(console.admin("paperless:index reindex --if-needed").contains("nothing to do"));
         assertTrue(console.admin("paperless:status --no-format").contains("Search index\t" + documents.count() + " documents"));
     }
+
+    @Test
+    public void theRetaggerAppliesRulesWithTheReferenceSemanticsAndTheIndexFollows() throws Exception {
+        console.admin("paperless:tag-add --inbox Posteingang");
+        console.admin("paperless:tag-add Handmade");
+        long id = consume("policy.txt", "Allianz Versicherung: Ihre Hausratversicherung, Police Hausrat 2024 "
+                + System.nanoTime(), "--tag Handmade");
+        console.admin("paperless:tag-add --match \"police\" --algorithm any Insurance");
+        console.admin("paperless:tag-add --match \"nothing-like-this\" --algorithm any Stale");
+        console.admin("paperless:correspondent-add --match allianz --algorithm any Allianz");
+        console.admin("paperless:correspondent-add --match versicherung --algorithm any \"Allianz Versicherung\"");
+
+        assertTrue(console.admin("paperless:retag").contains("Nothing to do"));
+        String suggested = console.admin("paperless:retag --suggest -c -T --no-progress-bar");
+        assertTrue(suggested, suggested.contains("Insurance") && suggested.contains("changes suggested"));
+        assertFalse("suggest changes nothing", console.admin("paperless:document-show --no-format --no-content " + id)
+                .contains("Insurance"));
+
+        console.admin("paperless:retag -c -T --no-progress-bar");
+        String show = console.admin("paperless:document-show --no-format --no-content " + id);
+        assertTrue(show, show.contains("Insurance"));
+        assertFalse("two correspondents match: none without --use-first: " + show, show.contains("Correspondent\tAllianz"));
+        console.admin("paperless:retag -c --use-first --no-progress-bar");
+        assertTrue(console.admin("paperless:document-show --no-format --no-content " + id).contains("Correspondent\tAllianz\n"));
+        awaitFirst("tag:insurance correspondent:allianz", id);
+
+        // -f: a tag whose rule no longer matches goes; the inbox tag and the tag without a rule stay.
+        console.admin("paperless:tag-change --match \"other words\" Insurance");
+        console.admin("paperless:retag -T -f --no-progress-bar");
+        show = console.admin("paperless:document-show --no-format --no-content " + id);
+        assertFalse(show, show.contains("Insurance"));
+        assertTrue(show, show.contains("Posteingang") && show.contains("Handmade"));
+        assertEquals("", Services.eventually(10_000, () -> {
+            String r = search("tag:insurance");
+            if (!r.isEmpty()) {
+                throw new AssertionError("the index still has the old tags: " + r);
+            }
+            return r;
+        }));
+    }
 }

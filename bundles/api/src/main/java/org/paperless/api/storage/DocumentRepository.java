@@ -43,6 +43,12 @@ public interface DocumentRepository {
      */
     Document create(Document document, FileStep files);
 
+    /**
+     * Changes what a person or a rule assigns (title, correspondent, type, storage path, tags, created
+     * date, archive serial number, owner); the modification time becomes now. Files are not moved.
+     */
+    Document update(Document document);
+
     /** The document whose original or archive has this checksum. */
     Optional<Document> findByChecksum(String checksum);
 

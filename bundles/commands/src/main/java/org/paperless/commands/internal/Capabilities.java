@@ -25,6 +25,10 @@ final class Capabilities {
                 + " (consumption goes on without it; once started again, the index catches up by itself).");
     }
 
+    static <T> T matching(T service) {
+        return require(service, "Matching is not available: the org.paperless.matching bundle is stopped.");
+    }
+
     private static <T> T require(T service, String why) {
         if (service == null) {
             throw new IllegalStateException(why + " See paperless:status and log:display.");

@@ -172,6 +172,37 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public Document update(Document document) {
+        if (document.id() == null) {
+            throw new IllegalArgumentException("only a stored document can be updated");
+        }
+        Instant now = Instant.now();
+        Document updated = transactions.call(em -> {
+            DocumentEntity entity = em.find(DocumentEntity.class, document.id());
+            if (entity == null) {
+                throw new NotFoundException("No document with id " + document.id());
+            }
+            if (document.archiveSerialNumber() != null
+                    && !document.archiveSerialNumber().equals(entity.getArchiveSerialNumber())) {
+                checkSerialNumber(em, document.archiveSerialNumber());
+            }
+            entity.setTitle(document.title());
+            entity.setCorrespondentId(document.correspondentId());
+            entity.setDocumentTypeId(document.documentTypeId());
+            entity.setStoragePathId(document.storagePathId());
+            entity.setTagIds(document.tagIds());
+            entity.setCreated(document.created());
+            entity.setArchiveSerialNumber(document.archiveSerialNumber());
+            entity.setOwner(document.owner());
+            entity.setModified(DocumentMapper.utc(now));
+            em.flush();
+            return complete(em, entity);
+        });
+        announce(DocumentEvents.TOPIC_UPDATED, updated.id(), updated.title());
+        return updated;
+    }
+
+    @Override
     public Optional<Document> findByChecksum(String checksum) {
         return transactions.call(em -> em.createQuery(
                 "SELECT d FROM DocumentEntity d WHERE d.checksum = :c OR d.archiveChecksum = :c ORDER BY d.id",

@@ -247,6 +247,26 @@ abstract class RepositoriesCases extends DatabaseTestBase {
     }
 
     @Test
+    void anUpdateChangesTheAssignmentsAndTheModificationTime() {
+        Correspondent from = correspondents.create(new Correspondent(null, "Insurer", null));
+        Tag tax = tags.create(new Tag(null, "Tax", null, null, false, null));
+        Document stored = documents.create(document("Policy", null, null, null, null));
+        Document changed = new Document(stored.id(), "Policy 2024", stored.content(), from.id(), null, null,
+                Set.of(tax.id()), LocalDate.of(2024, 1, 2), stored.modified(), stored.added(), stored.checksum(), null,
+                99L, stored.filename(), null, stored.originalFilename(), stored.mimeType(), stored.pageCount(), "admin",
+                stored.notes(), stored.customFields());
+        Document updated = documents.update(changed);
+        assertEquals("Policy 2024", updated.title());
+        assertEquals(from.id(), updated.correspondentId());
+        assertEquals(Set.of(tax.id()), documents.get(stored.id()).tagIds());
+        assertEquals(99L, updated.archiveSerialNumber());
+        assertTrue(updated.modified().isAfter(stored.modified()), "modified moves on");
+        assertEquals(stored.added(), updated.added());
+        assertThrows(NotFoundException.class, () -> documents.update(new Document(4242L, "x", "", null, null, null,
+                null, null, null, null, "c", null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    @Test
     void anArchiveSerialNumberIsUsedOnce() {
         Document first = documents.create(new Document(null, "A", "", null, null, null, null, null, null, null, "1",
                 null, 42L, "a.pdf", null, null, null, null, null, null, null));

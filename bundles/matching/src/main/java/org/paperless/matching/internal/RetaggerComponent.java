@@ -1,0 +1,171 @@
+package org.paperless.matching.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.paperless.api.ClassifyingObject;
+import org.paperless.api.Document;
+import org.paperless.api.MatchingAlgorithm;
+import org.paperless.api.Tag;
+import org.paperless.api.matching.DocumentMatcher;
+import org.paperless.api.matching.Matches;
+import org.paperless.api.matching.RetagReport;
+import org.paperless.api.matching.RetagRequest;
+import org.paperless.api.matching.Retagger;
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.StoragePathRepository;
+import org.paperless.api.storage.TagRepository;
+
+/**
+ * Walks the documents in batches and applies the rules as document_retagger does: without overwrite a set
+ * field stays and only tags are added; several matches for a single-valued field assign nothing unless
+ * the first may be used; with overwrite a field without a match is cleared, and tags that no longer match
+ * go, except inbox tags and tags without a rule.
+ */
+@Component(service = Retagger.class)
+public class RetaggerComponent implements Retagger {
+
+    static final int BATCH = 500;
+
+    private final DocumentRepository documents;
+    private final DocumentMatcher matcher;
+    private final CorrespondentRepository correspondents;
+    private final DocumentTypeRepository types;
+    private final StoragePathRepository paths;
+    private final TagRepository tags;
+
+    @Activate
+    public RetaggerComponent(@Reference DocumentRepository documents, @Reference DocumentMatcher matcher,
+            @Reference CorrespondentRepository correspondents, @Reference DocumentTypeRepository types,
+            @Reference StoragePathRepository paths, @Reference TagRepository tags) {
+        this.documents = documents;
+        this.matcher = matcher;
+        this.correspondents = correspondents;
+        this.types = types;
+        this.paths = paths;
+        this.tags = tags;
+    }
+
+    @Override
+    public RetagReport retag(RetagRequest request, Progress progress) {
+        if (!request.anything()) {
+            return new RetagReport(0, List.of());
+        }
+        Names names = new Names(byId(correspondents.list()), byId(types.list()), byId(paths.list()), byId(tags.list()));
+        Map<Long, Tag> allTags = tags.list().stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+        long total = documents.count();
+        long examined = 0;
+        long seen = 0;
+        List<RetagReport.Change> changes = new ArrayList<>();
+        long after = request.fromId() == null ? 0 : request.fromId() - 1;
+        for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty(); batch = documents.listAfter(after, BATCH)) {
+            for (Document d : batch) {
+                if (request.toId() != null && d.id() > request.toId()) {
+                    return new RetagReport(examined, changes);
+                }
+                if (request.inboxOnly() && d.tagIds().stream().map(allTags::get).noneMatch(t -> t != null && t.inbox())) {
+                    continue;
+                }
+                examined++;
+                List<RetagReport.Change> changed = new ArrayList<>();
+                Document updated = apply(d, matcher.match(d.content()), request, allTags, names, changed);
+                if (!changed.isEmpty()) {
+                    changes.addAll(changed);
+                    if (!request.suggest()) {
+                        documents.update(updated);
+                    }
+                }
+            }
+            seen += batch.size();
+            after = batch.get(batch.size() - 1).id();
+            if (progress != null) {
+                progress.update(seen, Math.max(seen, total));
+            }
+        }
+        return new RetagReport(examined, changes);
+    }
+
+    private Document apply(Document d, Matches m, RetagRequest r, Map<Long, Tag> allTags, Names names,
+            List<RetagReport.Change> changes) {
+        Long correspondent = r.correspondent() ? single(d.correspondentId(), m.correspondents(), r) : d.correspondentId();
+        Long type = r.documentType() ? single(d.documentTypeId(), m.documentTypes(), r) : d.documentTypeId();
+        Long path = r.storagePath() ? single(d.storagePathId(), m.storagePaths(), r) : d.storagePathId();
+        Set<Long> tagIds = r.tags() ? tags(d.tagIds(), m.tags(), r.overwrite(), allTags) : d.tagIds();
+        note(changes, d, "Correspondent", d.correspondentId(), correspondent, names.correspondents());
+        note(changes, d, "Document type", d.documentTypeId(), type, names.types());
+        note(changes, d, "Storage path", d.storagePathId(), path, names.paths());
+        if (!tagIds.equals(d.tagIds())) {
+            changes.add(new RetagReport.Change(d.id(), d.title(), "Tags", tagNames(d.tagIds(), names.tags()),
+                    tagNames(tagIds, names.tags())));
+        }
+        return new Document(d.id(), d.title(), d.content(), correspondent, type, path, tagIds, d.created(),
+                d.modified(), d.added(), d.checksum(), d.archiveChecksum(), d.archiveSerialNumber(), d.filename(),
+                d.archiveFilename(), d.originalFilename(), d.mimeType(), d.pageCount(), d.owner(), d.notes(),
+                d.customFields());
+    }
+
+    /** document_retagger's set_correspondent / set_document_type / set_storage_path. */
+    private static Long single(Long current, List<Long> matched, RetagRequest r) {
+        if (current != null && !r.overwrite()) {
+            return current;
+        }
+        if (matched.size() > 1 && !r.useFirst()) {
+            return current;
+        }
+        Long selected = matched.isEmpty() ? null : matched.get(0);
+        return selected != null || r.overwrite() ? selected : current;
+    }
+
+    /** document_retagger's set_tags: with overwrite only inbox tags and tags without a rule survive unmatched. */
+    private static Set<Long> tags(Set<Long> current, List<Long> matched, boolean overwrite, Map<Long, Tag> allTags) {
+        Set<Long> result = new LinkedHashSet<>();
+        for (Long id : current) {
+            Tag tag = allTags.get(id);
+            if (!overwrite || tag == null || tag.inbox() || manual(tag)) {
+                result.add(id);
+            }
+        }
+        result.addAll(matched);
+        return result;
+    }
+
+    private static boolean manual(Tag tag) {
+        return tag.matching() == null || (tag.matching().match() == null || tag.matching().match().isBlank())
+                && tag.matching().algorithm() != MatchingAlgorithm.AUTO;
+    }
+
+    private static void note(List<RetagReport.Change> changes, Document d, String field, Long before, Long after,
+            Map<Long, String> names) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new RetagReport.Change(d.id(), d.title(), field, name(before, names), name(after, names)));
+        }
+    }
+
+    private static String name(Long id, Map<Long, String> names) {
+        return id == null ? "" : names.getOrDefault(id, "#" + id);
+    }
+
+    private static String tagNames(Set<Long> ids, Map<Long, String> names) {
+        return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).sorted(Comparator.naturalOrder())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static <T extends ClassifyingObject> Map<Long, String> byId(List<T> objects) {
+        return objects.stream().collect(Collectors.toMap(ClassifyingObject::id, ClassifyingObject::name));
+    }
+
+    private record Names(Map<Long, String> correspondents, Map<Long, String> types, Map<Long, String> paths,
+            Map<Long, String> tags) {
+    }
+}
