@@ -1,17 +1,12 @@
 package org.paperless.matching.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.paperless.api.ClassifyingObject;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.matching.Matches;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
-import org.paperless.api.storage.ObjectRepository;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 
@@ -23,7 +18,7 @@ public class MatcherComponent implements DocumentMatcher {
     private final DocumentTypeRepository types;
     private final TagRepository tags;
     private final StoragePathRepository paths;
-    private final RuleMatcher rules = new RuleMatcher();
+    private final RuleMatcher matcher = new RuleMatcher();
 
     @Activate
     public MatcherComponent(@Reference CorrespondentRepository correspondents, @Reference DocumentTypeRepository types,
@@ -36,17 +31,6 @@ public class MatcherComponent implements DocumentMatcher {
 
     @Override
     public Matches match(String content) {
-        return new Matches(matching(correspondents, content), matching(types, content), matching(tags, content),
-                matching(paths, content));
-    }
-
-    private <T extends ClassifyingObject> List<Long> matching(ObjectRepository<T> repository, String content) {
-        List<Long> ids = new ArrayList<>();
-        for (T object : repository.list()) {
-            if (rules.matches(object.matching(), content, repository.kind() + " '" + object.name() + "'")) {
-                ids.add(object.id());
-            }
-        }
-        return ids;
+        return RuleSet.read(correspondents, types, tags, paths).match(matcher, content);
     }
 }

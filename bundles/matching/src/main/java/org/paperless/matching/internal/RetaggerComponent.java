@@ -16,7 +16,6 @@ import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Document;
 import org.paperless.api.MatchingAlgorithm;
 import org.paperless.api.Tag;
-import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.matching.Matches;
 import org.paperless.api.matching.RetagReport;
 import org.paperless.api.matching.RetagRequest;
@@ -39,18 +38,17 @@ public class RetaggerComponent implements Retagger {
     static final int BATCH = 500;
 
     private final DocumentRepository documents;
-    private final DocumentMatcher matcher;
+    private final RuleMatcher matcher = new RuleMatcher();
     private final CorrespondentRepository correspondents;
     private final DocumentTypeRepository types;
     private final StoragePathRepository paths;
     private final TagRepository tags;
 
     @Activate
-    public RetaggerComponent(@Reference DocumentRepository documents, @Reference DocumentMatcher matcher,
+    public RetaggerComponent(@Reference DocumentRepository documents,
             @Reference CorrespondentRepository correspondents, @Reference DocumentTypeRepository types,
             @Reference StoragePathRepository paths, @Reference TagRepository tags) {
         this.documents = documents;
-        this.matcher = matcher;
         this.correspondents = correspondents;
         this.types = types;
         this.paths = paths;
@@ -64,6 +62,7 @@ public class RetaggerComponent implements Retagger {
         }
         Names names = new Names(byId(correspondents.list()), byId(types.list()), byId(paths.list()), byId(tags.list()));
         Map<Long, Tag> allTags = tags.list().stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+        RuleSet rules = RuleSet.read(correspondents, types, tags, paths);
         long total = documents.count();
         long examined = 0;
         long seen = 0;
@@ -79,7 +78,7 @@ public class RetaggerComponent implements Retagger {
                 }
                 examined++;
                 List<RetagReport.Change> changed = new ArrayList<>();
-                Document updated = apply(d, matcher.match(d.content()), request, allTags, names, changed);
+                Document updated = apply(d, rules.match(matcher, d.content()), request, allTags, names, changed);
                 if (!changed.isEmpty()) {
                     changes.addAll(changed);
                     if (!request.suggest()) {
