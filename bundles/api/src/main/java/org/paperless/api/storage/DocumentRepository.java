@@ -24,6 +24,9 @@ public interface DocumentRepository {
     /** Like {@link #listAfter}, only documents modified at or after {@code since}. */
     List<Document> listModifiedSince(Instant since, long afterId, int limit);
 
+    /** The latest modification time of any document, or empty when there is none. */
+    java.util.Optional<Instant> lastModified();
+
     /** The ids above {@code afterId}, ascending: one batch of a walk over every id. */
     List<Long> idsAfter(long afterId, int limit);
 

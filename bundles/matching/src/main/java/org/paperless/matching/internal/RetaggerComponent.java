@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Document;
 import org.paperless.api.MatchingAlgorithm;
@@ -39,6 +43,10 @@ public class RetaggerComponent implements Retagger {
 
     private final DocumentRepository documents;
     private final RuleMatcher matcher = new RuleMatcher();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DocumentClassifier classifier;
     private final CorrespondentRepository correspondents;
     private final DocumentTypeRepository types;
     private final StoragePathRepository paths;
@@ -78,7 +86,7 @@ public class RetaggerComponent implements Retagger {
                 }
                 examined++;
                 List<RetagReport.Change> changed = new ArrayList<>();
-                Document updated = apply(d, rules.match(matcher, d.content()), request, allTags, names, changed);
+                Document updated = apply(d, MatcherComponent.withPredictions(rules.match(matcher, d.content()), classifier, d.content()), request, allTags, names, changed);
                 if (!changed.isEmpty()) {
                     changes.addAll(changed);
                     if (!request.suggest()) {

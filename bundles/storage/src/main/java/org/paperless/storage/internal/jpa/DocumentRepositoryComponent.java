@@ -84,6 +84,13 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public Optional<Instant> lastModified() {
+        return transactions.call(em -> Optional.ofNullable(em.createQuery(
+                "SELECT MAX(d.modified) FROM DocumentEntity d", java.time.LocalDateTime.class).getSingleResult())
+                .map(DocumentMapper::instant));
+    }
+
+    @Override
     public List<Long> idsAfter(long afterId, int limit) {
         return transactions.call(em -> em.createQuery(
                 "SELECT d.id FROM DocumentEntity d WHERE d.id > :after ORDER BY d.id", Long.class)

@@ -244,6 +244,7 @@ abstract class RepositoriesCases extends DatabaseTestBase {
                 .stream().map(Document::title).toList(), "modified at or after the instant");
         assertEquals(List.of("Doc 5"), documents.listModifiedSince(Instant.parse("2024-03-04T12:00:00Z"),
                 stored.get(3).id(), 10).stream().map(Document::title).toList());
+        assertEquals(java.util.Optional.of(Instant.parse("2024-03-05T12:00:00Z")), documents.lastModified());
     }
 
     @Test
