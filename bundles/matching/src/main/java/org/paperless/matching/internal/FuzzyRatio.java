@@ -26,13 +26,22 @@ final class FuzzyRatio {
         if (m == 0) {
             return false;
         }
-        Map<Character, Integer> wanted = counts(needle, 0, m);
-        Map<Character, Integer> window = counts(hay, 0, m);
-        int shared = shared(wanted, window);
+        Counts wanted = new Counts();
+        Counts window = new Counts();
+        for (int i = 0; i < m; i++) {
+            wanted.add(needle.charAt(i), 1);
+        }
+        int shared = 0;
+        for (int i = 0; i < m; i++) {
+            shared += window.add(hay.charAt(i), 1) <= wanted.get(hay.charAt(i)) ? 1 : 0;
+        }
         int minShared = (int) Math.ceil(cutoff / 100.0 * m);
         for (int start = 0; start + m <= hay.length(); start++) {
             if (start > 0) {
-                shared += slide(wanted, window, hay.charAt(start - 1), hay.charAt(start + m - 1));
+                char out = hay.charAt(start - 1);
+                char in = hay.charAt(start + m - 1);
+                shared -= window.add(out, -1) < wanted.get(out) ? 1 : 0;
+                shared += window.add(in, 1) <= wanted.get(in) ? 1 : 0;
             }
             if (shared >= minShared && ratio(needle, hay.substring(start, start + m)) >= cutoff) {
                 return true;
@@ -41,39 +50,32 @@ final class FuzzyRatio {
         return false;
     }
 
+    /** Character counts: an array for Latin-1, a map for the rest. */
+    private static final class Counts {
+        private final int[] latin = new int[256];
+        private Map<Character, Integer> other;
+
+        /** @return the new count */
+        int add(char c, int delta) {
+            if (c < 256) {
+                return latin[c] += delta;
+            }
+            if (other == null) {
+                other = new HashMap<>();
+            }
+            return other.merge(c, delta, Integer::sum);
+        }
+
+        int get(char c) {
+            if (c < 256) {
+                return latin[c];
+            }
+            return other == null ? 0 : other.getOrDefault(c, 0);
+        }
+    }
+
     static double ratio(CharSequence a, CharSequence b) {
         int total = a.length() + b.length();
         return total == 0 ? 100 : 200.0 * LCS.apply(a, b) / total;
-    }
-
-    private static Map<Character, Integer> counts(String text, int from, int to) {
-        Map<Character, Integer> counts = new HashMap<>();
-        for (int i = from; i < to; i++) {
-            counts.merge(text.charAt(i), 1, Integer::sum);
-        }
-        return counts;
-    }
-
-    /** Characters the window shares with the needle, counted with multiplicity: an upper bound of the subsequence. */
-    private static int shared(Map<Character, Integer> wanted, Map<Character, Integer> window) {
-        int shared = 0;
-        for (Map.Entry<Character, Integer> e : window.entrySet()) {
-            shared += Math.min(e.getValue(), wanted.getOrDefault(e.getKey(), 0));
-        }
-        return shared;
-    }
-
-    /** Moves the window one character on; returns the change of the shared count. */
-    private static int slide(Map<Character, Integer> wanted, Map<Character, Integer> window, char out, char in) {
-        int delta = 0;
-        int outCount = window.merge(out, -1, Integer::sum);
-        if (outCount < wanted.getOrDefault(out, 0)) {
-            delta--;
-        }
-        int inCount = window.merge(in, 1, Integer::sum);
-        if (inCount <= wanted.getOrDefault(in, 0)) {
-            delta++;
-        }
-        return delta;
     }
 }

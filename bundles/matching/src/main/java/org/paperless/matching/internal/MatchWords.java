@@ -13,21 +13,25 @@ final class MatchWords {
     private MatchWords() {
     }
 
-    /** Each word as a regular expression for its literal text. */
-    static List<String> split(String match) {
-        List<String> words = new ArrayList<>();
-        Matcher terms = TERMS.matcher(match);
-        while (terms.find()) {
-            String term = (terms.group(1) != null ? terms.group(1) : terms.group(2)).strip();
-            if (term.isEmpty()) {
-                continue;
+    /** The words and phrases as written. */
+    static List<String> terms(String match) {
+        List<String> terms = new ArrayList<>();
+        Matcher found = TERMS.matcher(match);
+        while (found.find()) {
+            String term = (found.group(1) != null ? found.group(1) : found.group(2)).strip();
+            if (!term.isEmpty()) {
+                terms.add(term);
             }
-            List<String> parts = new ArrayList<>();
-            for (String part : term.split("\\s+")) {
-                parts.add(Pattern.quote(part));
-            }
-            words.add(String.join("\\s+", parts));
         }
-        return words;
+        return terms;
+    }
+
+    /** A term as a regular expression for its literal text, whose spaces match any whitespace. */
+    static String pattern(String term) {
+        List<String> parts = new ArrayList<>();
+        for (String part : term.split("\\s+")) {
+            parts.add(Pattern.quote(part));
+        }
+        return String.join("\\s+", parts);
     }
 }

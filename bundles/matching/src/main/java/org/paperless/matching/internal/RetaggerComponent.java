@@ -6,11 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -43,6 +48,11 @@ public class RetaggerComponent implements Retagger {
 
     private final DocumentRepository documents;
     private final RuleMatcher matcher = new RuleMatcher();
+    private final ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        Thread thread = new Thread(r, "paperless-retagger");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -76,17 +86,18 @@ public class RetaggerComponent implements Retagger {
         long seen = 0;
         List<RetagReport.Change> changes = new ArrayList<>();
         long after = request.fromId() == null ? 0 : request.fromId() - 1;
+        DocumentClassifier currentClassifier = classifier;
         for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty(); batch = documents.listAfter(after, BATCH)) {
-            for (Document d : batch) {
-                if (request.toId() != null && d.id() > request.toId()) {
-                    return new RetagReport(examined, changes);
-                }
-                if (request.inboxOnly() && d.tagIds().stream().map(allTags::get).noneMatch(t -> t != null && t.inbox())) {
-                    continue;
-                }
+            List<Document> selected = batch.stream()
+                    .filter(d -> request.toId() == null || d.id() <= request.toId())
+                    .filter(d -> !request.inboxOnly() || d.tagIds().stream().map(allTags::get).anyMatch(t -> t != null && t.inbox()))
+                    .toList();
+            List<Matches> matches = matchAll(selected, rules, currentClassifier);
+            for (int i = 0; i < selected.size(); i++) {
+                Document d = selected.get(i);
                 examined++;
                 List<RetagReport.Change> changed = new ArrayList<>();
-                Document updated = apply(d, MatcherComponent.withPredictions(rules.match(matcher, d.content()), classifier, d.content()), request, allTags, names, changed);
+                Document updated = apply(d, matches.get(i), request, allTags, names, changed);
                 if (!changed.isEmpty()) {
                     changes.addAll(changed);
                     if (!request.suggest()) {
@@ -99,8 +110,39 @@ public class RetaggerComponent implements Retagger {
             if (progress != null) {
                 progress.update(seen, Math.max(seen, total));
             }
+            if (selected.size() < batch.size() && request.toId() != null && after > request.toId()) {
+                break;
+            }
         }
         return new RetagReport(examined, changes);
+    }
+
+    /** Matching is pure computation: the documents of a batch are matched on every core at once. */
+    private List<Matches> matchAll(List<Document> batch, RuleSet rules, DocumentClassifier classifier) {
+        List<Future<Matches>> futures = new ArrayList<>();
+        for (Document d : batch) {
+            futures.add(workers.submit(() -> MatcherComponent.withPredictions(rules.match(matcher, d.content()),
+                    classifier, d.content())));
+        }
+        List<Matches> results = new ArrayList<>();
+        try {
+            for (Future<Matches> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The retagger was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Matching failed: " + e.getCause(), e.getCause());
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return results;
+    }
+
+    @Deactivate
+    void deactivate() {
+        workers.shutdownNow();
     }
 
     private Document apply(Document d, Matches m, RetagRequest r, Map<Long, Tag> allTags, Names names,

@@ -38,22 +38,38 @@ final class RuleMatcher {
 
     /** @param owner names the rule's object in log lines */
     boolean matches(Matching rule, String text, String owner) {
-        if (rule == null || rule.match() == null || rule.match().isBlank() || text == null) {
+        return matches(rule, new DocumentText(text), owner);
+    }
+
+    /**
+     * The word rules first look up their words among the text's words (a rule with a word the text lacks
+     * cannot match), and run their regular expression only when all are there.
+     */
+    boolean matches(Matching rule, DocumentText text, String owner) {
+        if (rule == null || rule.match() == null || rule.match().isBlank()) {
             return false;
         }
         String match = rule.match();
-        int flags = Pattern.UNICODE_CHARACTER_CLASS | (rule.insensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        boolean insensitive = rule.insensitive();
+        int flags = Pattern.UNICODE_CHARACTER_CLASS | (insensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         return switch (rule.algorithm()) {
             case NONE, AUTO -> false;
-            case ANY -> MatchWords.split(match).stream().anyMatch(w -> find("\\b" + w + "\\b", flags, text, owner));
+            case ANY -> MatchWords.terms(match).stream().anyMatch(t -> text.mayContain(t, insensitive)
+                    && find(wordPattern(t), flags, text.text(), owner));
             case ALL -> {
-                List<String> words = MatchWords.split(match);
-                yield !words.isEmpty() && words.stream().allMatch(w -> find("\\b" + w + "\\b", flags, text, owner));
+                List<String> terms = MatchWords.terms(match);
+                yield !terms.isEmpty() && terms.stream().allMatch(t -> text.mayContain(t, insensitive)
+                        && find(wordPattern(t), flags, text.text(), owner));
             }
-            case LITERAL -> find("\\b" + Pattern.quote(match) + "\\b", flags, text, owner);
-            case REGEX -> find(match, flags, text, owner);
-            case FUZZY -> fuzzy(match, text, rule.insensitive());
+            case LITERAL -> text.mayContain(match, insensitive)
+                    && find("\\b" + Pattern.quote(match) + "\\b", flags, text.text(), owner);
+            case REGEX -> find(match, flags, text.text(), owner);
+            case FUZZY -> fuzzy(match, text, insensitive);
         };
+    }
+
+    private static String wordPattern(String term) {
+        return "\\b" + MatchWords.pattern(term) + "\\b";
     }
 
     private boolean find(String regex, int flags, String text, String owner) {
@@ -78,14 +94,12 @@ final class RuleMatcher {
         }
     }
 
-    private static boolean fuzzy(String match, String text, boolean insensitive) {
+    private static boolean fuzzy(String match, DocumentText text, boolean insensitive) {
         String m = PUNCTUATION.matcher(match).replaceAll("");
-        String t = PUNCTUATION.matcher(text).replaceAll("");
         if (insensitive) {
             m = m.toLowerCase(Locale.ROOT);
-            t = t.toLowerCase(Locale.ROOT);
         }
-        return !m.isBlank() && FuzzyRatio.partialRatioAtLeast(m, t, FUZZY_CUTOFF);
+        return !m.isBlank() && FuzzyRatio.partialRatioAtLeast(m, text.withoutPunctuation(insensitive), FUZZY_CUTOFF);
     }
 
     private void reportOnce(String key, String message, Object... args) {

@@ -44,11 +44,12 @@ final class RuleSet {
     }
 
     Matches match(RuleMatcher matcher, String content) {
-        return new Matches(matching(matcher, correspondents, content), matching(matcher, types, content),
-                matching(matcher, tags, content), matching(matcher, paths, content));
+        DocumentText text = new DocumentText(content);
+        return new Matches(matching(matcher, correspondents, text), matching(matcher, types, text),
+                matching(matcher, tags, text), matching(matcher, paths, text));
     }
 
-    private static List<Long> matching(RuleMatcher matcher, List<Rule> rules, String content) {
+    private static List<Long> matching(RuleMatcher matcher, List<Rule> rules, DocumentText content) {
         List<Long> ids = new ArrayList<>();
         for (Rule rule : rules) {
             if (matcher.matches(rule.matching(), content, rule.owner())) {
