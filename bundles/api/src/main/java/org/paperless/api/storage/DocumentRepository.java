@@ -52,6 +52,9 @@ public interface DocumentRepository {
      */
     Document update(Document document);
 
+    /** {@link #update} for many documents in one transaction: all are changed, or none. */
+    List<Document> updateAll(List<Document> documents);
+
     /** The document whose original or archive has this checksum. */
     Optional<Document> findByChecksum(String checksum);
 

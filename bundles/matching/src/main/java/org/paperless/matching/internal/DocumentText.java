@@ -20,6 +20,7 @@ final class DocumentText {
     private Set<String> lowerWords;
     private String stripped;
     private String strippedLower;
+    private String lower;
 
     DocumentText(String text) {
         this.text = text == null ? "" : text;
@@ -27,6 +28,13 @@ final class DocumentText {
 
     String text() {
         return text;
+    }
+
+    String lowerText() {
+        if (lower == null) {
+            lower = text.toLowerCase(Locale.ROOT);
+        }
+        return lower;
     }
 
     /** Whether every word of {@code phrase} occurs somewhere in the text: a match is impossible otherwise. */

@@ -93,6 +93,7 @@ public class RetaggerComponent implements Retagger {
                     .filter(d -> !request.inboxOnly() || d.tagIds().stream().map(allTags::get).anyMatch(t -> t != null && t.inbox()))
                     .toList();
             List<Matches> matches = matchAll(selected, rules, currentClassifier);
+            List<Document> toStore = new ArrayList<>();
             for (int i = 0; i < selected.size(); i++) {
                 Document d = selected.get(i);
                 examined++;
@@ -100,10 +101,11 @@ public class RetaggerComponent implements Retagger {
                 Document updated = apply(d, matches.get(i), request, allTags, names, changed);
                 if (!changed.isEmpty()) {
                     changes.addAll(changed);
-                    if (!request.suggest()) {
-                        documents.update(updated);
-                    }
+                    toStore.add(updated);
                 }
+            }
+            if (!request.suggest() && !toStore.isEmpty()) {
+                documents.updateAll(toStore); // one transaction per batch
             }
             seen += batch.size();
             after = batch.get(batch.size() - 1).id();

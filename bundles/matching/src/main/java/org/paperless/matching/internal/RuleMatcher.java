@@ -25,6 +25,7 @@ final class RuleMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RuleMatcher.class);
 
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<String>> literals = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final long regexNanos;
 
@@ -63,7 +64,8 @@ final class RuleMatcher {
             }
             case LITERAL -> text.mayContain(match, insensitive)
                     && find("\\b" + Pattern.quote(match) + "\\b", flags, text.text(), owner);
-            case REGEX -> find(match, flags, text.text(), owner);
+            case REGEX -> RegexPrefilter.mayMatch(literals.computeIfAbsent(match, RegexPrefilter::requiredLiteralOrEmpty)
+                    .orElse(null), text, insensitive) && find(match, flags, text.text(), owner);
             case FUZZY -> fuzzy(match, text, insensitive);
         };
     }

@@ -180,33 +180,45 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Document update(Document document) {
+        return updateAll(List.of(document)).get(0);
+    }
+
+    @Override
+    public List<Document> updateAll(List<Document> changed) {
+        Instant now = Instant.now();
+        List<Document> updated = transactions.call(em -> {
+            List<DocumentEntity> entities = new ArrayList<>();
+            for (Document document : changed) {
+                entities.add(applyUpdate(em, document, now));
+            }
+            em.flush();
+            return entities.size() == 1 ? List.of(complete(em, entities.get(0))) : completeAll(em, entities);
+        });
+        updated.forEach(d -> announce(DocumentEvents.TOPIC_UPDATED, d.id(), d.title()));
+        return updated;
+    }
+
+    private static DocumentEntity applyUpdate(EntityManager em, Document document, Instant now) {
         if (document.id() == null) {
             throw new IllegalArgumentException("only a stored document can be updated");
         }
-        Instant now = Instant.now();
-        Document updated = transactions.call(em -> {
-            DocumentEntity entity = em.find(DocumentEntity.class, document.id());
-            if (entity == null) {
-                throw new NotFoundException("No document with id " + document.id());
-            }
-            if (document.archiveSerialNumber() != null
-                    && !document.archiveSerialNumber().equals(entity.getArchiveSerialNumber())) {
-                checkSerialNumber(em, document.archiveSerialNumber());
-            }
-            entity.setTitle(document.title());
-            entity.setCorrespondentId(document.correspondentId());
-            entity.setDocumentTypeId(document.documentTypeId());
-            entity.setStoragePathId(document.storagePathId());
-            entity.setTagIds(document.tagIds());
-            entity.setCreated(document.created());
-            entity.setArchiveSerialNumber(document.archiveSerialNumber());
-            entity.setOwner(document.owner());
-            entity.setModified(DocumentMapper.utc(now));
-            em.flush();
-            return complete(em, entity);
-        });
-        announce(DocumentEvents.TOPIC_UPDATED, updated.id(), updated.title());
-        return updated;
+        DocumentEntity entity = em.find(DocumentEntity.class, document.id());
+        if (entity == null) {
+            throw new NotFoundException("No document with id " + document.id());
+        }
+        if (document.archiveSerialNumber() != null && !document.archiveSerialNumber().equals(entity.getArchiveSerialNumber())) {
+            checkSerialNumber(em, document.archiveSerialNumber());
+        }
+        entity.setTitle(document.title());
+        entity.setCorrespondentId(document.correspondentId());
+        entity.setDocumentTypeId(document.documentTypeId());
+        entity.setStoragePathId(document.storagePathId());
+        entity.setTagIds(document.tagIds());
+        entity.setCreated(document.created());
+        entity.setArchiveSerialNumber(document.archiveSerialNumber());
+        entity.setOwner(document.owner());
+        entity.setModified(DocumentMapper.utc(now));
+        return entity;
     }
 
     @Override
