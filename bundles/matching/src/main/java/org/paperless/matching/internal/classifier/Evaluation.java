@@ -1,0 +1,69 @@
+package org.paperless.matching.internal.classifier;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.paperless.api.matching.Matches;
+
+/**
+ * Measures the classifier on labelled texts, for the benchmarks: trains on one part, predicts the other,
+ * and reports accuracy and macro F1 against always answering the most frequent label.
+ */
+public final class Evaluation {
+
+    /** A text and its label (0 or more; {@link #NONE} for none). */
+    public record Sample(String text, long label) {
+    }
+
+    public record Result(int train, int test, double accuracy, double macroF1, double majorityAccuracy,
+            long trainMillis, int terms) {
+    }
+
+    public static final long NONE = Trainer.NONE;
+
+    private Evaluation() {
+    }
+
+    public static Result run(List<Sample> train, List<Sample> test, double minConfidence) {
+        List<Trainer.Example> examples = new ArrayList<>();
+        Map<Long, Integer> frequency = new HashMap<>();
+        for (Sample s : train) {
+            examples.add(new Trainer.Example(s.text(), s.label(), NONE, NONE, Set.of()));
+            frequency.merge(s.label(), 1, Integer::sum);
+        }
+        long start = System.nanoTime();
+        ClassifierModel model = Trainer.train(examples, "evaluation", Set.of());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long majority = frequency.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Predictor predictor = new Predictor(model, minConfidence);
+        int right = 0;
+        int majorityRight = 0;
+        Map<Long, int[]> counts = new HashMap<>(); // true positives, predicted, actual
+        Set<Long> labels = new HashSet<>(frequency.keySet());
+        for (Sample s : test) {
+            Matches m = predictor.predict(s.text());
+            long predicted = m.correspondents().isEmpty() ? NONE : m.correspondents().get(0);
+            right += predicted == s.label() ? 1 : 0;
+            majorityRight += majority == s.label() ? 1 : 0;
+            counts.computeIfAbsent(predicted, k -> new int[3])[1]++;
+            counts.computeIfAbsent(s.label(), k -> new int[3])[2]++;
+            if (predicted == s.label()) {
+                counts.get(predicted)[0]++;
+            }
+            labels.add(s.label());
+        }
+        double f1 = 0;
+        for (long label : labels) {
+            int[] c = counts.getOrDefault(label, new int[3]);
+            double precision = c[1] == 0 ? 0 : (double) c[0] / c[1];
+            double recall = c[2] == 0 ? 0 : (double) c[0] / c[2];
+            f1 += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+        return new Result(train.size(), test.size(), (double) right / test.size(), f1 / labels.size(),
+                (double) majorityRight / test.size(), millis, model.vocabulary().length);
+    }
+}
