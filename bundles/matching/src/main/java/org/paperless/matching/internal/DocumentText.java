@@ -30,6 +30,11 @@ final class DocumentText {
         return text;
     }
 
+    /** Whether the term is one word as the text's words are cut (word characters only). */
+    static boolean isWord(String term) {
+        return WORD.matcher(term).matches();
+    }
+
     String lowerText() {
         if (lower == null) {
             lower = text.toLowerCase(Locale.ROOT);

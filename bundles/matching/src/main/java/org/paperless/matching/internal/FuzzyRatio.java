@@ -1,6 +1,8 @@
 package org.paperless.matching.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.text.similarity.LongestCommonSubsequence;
@@ -27,23 +29,92 @@ final class FuzzyRatio {
             return false;
         }
         Counts wanted = new Counts();
-        Counts window = new Counts();
         for (int i = 0; i < m; i++) {
             wanted.add(needle.charAt(i), 1);
         }
+        int minShared = (int) Math.ceil(cutoff / 100.0 * m);
+        for (int[] range : candidateStarts(needle, hay, cutoff)) {
+            if (scan(needle, hay, wanted, minShared, range[0], range[1], cutoff)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Slides the window from {@code first} to {@code last} start, computing the ratio where the counts allow it. */
+    private static boolean scan(String needle, String hay, Counts wanted, int minShared, int first, int last, double cutoff) {
+        int m = needle.length();
+        Counts window = new Counts();
         int shared = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = first; i < first + m; i++) {
             shared += window.add(hay.charAt(i), 1) <= wanted.get(hay.charAt(i)) ? 1 : 0;
         }
-        int minShared = (int) Math.ceil(cutoff / 100.0 * m);
-        for (int start = 0; start + m <= hay.length(); start++) {
-            if (start > 0) {
+        for (int start = first; start <= last; start++) {
+            if (start > first) {
                 char out = hay.charAt(start - 1);
                 char in = hay.charAt(start + m - 1);
                 shared -= window.add(out, -1) < wanted.get(out) ? 1 : 0;
                 shared += window.add(in, 1) <= wanted.get(in) ? 1 : 0;
             }
             if (shared >= minShared && ratio(needle, hay.substring(start, start + m)) >= cutoff) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The window starts worth scanning, as merged ranges: a window reaching the cut-off contains one of the
+     * needle's pieces exactly (see {@link #mayReach}), so it starts at most m characters before an occurrence.
+     */
+    static List<int[]> candidateStarts(String needle, String hay, double cutoff) {
+        int m = needle.length();
+        int lastStart = hay.length() - m;
+        List<int[]> ranges = new ArrayList<>();
+        if (lastStart < 0) {
+            return ranges;
+        }
+        int k = (int) Math.floor(m * (1 - cutoff / 100.0) + 1e-9);
+        int pieces = 2 * k + 1;
+        List<int[]> raw = new ArrayList<>();
+        for (int p = 0; p < pieces; p++) {
+            int from = (int) ((long) m * p / pieces);
+            int to = (int) ((long) m * (p + 1) / pieces);
+            if (to <= from) {
+                continue;
+            }
+            String piece = needle.substring(from, to);
+            for (int at = hay.indexOf(piece); at >= 0; at = hay.indexOf(piece, at + 1)) {
+                raw.add(new int[] {Math.max(0, at - m + (to - from)), Math.min(lastStart, at)});
+            }
+        }
+        raw.sort((x, y) -> Integer.compare(x[0], y[0]));
+        for (int[] r : raw) {
+            if (r[0] > r[1]) {
+                continue;
+            }
+            if (!ranges.isEmpty() && r[0] <= ranges.get(ranges.size() - 1)[1] + 1) {
+                ranges.get(ranges.size() - 1)[1] = Math.max(ranges.get(ranges.size() - 1)[1], r[1]);
+            } else {
+                ranges.add(new int[] {r[0], r[1]});
+            }
+        }
+        return ranges;
+    }
+
+    /**
+     * A necessary condition, cheap to test: a window reaching the cut-off differs from the needle by at most
+     * k = m - LCS needle characters and k window characters, which can spoil at most 2k of 2k + 1 disjoint
+     * pieces of the needle; so one piece occurs in the text exactly.
+     */
+    static boolean mayReach(String needle, String hay, double cutoff) {
+        int m = needle.length();
+        int k = (int) Math.floor(m * (1 - cutoff / 100.0) + 1e-9);
+        int pieces = 2 * k + 1;
+        for (int p = 0; p < pieces; p++) {
+            int from = (int) ((long) m * p / pieces);
+            int to = (int) ((long) m * (p + 1) / pieces);
+            if (to > from && hay.contains(needle.substring(from, to))) {
                 return true;
             }
         }

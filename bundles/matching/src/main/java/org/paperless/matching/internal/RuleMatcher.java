@@ -55,19 +55,79 @@ final class RuleMatcher {
         int flags = Pattern.UNICODE_CHARACTER_CLASS | (insensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         return switch (rule.algorithm()) {
             case NONE, AUTO -> false;
-            case ANY -> MatchWords.terms(match).stream().anyMatch(t -> text.mayContain(t, insensitive)
-                    && find(wordPattern(t), flags, text.text(), owner));
+            case ANY -> MatchWords.terms(match).stream().anyMatch(t -> term(t, flags, text, insensitive, owner));
             case ALL -> {
                 List<String> terms = MatchWords.terms(match);
-                yield !terms.isEmpty() && terms.stream().allMatch(t -> text.mayContain(t, insensitive)
-                        && find(wordPattern(t), flags, text.text(), owner));
+                yield !terms.isEmpty() && terms.stream().allMatch(t -> term(t, flags, text, insensitive, owner));
             }
             case LITERAL -> text.mayContain(match, insensitive)
                     && find("\\b" + Pattern.quote(match) + "\\b", flags, text.text(), owner);
-            case REGEX -> RegexPrefilter.mayMatch(literals.computeIfAbsent(match, RegexPrefilter::requiredLiteralOrEmpty)
-                    .orElse(null), text, insensitive) && find(match, flags, text.text(), owner);
+            case REGEX -> regex(match, flags, text, insensitive, owner);
             case FUZZY -> fuzzy(match, text, insensitive);
         };
+    }
+
+    /**
+     * A regular expression that starts with a literal (after an optional \\b) can only match where that
+     * literal occurs: it is tried at those places alone, instead of at every position of the text.
+     */
+    private boolean regex(String match, int flags, DocumentText text, boolean insensitive, String owner) {
+        String literal = literals.computeIfAbsent(match, RegexPrefilter::requiredLiteralOrEmpty).orElse(null);
+        if (literal == null) {
+            return find(match, flags, text.text(), owner);
+        }
+        String haystack = insensitive ? text.lowerText() : text.text();
+        String needle = insensitive ? literal.toLowerCase(Locale.ROOT) : literal;
+        if (haystack.length() != text.text().length()) {
+            return haystack.contains(needle) && find(match, flags, text.text(), owner); // case folding changed lengths
+        }
+        int at = haystack.indexOf(needle);
+        if (at < 0) {
+            return false;
+        }
+        Pattern pattern = compile(match, flags, owner);
+        if (pattern == null) {
+            return false;
+        }
+        try {
+            java.util.regex.Matcher m = pattern.matcher(new Deadline(text.text(), System.nanoTime() + regexNanos))
+                    .useTransparentBounds(true).useAnchoringBounds(false);
+            for (; at >= 0; at = haystack.indexOf(needle, at + 1)) {
+                if (m.region(at, text.text().length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Deadline.Expired e) {
+            reportOnce(owner + "|" + match, "The matching rule of {} took more than {} ms on a document and counts as no match: {}",
+                    owner, regexNanos / 1_000_000, match);
+            return false;
+        } catch (StackOverflowError e) {
+            reportOnce(owner + "|" + match, "The matching rule of {} is too deep for a document and counts as no match: {}",
+                    owner, match);
+            return false;
+        }
+    }
+
+    private Pattern compile(String regex, int flags, String owner) {
+        try {
+            return patterns.computeIfAbsent(flags + "|" + regex, k -> Pattern.compile(regex, flags));
+        } catch (PatternSyntaxException e) {
+            reportOnce(owner + "|" + regex, "The matching rule of {} is not a valid regular expression ({}); it never matches",
+                    owner, e.getDescription());
+            return null;
+        }
+    }
+
+    /**
+     * {@code \\bTERM\\b} in the text. A term of word characters only is exactly one of the text's words, so
+     * the word lookup answers it; a phrase or a term with other characters still needs the expression.
+     */
+    private boolean term(String term, int flags, DocumentText text, boolean insensitive, String owner) {
+        if (!text.mayContain(term, insensitive)) {
+            return false;
+        }
+        return DocumentText.isWord(term) || find(wordPattern(term), flags, text.text(), owner);
     }
 
     private static String wordPattern(String term) {
@@ -75,12 +135,8 @@ final class RuleMatcher {
     }
 
     private boolean find(String regex, int flags, String text, String owner) {
-        Pattern pattern;
-        try {
-            pattern = patterns.computeIfAbsent(flags + "|" + regex, k -> Pattern.compile(regex, flags));
-        } catch (PatternSyntaxException e) {
-            reportOnce(owner + "|" + regex, "The matching rule of {} is not a valid regular expression ({}); it never matches",
-                    owner, e.getDescription());
+        Pattern pattern = compile(regex, flags, owner);
+        if (pattern == null) {
             return false;
         }
         try {

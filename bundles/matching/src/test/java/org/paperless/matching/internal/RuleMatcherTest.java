@@ -46,6 +46,40 @@ class RuleMatcherTest {
     }
 
     @Test
+    void aRegexStartingWithALiteralIsTriedWhereverTheLiteralOccurs() {
+        String text = "Vorrechnung 1\nRECHNUNGS-Nr 5\nRechnung Nr. 42";
+        assertTrue(matcher.matches(new Matching("\\bRechnung\\s+Nr", MatchingAlgorithm.REGEX, false), text, "t"),
+                "the third occurrence matches");
+        assertFalse(matcher.matches(new Matching("\\brechnung\\s+Nr", MatchingAlgorithm.REGEX, false), text, "t"),
+                "case counts unless insensitive");
+        assertTrue(matcher.matches(new Matching("\\brechnungs-nr\\s+\\d", MatchingAlgorithm.REGEX, true), text, "t"));
+        assertFalse(matcher.matches(new Matching("\\brechnung\\s+1", MatchingAlgorithm.REGEX, true), text, "t"),
+                "'Vorrechnung 1' has no word boundary before 'rechnung'");
+        assertTrue(matcher.matches(new Matching("rechnung\\s+1", MatchingAlgorithm.REGEX, true), text, "t"));
+    }
+
+    @Test
+    void theFuzzyPrefilterNeverRejectsWhatTheRatioAccepts() {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "abcdefghij ";
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder hay = new StringBuilder();
+            for (int c = 0; c < 60; c++) {
+                hay.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            int start = random.nextInt(30);
+            char[] needle = hay.substring(start, start + 10 + random.nextInt(20)).toCharArray();
+            needle[random.nextInt(needle.length)] = 'z';
+            String n = new String(needle);
+            boolean exact = false;
+            for (int s = 0; s + n.length() <= hay.length(); s++) {
+                exact |= FuzzyRatio.ratio(n, hay.substring(s, s + n.length())) >= 90;
+            }
+            assertTrue(!exact || FuzzyRatio.mayReach(n, hay.toString(), 90), "prefilter rejected " + n + " in " + hay);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(10)
     void aCatastrophicRegexGivesUpInTime() {
         String evil = "a".repeat(40) + "!";
