@@ -36,6 +36,35 @@ public final class ClassifierBench {
         int generated = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         report("SpamAssassin public corpus, 5 groups", spamAssassin(spam));
         report("generated corpus, correspondent", generatedCorpus(generated));
+        reportTags("generated corpus, tags (multi-label)", generatedTags(generated));
+    }
+
+    private static void reportTags(String what, List<Evaluation.TaggedSample> samples) {
+        Collections.shuffle(samples, new Random(42));
+        int cut = samples.size() * 4 / 5;
+        Evaluation.TagResult r = Evaluation.runTags(samples.subList(0, cut), samples.subList(cut, samples.size()), 0.3);
+        System.out.printf(Locale.ROOT, "%s: train %d, test %d, %d tags, micro F1 %.3f, macro F1 %.3f, all tags right %.3f, "
+                + "training %.1f s%n", what, r.train(), r.test(), r.tags(), r.microF1(), r.macroF1(), r.exactMatch(),
+                r.trainMillis() / 1000.0);
+    }
+
+    private static List<Evaluation.TaggedSample> generatedTags(int count) {
+        CorpusGenerator generator = new CorpusGenerator(42);
+        Map<String, Long> tags = new HashMap<>();
+        List<Evaluation.TaggedSample> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            GeneratedDocument d = generator.next();
+            StringBuilder text = new StringBuilder();
+            for (int p = 0; p < d.pages().size(); p++) {
+                text.append(d.pageText(p)).append('\n');
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (String tag : d.tags()) {
+                ids.add(tags.computeIfAbsent(tag, t -> (long) tags.size() + 1));
+            }
+            samples.add(new Evaluation.TaggedSample(text.toString(), ids));
+        }
+        return samples;
     }
 
     private static void report(String what, List<Evaluation.Sample> samples) {

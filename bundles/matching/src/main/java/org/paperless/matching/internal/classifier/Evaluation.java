@@ -25,6 +25,61 @@ public final class Evaluation {
 
     public static final long NONE = Trainer.NONE;
 
+    /** A text and its tags. */
+    public record TaggedSample(String text, Set<Long> tags) {
+    }
+
+    /** Multi-label: F1 over every (document, tag) decision, and the mean F1 of the tags. */
+    public record TagResult(int train, int test, int tags, double microF1, double macroF1, double exactMatch,
+            long trainMillis) {
+    }
+
+    public static TagResult runTags(List<TaggedSample> train, List<TaggedSample> test, double minConfidence) {
+        Set<Long> allTags = new HashSet<>();
+        List<Trainer.Example> examples = new ArrayList<>();
+        for (TaggedSample s : train) {
+            examples.add(new Trainer.Example(s.text(), NONE, NONE, NONE, s.tags()));
+            allTags.addAll(s.tags());
+        }
+        long start = System.nanoTime();
+        ClassifierModel model = Trainer.train(examples, "evaluation", allTags);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Predictor predictor = new Predictor(model, minConfidence);
+        Map<Long, int[]> counts = new HashMap<>(); // true positives, predicted, actual
+        int exact = 0;
+        for (TaggedSample s : test) {
+            Set<Long> predicted = new HashSet<>(predictor.predict(s.text()).tags());
+            exact += predicted.equals(s.tags()) ? 1 : 0;
+            for (long tag : predicted) {
+                counts.computeIfAbsent(tag, k -> new int[3])[1]++;
+                if (s.tags().contains(tag)) {
+                    counts.get(tag)[0]++;
+                }
+            }
+            for (long tag : s.tags()) {
+                counts.computeIfAbsent(tag, k -> new int[3])[2]++;
+            }
+        }
+        int tp = 0;
+        int predictedTotal = 0;
+        int actualTotal = 0;
+        double macro = 0;
+        for (int[] c : counts.values()) {
+            tp += c[0];
+            predictedTotal += c[1];
+            actualTotal += c[2];
+            macro += f1(c[0], c[1], c[2]);
+        }
+        return new TagResult(train.size(), test.size(), counts.size(), f1(tp, predictedTotal, actualTotal),
+                counts.isEmpty() ? 0 : macro / counts.size(), (double) exact / test.size(), millis);
+    }
+
+    private static double f1(int truePositives, int predicted, int actual) {
+        double precision = predicted == 0 ? 0 : (double) truePositives / predicted;
+        double recall = actual == 0 ? 0 : (double) truePositives / actual;
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
     private Evaluation() {
     }
 

