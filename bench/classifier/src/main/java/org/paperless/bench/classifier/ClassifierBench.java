@@ -37,6 +37,41 @@ public final class ClassifierBench {
         report("SpamAssassin public corpus, 5 groups", spamAssassin(spam));
         report("generated corpus, correspondent", generatedCorpus(generated));
         reportTags("generated corpus, tags (multi-label)", generatedTags(generated));
+        reportDocuments("generated corpus, every field in one training", generatedDocuments(generated));
+    }
+
+    private static void reportDocuments(String what, List<Evaluation.DocumentSample> samples) {
+        Collections.shuffle(samples, new Random(42));
+        int cut = samples.size() * 4 / 5;
+        System.gc();
+        long before = usedHeap();
+        Evaluation.DocumentResult r = Evaluation.runDocuments(samples.subList(0, cut), samples.subList(cut, samples.size()), 0.3);
+        long after = usedHeap();
+        System.out.printf(Locale.ROOT, "%s: train %d, test %d, %d models, correspondent accuracy %.3f, type accuracy %.3f, "
+                + "tags micro F1 %.3f, training %.1f s, heap in use after training %d MB (before %d MB)%n", what, r.train(),
+                r.test(), r.models(), r.correspondentAccuracy(), r.typeAccuracy(), r.tagMicroF1(), r.trainMillis() / 1000.0,
+                after >> 20, before >> 20);
+    }
+
+    private static List<Evaluation.DocumentSample> generatedDocuments(int count) {
+        CorpusGenerator generator = new CorpusGenerator(42);
+        Map<String, Long> ids = new HashMap<>();
+        List<Evaluation.DocumentSample> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            GeneratedDocument d = generator.next();
+            StringBuilder text = new StringBuilder();
+            for (int p = 0; p < d.pages().size(); p++) {
+                text.append(d.pageText(p)).append('\n');
+            }
+            java.util.Set<Long> tags = new java.util.HashSet<>();
+            for (String tag : d.tags()) {
+                tags.add(ids.computeIfAbsent("tag " + tag, t -> (long) ids.size() + 1));
+            }
+            samples.add(new Evaluation.DocumentSample(text.toString(),
+                    ids.computeIfAbsent("correspondent " + d.correspondent(), c -> (long) ids.size() + 1),
+                    ids.computeIfAbsent("type " + d.documentType(), c -> (long) ids.size() + 1), tags));
+        }
+        return samples;
     }
 
     private static void reportTags(String what, List<Evaluation.TaggedSample> samples) {

@@ -29,6 +29,11 @@ final class Capabilities {
         return require(service, "Matching is not available: the org.paperless.matching bundle is stopped.");
     }
 
+    static <T> T backup(T service) {
+        return require(service, "Export and import are not available: the org.paperless.backup bundle is stopped"
+                + " or waits for storage.");
+    }
+
     private static <T> T require(T service, String why) {
         if (service == null) {
             throw new IllegalStateException(why + " See paperless:status and log:display.");

@@ -34,6 +34,8 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks the documents in batches and applies the rules as document_retagger does: without overwrite a set
@@ -43,6 +45,8 @@ import org.paperless.api.storage.TagRepository;
  */
 @Component(service = Retagger.class)
 public class RetaggerComponent implements Retagger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetaggerComponent.class);
 
     static final int BATCH = 500;
 
@@ -87,12 +91,20 @@ public class RetaggerComponent implements Retagger {
         List<RetagReport.Change> changes = new ArrayList<>();
         long after = request.fromId() == null ? 0 : request.fromId() - 1;
         DocumentClassifier currentClassifier = classifier;
+        long started = System.nanoTime();
+        long reading = 0;
+        long matching = 0;
+        long writing = 0;
         for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty(); batch = documents.listAfter(after, BATCH)) {
+            long t0 = System.nanoTime();
+            reading += t0 - started;
             List<Document> selected = batch.stream()
                     .filter(d -> request.toId() == null || d.id() <= request.toId())
                     .filter(d -> !request.inboxOnly() || d.tagIds().stream().map(allTags::get).anyMatch(t -> t != null && t.inbox()))
                     .toList();
             List<Matches> matches = matchAll(selected, rules, currentClassifier);
+            long t1 = System.nanoTime();
+            matching += t1 - t0;
             List<Document> toStore = new ArrayList<>();
             for (int i = 0; i < selected.size(); i++) {
                 Document d = selected.get(i);
@@ -105,8 +117,12 @@ public class RetaggerComponent implements Retagger {
                 }
             }
             if (!request.suggest() && !toStore.isEmpty()) {
-                documents.updateAll(toStore); // one transaction per batch
+                // One transaction per batch. Writing while the next batch is matched was tried: the database
+                // work is CPU work too, and with both cores matching it made the whole run slower.
+                documents.updateAll(toStore);
             }
+            started = System.nanoTime();
+            writing += started - t1;
             seen += batch.size();
             after = batch.get(batch.size() - 1).id();
             if (progress != null) {
@@ -116,6 +132,8 @@ public class RetaggerComponent implements Retagger {
                 break;
             }
         }
+        LOG.info("Retagger: {} documents, reading {} ms, matching {} ms, writing {} ms", examined,
+                reading / 1_000_000, matching / 1_000_000, writing / 1_000_000);
         return new RetagReport(examined, changes);
     }
 

@@ -26,7 +26,8 @@ import de.bwaldvogel.liblinear.Model;
  */
 record ClassifierModel(String fingerprint, String[] vocabulary, Map<String, Model> models) {
 
-    static final int FORMAT = 1;
+    /** 2: one yes/no model per class of a single-valued field (1 had one multi-class model per field). */
+    static final int FORMAT = 2;
     private static final int MAGIC = 0x504C4346; // "PLCF"
     private static final int SIGNATURE_BYTES = 32;
 

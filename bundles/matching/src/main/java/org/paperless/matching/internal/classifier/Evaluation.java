@@ -74,6 +74,44 @@ public final class Evaluation {
                 counts.isEmpty() ? 0 : macro / counts.size(), (double) exact / test.size(), millis);
     }
 
+    /** A text with every field a document can have predicted. */
+    public record DocumentSample(String text, long correspondent, long type, Set<Long> tags) {
+    }
+
+    /** One training of every field at once, as the instance trains. */
+    public record DocumentResult(int train, int test, int models, double correspondentAccuracy, double typeAccuracy,
+            double tagMicroF1, long trainMillis) {
+    }
+
+    public static DocumentResult runDocuments(List<DocumentSample> train, List<DocumentSample> test, double minConfidence) {
+        Set<Long> allTags = new HashSet<>();
+        List<Trainer.Example> examples = new ArrayList<>();
+        for (DocumentSample s : train) {
+            examples.add(new Trainer.Example(s.text(), s.correspondent(), s.type(), NONE, s.tags()));
+            allTags.addAll(s.tags());
+        }
+        long start = System.nanoTime();
+        ClassifierModel model = Trainer.train(examples, "evaluation", allTags);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Predictor predictor = new Predictor(model, minConfidence);
+        int correspondents = 0;
+        int types = 0;
+        int[] tagCounts = new int[3]; // true positives, predicted, actual
+        for (DocumentSample s : test) {
+            Matches m = predictor.predict(s.text());
+            correspondents += m.correspondents().equals(List.of(s.correspondent())) ? 1 : 0;
+            types += m.documentTypes().equals(List.of(s.type())) ? 1 : 0;
+            for (long tag : m.tags()) {
+                tagCounts[1]++;
+                tagCounts[0] += s.tags().contains(tag) ? 1 : 0;
+            }
+            tagCounts[2] += s.tags().size();
+        }
+        return new DocumentResult(train.size(), test.size(), model.models().size(),
+                (double) correspondents / test.size(), (double) types / test.size(),
+                f1(tagCounts[0], tagCounts[1], tagCounts[2]), millis);
+    }
+
     private static double f1(int truePositives, int predicted, int actual) {
         double precision = predicted == 0 ? 0 : (double) truePositives / predicted;
         double recall = actual == 0 ? 0 : (double) truePositives / actual;

@@ -49,20 +49,29 @@ final class Predictor {
         return new Matches(single(Trainer.CORRESPONDENT, x), single(Trainer.TYPE, x), tags, single(Trainer.PATH, x));
     }
 
-    private List<Long> single(String name, Feature[] x) {
-        Model m = model.models().get(name);
-        if (m == null) {
-            return List.of();
-        }
-        double[] probabilities = new double[m.getNrClass()];
-        int label = (int) Linear.predictProbability(m, x, probabilities);
-        int[] labels = m.getLabels();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label) {
-                return label != Trainer.NONE && probabilities[i] >= minConfidence ? List.of((long) label) : List.of();
+    /**
+     * The class whose one-versus-rest model is most sure, with the probabilities scaled to add up to one
+     * (what liblinear does for its own multi-class models).
+     */
+    private List<Long> single(String field, Feature[] x) {
+        String prefix = field + Trainer.CLASS;
+        long best = Trainer.NONE;
+        double bestProbability = -1;
+        double sum = 0;
+        for (Map.Entry<String, Model> m : model.models().entrySet()) {
+            if (m.getKey().startsWith(prefix)) {
+                double p = probabilityOf(m.getValue(), x, 1);
+                sum += p;
+                if (p > bestProbability) {
+                    bestProbability = p;
+                    best = Long.parseLong(m.getKey().substring(prefix.length()));
+                }
             }
         }
-        return List.of();
+        if (sum == 0 || best == Trainer.NONE || bestProbability / sum < minConfidence) {
+            return List.of();
+        }
+        return List.of(best);
     }
 
     private static double probabilityOf(Model m, Feature[] x, int label) {

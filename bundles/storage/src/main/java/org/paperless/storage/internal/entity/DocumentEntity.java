@@ -84,8 +84,17 @@ public class DocumentEntity extends IdentifiedEntity {
         return tagIds;
     }
 
+    /**
+     * Changes the stored set in place: OpenJPA then writes only the tags that came or went, where a new
+     * set would make it delete and insert every row of the document again.
+     */
     public void setTagIds(Set<Long> tagIds) {
-        this.tagIds = new HashSet<>(tagIds);
+        if (this.tagIds == null) {
+            this.tagIds = new HashSet<>(tagIds);
+            return;
+        }
+        this.tagIds.retainAll(tagIds);
+        this.tagIds.addAll(tagIds);
     }
 
     public String getTitle() {

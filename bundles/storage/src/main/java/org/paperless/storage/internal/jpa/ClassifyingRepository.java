@@ -79,15 +79,18 @@ public abstract class ClassifyingRepository<T extends ClassifyingObject, E exten
         if (object.id() != null) {
             throw new IllegalArgumentException("a new " + kind + " has no id yet (got " + object.id() + ")");
         }
-        return transactions.call(em -> {
-            checkUniqueName(em, object);
-            checkRules(em, object);
-            E entity = newEntity();
-            copy(object, entity);
-            em.persist(entity);
-            em.flush();
-            return toRecord(entity);
-        });
+        return transactions.call(em -> createIn(em, object));
+    }
+
+    /** {@link #create} inside a transaction someone else runs (a whole collection's import). */
+    public T createIn(EntityManager em, T object) {
+        checkUniqueName(em, object);
+        checkRules(em, object);
+        E entity = newEntity();
+        copy(object, entity);
+        em.persist(entity);
+        em.flush();
+        return toRecord(entity);
     }
 
     @Override

@@ -1,0 +1,13 @@
+package org.paperless.backup.internal;
+
+import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.CustomFieldRepository;
+import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.StoragePathRepository;
+import org.paperless.api.storage.TagRepository;
+
+/** The repositories an export reads. */
+record Collection(DocumentRepository documents, CorrespondentRepository correspondents, TagRepository tags,
+        DocumentTypeRepository types, StoragePathRepository paths, CustomFieldRepository fields) {
+}

@@ -1,0 +1,174 @@
+package org.paperless.backup.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * An export folder brought up to date: a file is copied only when it is new or differs in size or
+ * modification time (with -c: in checksum), copies keep the source's modification time so that rsync
+ * afterwards moves only what changed, and every write goes to a temporary name first and is renamed,
+ * so an interrupted run leaves the previous export usable.
+ */
+final class FolderSink implements ExportSink {
+
+    /** Temporary files of a run end so; a later run removes what an interrupted one left. */
+    static final String PART = ".export-part";
+
+    private final Path root;
+    private final boolean compareChecksums;
+    private final boolean compareJson;
+    private final Set<Path> belonging = new HashSet<>();
+    private long copied;
+    private long unchanged;
+
+    FolderSink(Path root, boolean compareChecksums, boolean compareJson) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.compareChecksums = compareChecksums;
+        this.compareJson = compareJson;
+        Files.createDirectories(this.root);
+        removeLeftovers();
+    }
+
+    @Override
+    public long putFile(String name, Path source, String sha256) throws IOException {
+        Path target = claim(name);
+        if (same(source, target, sha256)) {
+            unchanged++;
+            return 0;
+        }
+        Path part = part(target);
+        Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(part, Files.getLastModifiedTime(source));
+        force(part);
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        copied++;
+        return Files.size(target);
+    }
+
+    @Override
+    public Path scratch(String name) throws IOException {
+        Path part = resolve(name).resolveSibling(name.substring(name.lastIndexOf('/') + 1) + ".tmp");
+        Files.deleteIfExists(part);
+        return part;
+    }
+
+    @Override
+    public void putGenerated(String name, Path scratch) throws IOException {
+        Path target = claim(name);
+        if (compareJson && Files.exists(target) && Files.mismatch(scratch, target) == -1) {
+            Files.delete(scratch); // unchanged: the old file and its time stay
+            return;
+        }
+        force(scratch);
+        Files.move(scratch, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public Finished finish(boolean deleteOthers) throws IOException {
+        long deleted = 0;
+        if (deleteOthers) {
+            List<Path> others;
+            try (Stream<Path> all = Files.walk(root)) {
+                others = all.filter(Files::isRegularFile).filter(p -> !belonging.contains(p)).toList();
+            }
+            for (Path other : others) {
+                Files.delete(other);
+                deleted++;
+            }
+            removeEmptyFolders();
+        }
+        return new Finished(root, deleted);
+    }
+
+    @Override
+    public long copied() {
+        return copied;
+    }
+
+    @Override
+    public long unchanged() {
+        return unchanged;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** A name of this run's export; two files under one name are a mistake. */
+    private Path claim(String name) throws IOException {
+        Path target = resolve(name);
+        if (!belonging.add(target)) {
+            throw new FileAlreadyExistsException(name, null, "two files of this export have the same name");
+        }
+        return target;
+    }
+
+    private Path resolve(String name) throws IOException {
+        Path target = root.resolve(SafeName.check(name)).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("the file name '" + name + "' leaves the export folder");
+        }
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    private static Path part(Path target) {
+        return target.resolveSibling("." + target.getFileName() + PART);
+    }
+
+    private boolean same(Path source, Path target, String sha256) throws IOException {
+        if (!Files.isRegularFile(target) || Files.size(target) != Files.size(source)) {
+            return false;
+        }
+        if (compareChecksums) {
+            String expected = sha256 != null ? sha256 : Checksums.sha256(source);
+            return expected.equalsIgnoreCase(Checksums.sha256(target));
+        }
+        FileTime sourceTime = Files.getLastModifiedTime(source);
+        return sourceTime.equals(Files.getLastModifiedTime(target));
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        List<Path> parts;
+        try (Stream<Path> all = Files.walk(root)) {
+            parts = all.filter(p -> p.getFileName().toString().endsWith(PART)
+                    || p.getFileName().toString().endsWith(".json.tmp")).toList();
+        }
+        for (Path part : parts) {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private void removeEmptyFolders() throws IOException {
+        List<Path> folders;
+        try (Stream<Path> all = Files.walk(root)) {
+            folders = all.filter(Files::isDirectory).filter(p -> !p.equals(root))
+                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+        }
+        for (Path folder : folders) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
+    }
+}

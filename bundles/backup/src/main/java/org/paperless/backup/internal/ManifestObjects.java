@@ -1,0 +1,172 @@
+package org.paperless.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.paperless.api.CustomField;
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.CustomFieldType;
+import org.paperless.api.Note;
+import org.paperless.api.Tag;
+import org.paperless.api.storage.CollectionImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything of a manifest but the documents, read in a first pass: the objects, and the notes and
+ * custom field values that paperless-ngx writes before the documents they belong to. Records of models
+ * this version has no use for are counted, to be reported as skipped.
+ */
+final class ManifestObjects {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManifestObjects.class);
+
+    private final List<JsonNode> correspondents = new ArrayList<>();
+    private final List<JsonNode> tags = new ArrayList<>();
+    private final List<JsonNode> types = new ArrayList<>();
+    private final List<JsonNode> paths = new ArrayList<>();
+    private final List<JsonNode> fields = new ArrayList<>();
+    private final Map<Long, List<JsonNode>> notes = new HashMap<>();
+    private final Map<Long, List<JsonNode>> values = new HashMap<>();
+    private final Map<Long, String> users = new HashMap<>();
+    private final Map<String, Long> skipped = new TreeMap<>();
+    private long documents;
+
+    static ManifestObjects read(ExportSource source, ObjectMapper mapper) throws IOException {
+        ManifestObjects objects = new ManifestObjects();
+        for (String manifest : source.manifests()) {
+            try (InputStream in = source.open(manifest)) {
+                ManifestReader.forEach(mapper, in, manifest, objects::take);
+            }
+        }
+        return objects;
+    }
+
+    private void take(JsonNode record) {
+        String model = record.path("model").asText();
+        switch (model) {
+            case ManifestFiles.CORRESPONDENT -> correspondents.add(record);
+            case ManifestFiles.TAG -> tags.add(record);
+            case ManifestFiles.DOCUMENT_TYPE -> types.add(record);
+            case ManifestFiles.STORAGE_PATH -> paths.add(record);
+            case ManifestFiles.CUSTOM_FIELD -> fields.add(record);
+            case ManifestFiles.NOTE -> byDocument(notes, record);
+            case ManifestFiles.CUSTOM_FIELD_INSTANCE -> byDocument(values, record);
+            case ManifestFiles.DOCUMENT -> documents++;
+            default -> {
+                if ("auth.user".equals(model)) {
+                    users.put(record.path("pk").asLong(), record.path("fields").path("username").asText());
+                }
+                skipped.merge(model, 1L, Long::sum);
+            }
+        }
+    }
+
+    private static void byDocument(Map<Long, List<JsonNode>> map, JsonNode record) {
+        if (record.path("fields").path("deleted_at").isTextual()) {
+            return; // in paperless-ngx's trash: deleted, not exported as living data
+        }
+        map.computeIfAbsent(record.path("fields").path("document").asLong(), k -> new ArrayList<>()).add(record);
+    }
+
+    /** Stores the objects; parents before their child tags. */
+    IdMaps insert(CollectionImport.Session session) {
+        IdMaps ids = new IdMaps();
+        for (JsonNode r : correspondents) {
+            ids.correspondents().put(pk(r), session.add(RecordMapping.correspondent(r)).id());
+        }
+        for (JsonNode r : types) {
+            ids.types().put(pk(r), session.add(RecordMapping.documentType(r)).id());
+        }
+        for (JsonNode r : paths) {
+            ids.paths().put(pk(r), session.add(RecordMapping.storagePath(r)).id());
+        }
+        insertTags(session, ids);
+        for (JsonNode r : fields) {
+            CustomField field = session.add(RecordMapping.customField(r));
+            ids.fields().put(pk(r), field.id());
+            ids.fieldTypes().put(field.id(), field.dataType());
+        }
+        return ids;
+    }
+
+    private void insertTags(CollectionImport.Session session, IdMaps ids) {
+        Map<Long, JsonNode> pending = new java.util.LinkedHashMap<>();
+        tags.forEach(r -> pending.put(pk(r), r));
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var it = pending.entrySet().iterator(); it.hasNext();) {
+                var entry = it.next();
+                Long parent = RecordMapping.tagParent(entry.getValue());
+                if (parent == null || ids.tags().containsKey(parent) || !pending.containsKey(parent)) {
+                    Long mapped = parent == null ? null : ids.tags().get(parent);
+                    if (parent != null && mapped == null) {
+                        LOG.warn("Tag '{}' names parent {}, which the export lacks: imported without a parent",
+                                entry.getValue().path("fields").path("name").asText(), parent);
+                    }
+                    Tag tag = session.add(RecordMapping.tag(entry.getValue(), mapped));
+                    ids.tags().put(entry.getKey(), tag.id());
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalArgumentException("The tags " + pending.keySet() + " are each other's parents: the export is damaged");
+        }
+    }
+
+    List<Note> notes(long documentPk) {
+        return notes.getOrDefault(documentPk, List.of()).stream().map(RecordMapping::note).toList();
+    }
+
+    List<CustomFieldInstance> values(long documentPk, IdMaps ids) {
+        List<CustomFieldInstance> result = new ArrayList<>();
+        for (JsonNode r : values.getOrDefault(documentPk, List.of())) {
+            Long field = ids.fields().get(r.path("fields").path("field").asLong());
+            if (field != null) {
+                CustomFieldType type = ids.fieldTypes().get(field);
+                result.add(RecordMapping.fieldValue(r, field, type));
+            }
+        }
+        return result;
+    }
+
+    Map<Long, String> users() {
+        return users;
+    }
+
+    Map<String, Long> skipped() {
+        return skipped;
+    }
+
+    long documents() {
+        return documents;
+    }
+
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        counts.put(ManifestFiles.CORRESPONDENT, (long) correspondents.size());
+        counts.put(ManifestFiles.TAG, (long) tags.size());
+        counts.put(ManifestFiles.DOCUMENT_TYPE, (long) types.size());
+        counts.put(ManifestFiles.STORAGE_PATH, (long) paths.size());
+        counts.put(ManifestFiles.CUSTOM_FIELD, (long) fields.size());
+        counts.put(ManifestFiles.NOTE, notes.values().stream().mapToLong(List::size).sum());
+        counts.put(ManifestFiles.CUSTOM_FIELD_INSTANCE, values.values().stream().mapToLong(List::size).sum());
+        counts.put(ManifestFiles.DOCUMENT, documents);
+        return counts;
+    }
+
+    private static long pk(JsonNode r) {
+        return r.path("pk").asLong();
+    }
+}

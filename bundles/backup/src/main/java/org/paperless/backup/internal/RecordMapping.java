@@ -1,0 +1,143 @@
+package org.paperless.backup.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.paperless.api.Correspondent;
+import org.paperless.api.CustomField;
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.CustomFieldType;
+import org.paperless.api.Document;
+import org.paperless.api.DocumentType;
+import org.paperless.api.Matching;
+import org.paperless.api.MatchingAlgorithm;
+import org.paperless.api.Note;
+import org.paperless.api.StoragePath;
+import org.paperless.api.Tag;
+
+/** Manifest records (ours and paperless-ngx's) read back into records of this instance, ids mapped. */
+final class RecordMapping {
+
+    private RecordMapping() {
+    }
+
+    static Correspondent correspondent(JsonNode r) {
+        return new Correspondent(null, name(r), matching(r));
+    }
+
+    static DocumentType documentType(JsonNode r) {
+        return new DocumentType(null, name(r), matching(r));
+    }
+
+    static StoragePath storagePath(JsonNode r) {
+        return new StoragePath(null, name(r), r.path("fields").path("path").asText(), matching(r));
+    }
+
+    /** paperless-ngx 2.x nests with tn_parent (django-treenode); older exports may say parent. */
+    static Long tagParent(JsonNode r) {
+        JsonNode fields = r.path("fields");
+        JsonNode parent = fields.has("tn_parent") ? fields.get("tn_parent") : fields.path("parent");
+        return parent.isNumber() ? parent.asLong() : null;
+    }
+
+    static Tag tag(JsonNode r, Long parentId) {
+        JsonNode fields = r.path("fields");
+        return new Tag(null, name(r), matching(r), text(fields, "color"), fields.path("is_inbox_tag").asBoolean(false),
+                parentId);
+    }
+
+    static CustomField customField(JsonNode r) {
+        return new CustomField(null, name(r), CustomFieldType.parse(r.path("fields").path("data_type").asText("string")));
+    }
+
+    static CustomFieldInstance fieldValue(JsonNode r, long fieldId, CustomFieldType type) {
+        JsonNode value = r.path("fields").path(CustomFieldValues.column(type));
+        String text;
+        if (value.isMissingNode() || value.isNull()) {
+            text = null;
+        } else if (value.isArray()) {
+            text = StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
+        } else if (value.isBigDecimal() || value.isDouble() || value.isFloat()) {
+            text = value.decimalValue().toPlainString();
+        } else {
+            text = value.asText();
+        }
+        return new CustomFieldInstance(null, 0, fieldId, text);
+    }
+
+    static Note note(JsonNode r) {
+        JsonNode fields = r.path("fields");
+        String user = r.hasNonNull(ManifestFiles.NOTE_USER) ? r.get(ManifestFiles.NOTE_USER).asText() : null;
+        return new Note(null, 0, fields.path("note").asText(""), instant(fields.path("created")), user);
+    }
+
+    /** The document with this instance's ids; files are named later, once its id is known. */
+    static Document document(JsonNode r, IdMaps ids, List<Note> notes, List<CustomFieldInstance> values,
+            Map<Long, String> users) {
+        JsonNode f = r.path("fields");
+        Set<Long> tags = StreamSupport.stream(f.path("tags").spliterator(), false).map(JsonNode::asLong)
+                .map(ids.tags()::get).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return new Document(null, f.path("title").asText("untitled"), text(f, "content"),
+                ids.correspondents().get(id(f, "correspondent")), ids.types().get(id(f, "document_type")),
+                ids.paths().get(id(f, "storage_path")), tags, date(f.path("created")), instant(f.path("modified")),
+                instant(f.path("added")), text(f, "checksum"), text(f, "archive_checksum"), id(f, "archive_serial_number"),
+                text(f, "filename"), text(f, "archive_filename"), text(f, "original_filename"), text(f, "mime_type"),
+                f.path("page_count").isNumber() ? f.get("page_count").asInt() : null, owner(f.path("owner"), users),
+                notes, values);
+    }
+
+    static Long id(JsonNode fields, String name) {
+        JsonNode value = fields.path(name);
+        return value.isNumber() ? value.asLong() : null;
+    }
+
+    private static String owner(JsonNode owner, Map<Long, String> users) {
+        if (owner.isNumber()) {
+            return users.get(owner.asLong()); // paperless-ngx: a user's pk
+        }
+        return owner.isTextual() ? owner.asText() : null;
+    }
+
+    private static String name(JsonNode r) {
+        return r.path("fields").path("name").asText();
+    }
+
+    private static Matching matching(JsonNode r) {
+        JsonNode f = r.path("fields");
+        return new Matching(f.path("match").asText(""), MatchingAlgorithm.fromCode(f.path("matching_algorithm").asInt(1)),
+                f.path("is_insensitive").asBoolean(true));
+    }
+
+    private static String text(JsonNode fields, String name) {
+        JsonNode value = fields.path(name);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    /** A date, or (paperless-ngx 2.x) a timestamp taken as the day it was where this instance runs. */
+    static LocalDate date(JsonNode value) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        String text = value.asText();
+        if (text.length() == 10) {
+            return LocalDate.parse(text);
+        }
+        return OffsetDateTime.parse(text.replace(' ', 'T')).atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+    }
+
+    static Instant instant(JsonNode value) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        return OffsetDateTime.parse(value.asText().replace(' ', 'T')).toInstant();
+    }
+}

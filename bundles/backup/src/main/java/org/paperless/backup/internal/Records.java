@@ -1,0 +1,163 @@
+package org.paperless.backup.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.paperless.api.ClassifyingObject;
+import org.paperless.api.Correspondent;
+import org.paperless.api.CustomField;
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.CustomFieldType;
+import org.paperless.api.Document;
+import org.paperless.api.DocumentType;
+import org.paperless.api.Note;
+import org.paperless.api.StoragePath;
+import org.paperless.api.Tag;
+
+/** Our records in paperless-ngx's manifest shape: {@code {"model", "pk", "fields"}}, references as pks. */
+final class Records {
+
+    private final ObjectMapper mapper;
+
+    Records(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode correspondent(Correspondent c) {
+        return record(ManifestFiles.CORRESPONDENT, c.id(), matching(c));
+    }
+
+    ObjectNode documentType(DocumentType t) {
+        return record(ManifestFiles.DOCUMENT_TYPE, t.id(), matching(t));
+    }
+
+    ObjectNode storagePath(StoragePath p) {
+        ObjectNode fields = matching(p);
+        fields.put("path", p.path());
+        return record(ManifestFiles.STORAGE_PATH, p.id(), fields);
+    }
+
+    /** paperless-ngx nests tags with django-treenode, whose parent field is tn_parent. */
+    ObjectNode tag(Tag t) {
+        ObjectNode fields = matching(t);
+        fields.put("color", t.color());
+        fields.put("is_inbox_tag", t.inbox());
+        if (t.parentId() == null) {
+            fields.putNull("tn_parent");
+        } else {
+            fields.put("tn_parent", t.parentId());
+        }
+        return record(ManifestFiles.TAG, t.id(), fields);
+    }
+
+    ObjectNode customField(CustomField f) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("name", f.name());
+        fields.put("data_type", f.dataType().label());
+        fields.putObject("extra_data");
+        return record(ManifestFiles.CUSTOM_FIELD, f.id(), fields);
+    }
+
+    /** The value goes into the column paperless-ngx keeps for the field's type. */
+    ObjectNode customFieldInstance(CustomFieldInstance i, CustomFieldType type) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("document", i.documentId());
+        fields.put("field", i.fieldId());
+        String value = i.value();
+        String column = CustomFieldValues.column(type);
+        if (value == null) {
+            fields.putNull(column);
+        } else {
+            switch (type) {
+                case BOOLEAN -> fields.put(column, Boolean.parseBoolean(value.strip()));
+                case INTEGER -> fields.put(column, new BigDecimal(value.strip()).toBigIntegerExact());
+                case FLOAT -> fields.put(column, new BigDecimal(value.strip()));
+                case DOCUMENTLINK -> {
+                    ArrayNode ids = fields.putArray(column);
+                    CustomFieldValues.documentIds(value).forEach(ids::add);
+                }
+                default -> fields.put(column, value);
+            }
+        }
+        return record(ManifestFiles.CUSTOM_FIELD_INSTANCE, i.id(), fields);
+    }
+
+    ObjectNode note(Note n) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("note", n.text());
+        fields.put("created", timestamp(n.created()));
+        fields.put("document", n.documentId());
+        fields.putNull("user");
+        ObjectNode record = record(ManifestFiles.NOTE, n.id(), fields);
+        if (n.user() != null) {
+            record.put(ManifestFiles.NOTE_USER, n.user());
+        }
+        return record;
+    }
+
+    ObjectNode document(Document d) {
+        ObjectNode fields = mapper.createObjectNode();
+        putId(fields, "correspondent", d.correspondentId());
+        putId(fields, "storage_path", d.storagePathId());
+        fields.put("title", d.title());
+        fields.put("content", d.content());
+        putId(fields, "document_type", d.documentTypeId());
+        fields.put("mime_type", d.mimeType());
+        fields.put("checksum", d.checksum());
+        fields.put("archive_checksum", d.archiveChecksum());
+        fields.put("created", d.created() == null ? null : d.created().toString());
+        fields.put("modified", timestamp(d.modified()));
+        fields.put("storage_type", "unencrypted");
+        fields.put("added", timestamp(d.added()));
+        fields.put("filename", d.filename());
+        fields.put("archive_filename", d.archiveFilename());
+        fields.put("original_filename", d.originalFilename());
+        putId(fields, "archive_serial_number", d.archiveSerialNumber());
+        fields.put("owner", d.owner());
+        if (d.pageCount() == null) {
+            fields.putNull("page_count");
+        } else {
+            fields.put("page_count", d.pageCount());
+        }
+        ArrayNode tags = fields.putArray("tags");
+        new TreeSet<>(d.tagIds()).forEach(tags::add);
+        return record(ManifestFiles.DOCUMENT, d.id(), fields);
+    }
+
+    private ObjectNode matching(ClassifyingObject o) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.putNull("owner");
+        fields.put("name", o.name());
+        fields.put("match", o.matching().match());
+        fields.put("matching_algorithm", o.matching().algorithm().code());
+        fields.put("is_insensitive", o.matching().insensitive());
+        return fields;
+    }
+
+    private ObjectNode record(String model, Long pk, ObjectNode fields) {
+        ObjectNode record = mapper.createObjectNode();
+        record.put("model", model);
+        record.put("pk", pk);
+        record.set("fields", fields);
+        return record;
+    }
+
+    private static void putId(ObjectNode fields, String name, Long id) {
+        if (id == null) {
+            fields.putNull(name);
+        } else {
+            fields.put(name, id);
+        }
+    }
+
+    /** UTC with a Z, as Django writes them. */
+    static String timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toInstant().toString();
+    }
+}
