@@ -38,6 +38,12 @@ final class Trainer {
     static final String CLASS = "=";
     /** Regularisation: C = 1 converged faster but cost accuracy (SpamAssassin 0.954 against 0.983, tags micro F1 0.82 against 0.99). */
     static final double C = 10;
+    /**
+     * The dual solver with liblinear's default tolerance for it: on 10k documents every field together
+     * trained in 10.2 s instead of 56.7 s with the primal one, at the same accuracy (SpamAssassin 0.982
+     * against 0.983, the generated corpus unchanged).
+     */
+    static final double TOLERANCE = 0.1;
 
     static {
         Linear.disableDebugOutput();
@@ -113,7 +119,7 @@ final class Trainer {
         problem.x = x;
         problem.y = y;
         problem.bias = -1;
-        return Linear.train(problem, new Parameter(SolverType.L2R_LR, C, 0.01));
+        return Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, C, TOLERANCE));
     }
 
     private static String[] vocabulary(List<Example> examples) {
