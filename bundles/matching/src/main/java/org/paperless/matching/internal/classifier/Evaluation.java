@@ -112,6 +112,30 @@ public final class Evaluation {
                 f1(tagCounts[0], tagCounts[1], tagCounts[2]), millis);
     }
 
+    /**
+     * The features the classifier sees (term -> weight over the training texts' vocabulary), so that
+     * another library can be measured on the same input.
+     */
+    public static List<Map<String, Double>> features(List<String> train, List<String> texts) {
+        List<Trainer.Example> examples = train.stream()
+                .map(t -> new Trainer.Example(t, NONE, NONE, NONE, Set.of())).toList();
+        String[] vocabulary = Trainer.vocabulary(examples);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < vocabulary.length; i++) {
+            index.put(vocabulary[i], i + 1);
+        }
+        Vectorizer vectorizer = new Vectorizer(index);
+        List<Map<String, Double>> result = new ArrayList<>();
+        for (String text : texts) {
+            Map<String, Double> features = new HashMap<>();
+            for (de.bwaldvogel.liblinear.Feature f : vectorizer.features(text)) {
+                features.put(vocabulary[f.getIndex() - 1], f.getValue());
+            }
+            result.add(features);
+        }
+        return result;
+    }
+
     private static double f1(int truePositives, int predicted, int actual) {
         double precision = predicted == 0 ? 0 : (double) truePositives / predicted;
         double recall = actual == 0 ? 0 : (double) truePositives / actual;
