@@ -236,6 +236,48 @@ public abstract class BackupTestBase {
         assertFalse(Files.exists(folders.data().resolve("import.journal")));
     }
 
+    @Test
+    public void aSplitPrefixedExportWithAPassphraseComesBackWithItAlone() throws Exception {
+        Path first = folders.data().resolve("exports/split");
+        String options = "--no-progress-bar -sm -p -f -cj --passphrase \"correct horse\" ";
+        console.admin("paperless:export " + options + "\"" + first + "\"");
+        assertTrue(Files.isDirectory(first.resolve("json")) && Files.isDirectory(first.resolve("originals")));
+        assertTrue("-f keeps the storage path's folders",
+                Files.isRegularFile(first.resolve("originals/Stadtwerke/Power 2024.pdf")));
+        String counts = counts();
+        Exception without = assertThrows(Exception.class,
+                () -> console.admin("paperless:import --no-progress-bar \"" + first + "\""));
+        assertTrue(without.getMessage(), without.getMessage().contains("give the same passphrase"));
+        Exception wrong = assertThrows(Exception.class,
+                () -> console.admin("paperless:import --no-progress-bar --passphrase wrong \"" + first + "\""));
+        assertTrue(wrong.getMessage(), wrong.getMessage().contains("does not open this export"));
+
+        emptyTheInstance();
+        console.admin("paperless:import --no-progress-bar --passphrase \"correct horse\" \"" + first + "\"");
+        assertEquals(counts, counts());
+        assertMediaFolderIsSane();
+        Path second = folders.data().resolve("exports/split-again");
+        console.admin("paperless:export " + options + "\"" + second + "\"");
+        assertEquals(normalized(first), normalized(second));
+        assertSameFiles(first, second);
+    }
+
+    @Test
+    public void anExportOfAnEarlierSchemaIsImported() throws Exception {
+        Path export = folders.data().resolve("exports/earlier");
+        console.admin("paperless:export --no-progress-bar \"" + export + "\"");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode metadata = (ObjectNode) json.readTree(export.resolve("metadata.json").toFile());
+        metadata.put("schema", 1);
+        json.writeValue(export.resolve("metadata.json").toFile(), metadata);
+        String counts = counts();
+        emptyTheInstance();
+        String out = console.admin("paperless:import --no-progress-bar \"" + export + "\"");
+        assertTrue(out, out.contains("(schema 1)"));
+        assertEquals(counts, counts());
+        assertMediaFolderIsSane();
+    }
+
     private void emptyTheInstance() throws Exception {
         int latest = Services.await(context, SchemaMigrations.class, STARTUP).latest();
         console.admin("paperless:migrate 0");
@@ -304,7 +346,12 @@ public abstract class BackupTestBase {
     /** The manifest with every pk replaced by what it stands for (an object's name, a document's file). */
     private static List<String> normalized(Path export) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ArrayNode manifest = (ArrayNode) json.readTree(export.resolve("manifest.json").toFile());
+        ArrayNode manifest = json.createArrayNode();
+        try (Stream<Path> all = Files.walk(export)) {
+            for (Path file : all.filter(p -> p.getFileName().toString().endsWith("manifest.json")).sorted().toList()) {
+                json.readTree(file.toFile()).forEach(manifest::add);
+            }
+        }
         Map<String, String> keys = new TreeMap<>();
         for (JsonNode r : manifest) {
             String model = r.path("model").asText();

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files of the media folder. A write never leaves half a file under a real name: temp file in the
@@ -27,6 +30,10 @@ import org.paperless.api.storage.MediaStore;
 @Component(service = MediaStore.class)
 public class MediaStoreComponent implements MediaStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MediaStoreComponent.class);
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final String TEMP_SUFFIX = ".part";
+
     /** Guards the exists-check and the rename together: rename(2) would silently replace a file. */
     private final Object renameLock = new Object();
     private final DataFolders folders;
@@ -34,6 +41,32 @@ public class MediaStoreComponent implements MediaStore {
     @Activate
     public MediaStoreComponent(@Reference DataFolders folders) {
         this.folders = folders;
+        removeUnfinishedWrites();
+    }
+
+    /**
+     * Temp files a killed instance left in the middle of a write: nothing refers to them, and nobody
+     * writes before this component is active.
+     */
+    private void removeUnfinishedWrites() {
+        for (MediaArea area : MediaArea.values()) {
+            Path root = root(area);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path left : all.filter(p -> isTemp(p.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(left);
+                    LOG.info("Removed {}, left by a write that never finished", left);
+                }
+            } catch (IOException e) {
+                LOG.warn("Could not look for unfinished writes in {}: {}", root, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isTemp(String name) {
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
     }
 
     @Override
@@ -44,7 +77,7 @@ public class MediaStoreComponent implements MediaStore {
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".tmp-", ".part");
+        Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {

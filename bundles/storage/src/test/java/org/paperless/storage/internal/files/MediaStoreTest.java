@@ -41,6 +41,16 @@ class MediaStoreTest {
     }
 
     @Test
+    void aWriteAKilledInstanceLeftUnfinishedIsRemovedAtTheNextStart() throws IOException {
+        Path sub = Files.createDirectories(folders.originals().resolve("acme"));
+        Path left = Files.writeString(sub.resolve(".tmp-123456.part"), "half a file");
+        Path kept = Files.writeString(sub.resolve("tmp-notes.part"), "a user's file");
+        new MediaStoreComponent(folders);
+        assertFalse(Files.exists(left));
+        assertTrue(Files.exists(kept));
+    }
+
+    @Test
     void activationCreatesEveryFolder() {
         for (Path p : new Path[] {folders.data(), folders.originals(), folders.archive(), folders.thumbnails(),
                 folders.consumption(), folders.index(), folders.log()}) {
