@@ -39,6 +39,7 @@ import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.CustomFieldType;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
+import org.paperless.api.Tag;
 import org.paperless.api.backup.Exporter;
 import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.index.SearchIndex;
@@ -48,6 +49,7 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.SchemaMigrations;
+import org.paperless.api.storage.TagRepository;
 
 /**
  * paperless:export and paperless:import on the real distribution: a varied collection exported,
@@ -70,8 +72,10 @@ public abstract class BackupTestBase {
     private DataFolders folders;
     private MediaStore media;
 
-    protected static Path fixtures() throws IOException {
-        return Fixtures.write(Paths.get("target/it-fixtures").toAbsolutePath());
+    protected static Path fixtures() throws Exception {
+        Path folder = Fixtures.write(Paths.get("target/it-fixtures").toAbsolutePath());
+        NgxExportFixture.write(folder);
+        return folder;
     }
 
     @Before
@@ -278,6 +282,84 @@ public abstract class BackupTestBase {
         assertMediaFolderIsSane();
     }
 
+    @Test
+    public void paperlessNgxExportsAreImportedWithWhatTheyHold() throws Exception {
+        String before = counts();
+        Path ngx2 = Paths.get(System.getProperty(FIXTURES)).resolve(NgxExportFixture.V2_FOLDER);
+        try {
+            emptyTheInstance();
+            String out = console.admin("paperless:import --no-progress-bar \"" + ngx2 + "\"");
+            assertTrue(out, out.contains("Imported from paperless-ngx 2.15.3"));
+            for (String skipped : List.of("auth.user", "auth.group", "paperless_mail.mailaccount", "paperless_mail.mailrule",
+                    "documents.savedview", "documents.workflow")) {
+                assertTrue(skipped + " listed as skipped: " + out, out.lines().anyMatch(
+                        l -> l.contains(skipped + " (skipped") && l.strip().endsWith("1")));
+            }
+            String counts = counts();
+            assertTrue(counts, counts.contains("Documents\t2\n") && counts.contains("Correspondents\t2\n")
+                    && counts.contains("Tags\t3\n") && counts.contains("Document types\t1\n") && counts.contains("Storage paths\t1\n"));
+            TagRepository tags = Services.await(context, TagRepository.class, STARTUP);
+            Tag finance = tags.findByName("Finance").orElseThrow();
+            assertEquals(finance.id(), tags.findByName("Bills").orElseThrow().parentId());
+            assertEquals("#ff0000", finance.color());
+            assertTrue(tags.findByName("Inbox").orElseThrow().inbox());
+            String types = console.admin("paperless:document-type-list --no-format");
+            assertTrue(types, types.contains("Invoice") && types.contains("literal") && types.contains("invoice"));
+
+            Document invoice = byTitle("Invoice 2023");
+            Document letter = byTitle("Letter");
+            assertEquals(Long.valueOf(17), invoice.archiveSerialNumber());
+            assertEquals(LocalDate.of(2023, 3, 21), invoice.created());
+            assertEquals(LocalDate.of(2024, 1, 5), letter.created());
+            assertEquals("anna", invoice.owner());
+            assertEquals(1, invoice.notes().size());
+            assertEquals("Paid by transfer", invoice.notes().get(0).text());
+            assertEquals("anna", invoice.notes().get(0).user());
+            Map<String, String> fields = new TreeMap<>();
+            Map<Long, String> names = new TreeMap<>();
+            Services.await(context, CustomFieldRepository.class, STARTUP).list().forEach(f -> names.put(f.id(), f.name()));
+            invoice.customFields().forEach(f -> fields.put(names.get(f.fieldId()), f.value()));
+            assertEquals(Map.of("Amount", "EUR12.50", "Status", "Paid", "Related", String.valueOf(letter.id())), fields);
+            assertEquals("checksums are SHA-256 now", 64, invoice.checksum().length());
+            assertEquals(sha256(Files.readAllBytes(media.resolve(MediaArea.ORIGINALS, invoice.filename()))), invoice.checksum());
+            assertEquals("2023/Invoice 2023.pdf", invoice.filename());
+            assertTrue(Files.isRegularFile(media.resolve(MediaArea.THUMBNAILS, String.format("%07d.webp", invoice.id()))));
+            assertMediaFolderIsSane();
+            assertEquals(List.of("Invoice 2023"), Services.eventually(20_000, () -> {
+                List<String> found = titlesFound(NgxExportFixture.INVOICE_WORD);
+                assertEquals(List.of("Invoice 2023"), found);
+                return found;
+            }));
+            Path again = Files.createDirectories(folders.data().resolve("incoming")).resolve("same invoice.pdf");
+            Files.copy(ngx2.resolve("originals/2023-03-21 Stadtwerke Invoice 2023.pdf"), again,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThrows(Exception.class, () -> console.admin("paperless:consume \"" + again + "\""));
+            String reason = Files.readString(folders.consumption().resolve("failed/same invoice.pdf.reason.txt"));
+            assertTrue(reason, reason.contains("duplicate of document " + invoice.id()));
+
+            emptyTheInstance();
+            Path ngx3 = Paths.get(System.getProperty(FIXTURES)).resolve(NgxExportFixture.V3_ZIP);
+            String zipped = console.admin("paperless:import --no-progress-bar \"" + ngx3 + "\"");
+            assertTrue(zipped, zipped.contains("Imported from paperless-ngx 3.0.0"));
+            assertTrue(zipped, zipped.contains("documents.document (in the trash) (skipped"));
+            assertTrue(zipped, zipped.contains("documents.document (earlier version of another document) (skipped"));
+            assertTrue(zipped, zipped.contains("documents.sharelink (skipped"));
+            assertTrue(counts(), counts().contains("Documents\t1\n"));
+            assertEquals(LocalDate.of(2024, 2, 10), byTitle("Receipt").created());
+            assertMediaFolderIsSane();
+        } finally {
+            // The other tests expect their own collection back.
+            emptyTheInstance();
+            fill();
+            assertEquals(before, counts());
+        }
+    }
+
+    private Document byTitle(String title) {
+        return documents.list(0, 1000).stream().filter(d -> d.title().equals(title)).findFirst()
+                .map(d -> documents.get(d.id())).orElseThrow(() -> new AssertionError("no document titled " + title));
+    }
+
     private void emptyTheInstance() throws Exception {
         int latest = Services.await(context, SchemaMigrations.class, STARTUP).latest();
         console.admin("paperless:migrate 0");
@@ -327,9 +409,11 @@ public abstract class BackupTestBase {
                 assertEquals("archive of " + d.title(), d.archiveChecksum(), sha256(Files.readAllBytes(archive)));
                 expected.add(archive);
             }
-            Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", d.id()));
-            if (Files.exists(thumbnail)) {
-                expected.add(thumbnail);
+            for (String extension : List.of(".png", ".webp")) {
+                Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d", d.id()) + extension);
+                if (Files.exists(thumbnail)) {
+                    expected.add(thumbnail);
+                }
             }
         }
         List<Path> present = new ArrayList<>();

@@ -55,7 +55,7 @@ final class Fixtures {
         return folder;
     }
 
-    private static void writePdf(Path file, String password, String... pages) throws IOException {
+    static void writePdf(Path file, String password, String... pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (String text : pages) {

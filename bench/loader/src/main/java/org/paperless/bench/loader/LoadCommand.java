@@ -1,5 +1,6 @@
 package org.paperless.bench.loader;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import org.paperless.api.Tag;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
+import org.paperless.api.storage.MediaArea;
+import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.bench.corpus.CorpusGenerator;
 import org.paperless.bench.corpus.GeneratedDocument;
@@ -48,8 +51,15 @@ public class LoadCommand implements Action {
     @Option(name = "--text-out", description = "Also write each text to DIR/<id>.txt, for grep to compare with")
     String textOut;
 
+    @Option(name = "--files", description = "Also write files: an original of KB kilobytes, an archive copy of a third of it "
+            + "and a thumbnail of 6 KB, random bytes (incompressible, like scans)")
+    int filesKb;
+
     @Reference
     DocumentRepository documents;
+
+    @Reference
+    MediaStore media;
 
     @Reference
     CorrespondentRepository correspondents;
@@ -78,6 +88,12 @@ public class LoadCommand implements Action {
             pendingTexts.add(text);
             if (pending.size() == batch || i == count) {
                 List<Document> stored = documents.createAll(pending);
+                if (filesKb > 0) {
+                    for (Document d : stored) {
+                        media.write(MediaArea.THUMBNAILS, String.format("%07d.png", d.id()),
+                                new ByteArrayInputStream(bytes(d.id() * 31, 6 * 1024)));
+                    }
+                }
                 if (texts != null) {
                     for (int k = 0; k < stored.size(); k++) {
                         Files.writeString(texts.resolve(stored.get(k).id() + ".txt"), pendingTexts.get(k));
@@ -91,6 +107,16 @@ public class LoadCommand implements Action {
         }
         System.out.printf("%nloaded %d documents in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
         return null;
+    }
+
+    private static byte[] bytes(long seed, int length) {
+        byte[] bytes = new byte[length];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String text(GeneratedDocument g) {
@@ -114,8 +140,21 @@ public class LoadCommand implements Action {
         Instant added = g.created().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
         String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest((i + "\n" + text).getBytes(StandardCharsets.UTF_8)));
+        String original = null;
+        String archive = null;
+        String archiveChecksum = null;
+        if (filesKb > 0) {
+            original = String.format("bench/%07d.pdf", i);
+            archive = original;
+            byte[] bytes = bytes(seed * 1_000_003 + i, filesKb * 1024);
+            checksum = sha256(bytes);
+            media.write(MediaArea.ORIGINALS, original, new ByteArrayInputStream(bytes));
+            byte[] copy = bytes(seed * 2_000_003 + i, filesKb * 1024 / 3);
+            archiveChecksum = sha256(copy);
+            media.write(MediaArea.ARCHIVE, archive, new ByteArrayInputStream(copy));
+        }
         return new Document(null, g.title(), text, correspondent, type, null, tagSet, g.created(), added, added,
-                checksum, null, null, null, null, g.baseName() + ".pdf", "application/pdf", g.pages().size(), "admin",
-                List.of(), List.of());
+                checksum, archiveChecksum, null, original, archive, g.baseName() + ".pdf", "application/pdf",
+                g.pages().size(), "admin", List.of(), List.of());
     }
 }

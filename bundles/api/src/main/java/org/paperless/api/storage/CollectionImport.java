@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.osgi.annotation.versioning.ProviderType;
 import org.paperless.api.Correspondent;
 import org.paperless.api.CustomField;
+import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.StoragePath;
@@ -44,8 +45,11 @@ public interface CollectionImport {
 
         /**
          * A document with its notes and custom field values and its times as given; once its id is known,
-         * {@code files} puts its files in place and returns it with their names, which are stored.
+         * {@code files} puts its files in place and returns it with their names and checksums, which are stored.
          */
         Document add(Document document, DocumentRepository.FileStep files) throws IOException;
+
+        /** A custom field value of a document already added (one that refers to documents added after it). */
+        CustomFieldInstance add(CustomFieldInstance value);
     }
 }

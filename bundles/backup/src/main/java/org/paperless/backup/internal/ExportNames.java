@@ -9,7 +9,7 @@ import org.paperless.api.Document;
 /**
  * The names a document's files get inside an export, as paperless-ngx's exporter gives them:
  * {@code <created> <correspondent> <title>} (or, with -f, the name in the media folder), {@code _01}...
- * on a collision, {@code -archive.pdf} and {@code -thumbnail.png} after the same stem, and with -p the
+ * on a collision, {@code -archive.pdf} and {@code -thumbnail.png} (or .webp) after the same stem, and with -p the
  * folders originals/, archive/, thumbnails/ and json/.
  */
 final class ExportNames {
@@ -19,7 +19,7 @@ final class ExportNames {
     static final String THUMBNAILS = "thumbnails/";
     static final String JSON = "json/";
 
-    /** The files of one document; archive is null when it has no archive copy. */
+    /** The files of one document; archive is null when it has no archive copy; the thumbnail lacks its extension. */
     record Names(String original, String archive, String thumbnail, String manifest) {
     }
 
@@ -41,7 +41,7 @@ final class ExportNames {
         }
         return new Names(prefix(ORIGINALS) + stem + extension,
                 d.archiveFilename() == null ? null : prefix(ARCHIVE) + stem + "-archive.pdf",
-                prefix(THUMBNAILS) + stem + "-thumbnail.png",
+                prefix(THUMBNAILS) + stem + "-thumbnail",
                 prefix(JSON) + stem + "-manifest.json");
     }
 

@@ -172,11 +172,12 @@ public class ExporterComponent implements Exporter {
             if (!options.dataOnly()) {
                 copy(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum(), d, "original");
                 record.put(ManifestFiles.FILE_NAME, files.original());
-                Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", d.id()));
-                if (!options.noThumbnail() && Files.isRegularFile(thumbnail)) {
+                Path thumbnail = thumbnail(d.id());
+                if (!options.noThumbnail() && thumbnail != null) {
+                    String name = files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
                     String checksum = Checksums.sha256(thumbnail);
-                    copy(files.thumbnail(), thumbnail, checksum, d, "thumbnail");
-                    record.put(ManifestFiles.THUMBNAIL_NAME, files.thumbnail());
+                    copy(name, thumbnail, checksum, d, "thumbnail");
+                    record.put(ManifestFiles.THUMBNAIL_NAME, name);
                     record.put(ManifestFiles.THUMBNAIL_CHECKSUM, checksum);
                 }
                 if (!options.noArchive() && d.archiveFilename() != null) {
@@ -200,6 +201,17 @@ public class ExporterComponent implements Exporter {
                 }
             }
             sink.putGenerated(files.manifest(), scratch);
+        }
+
+        /** PNG as this version makes them, or WebP as imported from paperless-ngx; null when there is none. */
+        private Path thumbnail(long id) {
+            for (String extension : new String[] {".png", ".webp"}) {
+                Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d", id) + extension);
+                if (Files.isRegularFile(thumbnail)) {
+                    return thumbnail;
+                }
+            }
+            return null;
         }
 
         private ObjectNode fieldValue(CustomFieldInstance value) {

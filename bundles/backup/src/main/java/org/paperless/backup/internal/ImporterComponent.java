@@ -6,8 +6,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.backup.ImportOptions;
 import org.paperless.api.backup.ImportReport;
@@ -84,12 +92,14 @@ public class ImporterComponent implements Importer {
                 checkFiles(source, mapper);
             }
             ManifestObjects objects = ManifestObjects.read(source, mapper);
-            long files = store(source, mapper, objects, given, told);
+            Counts counts = store(source, mapper, objects, given, told);
             reindex();
-            Map<String, Long> imported = objects.counts();
-            LOG.info("Imported {} documents from {} ({}); skipped {}", objects.documents(), path, origin.describe(),
-                    objects.skipped());
-            return new ImportReport(origin.describe(), imported, objects.skipped(), files);
+            Map<String, Long> imported = new TreeMap<>(objects.counts());
+            imported.put(ManifestFiles.DOCUMENT, counts.documents);
+            Map<String, Long> skipped = new TreeMap<>(objects.skipped());
+            counts.skipped.forEach((what, n) -> skipped.merge(what, n, Long::sum));
+            LOG.info("Imported {} documents from {} ({}); skipped {}", counts.documents, path, origin.describe(), skipped);
+            return new ImportReport(origin.describe(), imported, skipped, counts.files);
         }
     }
 
@@ -114,11 +124,18 @@ public class ImporterComponent implements Importer {
         return names.size() > LISTED ? shown + " and " + (names.size() - LISTED) + " more" : shown;
     }
 
-    private long store(ExportSource source, ObjectMapper mapper, ManifestObjects objects, ImportOptions options,
+    /** What the transaction stored. */
+    private static final class Counts {
+        long documents;
+        long files;
+        final Map<String, Long> skipped = new TreeMap<>();
+    }
+
+    private Counts store(ExportSource source, ObjectMapper mapper, ManifestObjects objects, ImportOptions options,
             Progress progress) throws IOException {
         Path journalFile = folders.data().resolve(JOURNAL);
         ImportJournal journal = ImportJournal.start(journalFile);
-        long[] counts = {0, 0}; // documents, files
+        Counts counts = new Counts();
         try {
             collection.inOneTransaction(session -> {
                 if (!session.empty()) {
@@ -126,49 +143,90 @@ public class ImporterComponent implements Importer {
                             + "fresh instance (an empty data folder, or a new database)");
                 }
                 IdMaps ids = objects.insert(session);
+                Map<Long, Long> documentIds = new HashMap<>();
                 for (String manifest : source.manifests()) {
                     try (InputStream in = source.open(manifest)) {
                         ManifestReader.forEach(mapper, in, manifest, record -> {
                             if (!ManifestFiles.DOCUMENT.equals(record.path("model").asText())) {
                                 return;
                             }
+                            String skip = skipped(record);
+                            if (skip != null) {
+                                counts.skipped.merge(skip, 1L, Long::sum);
+                                return;
+                            }
                             long pk = record.path("pk").asLong();
                             Document d = RecordMapping.document(record, ids, objects.notes(pk), objects.values(pk, ids),
                                     objects.users());
-                            session.add(d, stored -> options.dataOnly() ? stored
-                                    : placeFiles(source, record, stored, journal, counts));
-                            progress.update(++counts[0], objects.documents());
+                            Document stored = session.add(d, added -> options.dataOnly() ? added
+                                    : placeFiles(source, record, added, journal, counts));
+                            documentIds.put(pk, stored.id());
+                            progress.update(++counts.documents, objects.documents());
                         });
                     }
                 }
+                addLinks(session, objects, ids, documentIds);
                 return null;
             });
             journal.committed();
-            return counts[1];
+            return counts;
         } catch (IOException | RuntimeException e) {
             journal.rolledBack();
             throw e;
         }
     }
 
+    /** paperless-ngx 3 exports documents in its trash and earlier versions of a document: we keep neither. */
+    private static String skipped(JsonNode record) {
+        JsonNode fields = record.path("fields");
+        if (fields.path("deleted_at").isTextual()) {
+            return ManifestFiles.DOCUMENT + " (in the trash)";
+        }
+        if (fields.path("root_document").isNumber()) {
+            return ManifestFiles.DOCUMENT + " (earlier version of another document)";
+        }
+        return null;
+    }
+
+    /** Document links, once every document has its id in this instance; links to documents not imported go. */
+    private static void addLinks(CollectionImport.Session session, ManifestObjects objects, IdMaps ids,
+            Map<Long, Long> documentIds) {
+        for (Map.Entry<Long, Long> document : documentIds.entrySet()) {
+            for (CustomFieldInstance link : objects.links(document.getKey(), ids)) {
+                String mapped = link.value() == null ? null : CustomFieldValues.documentIds(link.value()).stream()
+                        .map(documentIds::get).filter(Objects::nonNull).map(String::valueOf)
+                        .collect(Collectors.joining(","));
+                session.add(new CustomFieldInstance(null, document.getValue(), link.fieldId(), mapped));
+            }
+        }
+    }
+
     /** The document's files under its names in this instance; the thumbnail is named after the new id. */
     private Document placeFiles(ExportSource source, JsonNode record, Document stored, ImportJournal journal,
-            long[] counts) throws IOException {
-        String extension = ExportNames.extension(text(record, ManifestFiles.FILE_NAME));
-        String original = mediaName(stored.filename(), String.format(Locale.ROOT, "%07d", stored.id()) + extension);
-        put(source, text(record, ManifestFiles.FILE_NAME), MediaArea.ORIGINALS, original, journal, counts);
+            Counts counts) throws IOException {
+        String originalName = text(record, ManifestFiles.FILE_NAME);
+        String original = mediaName(stored.filename(),
+                String.format(Locale.ROOT, "%07d", stored.id()) + ExportNames.extension(originalName));
+        String checksum = put(source, originalName, MediaArea.ORIGINALS, original, journal, counts);
         String archive = null;
+        String archiveChecksum = null;
         String archiveName = text(record, ManifestFiles.ARCHIVE_NAME);
         if (archiveName != null) {
             archive = mediaName(stored.archiveFilename(), String.format(Locale.ROOT, "%07d.pdf", stored.id()));
-            put(source, archiveName, MediaArea.ARCHIVE, archive, journal, counts);
+            archiveChecksum = put(source, archiveName, MediaArea.ARCHIVE, archive, journal, counts);
         }
         String thumbnail = text(record, ManifestFiles.THUMBNAIL_NAME);
         if (thumbnail != null) {
-            put(source, thumbnail, MediaArea.THUMBNAILS, String.format(Locale.ROOT, "%07d.png", stored.id()), journal,
-                    counts);
+            String extension = ExportNames.extension(thumbnail);
+            put(source, thumbnail, MediaArea.THUMBNAILS, String.format(Locale.ROOT, "%07d", stored.id())
+                    + (extension.equals(".webp") ? ".webp" : ".png"), journal, counts);
         }
-        return stored.withFilenames(original, archive);
+        // SHA-256 of what was written: the manifest's own for our exports; paperless-ngx 2.x kept MD5.
+        return new Document(stored.id(), stored.title(), stored.content(), stored.correspondentId(),
+                stored.documentTypeId(), stored.storagePathId(), stored.tagIds(), stored.created(), stored.modified(),
+                stored.added(), checksum, archiveChecksum, stored.archiveSerialNumber(), original, archive,
+                stored.originalFilename(), stored.mimeType(), stored.pageCount(), stored.owner(), stored.notes(),
+                stored.customFields());
     }
 
     /** The name the source instance gave the file, when it is a safe one; else the id's. */
@@ -183,8 +241,9 @@ public class ImporterComponent implements Importer {
         }
     }
 
-    private void put(ExportSource source, String name, MediaArea area, String target, ImportJournal journal,
-            long[] counts) throws IOException {
+    /** Copies one file into the media folder, noted in the journal first; its SHA-256. */
+    private String put(ExportSource source, String name, MediaArea area, String target, ImportJournal journal,
+            Counts counts) throws IOException {
         if (name == null) {
             throw new IOException("a document record names no original file (" + ManifestFiles.FILE_NAME + ")");
         }
@@ -195,10 +254,12 @@ public class ImporterComponent implements Importer {
                     "already in the media folder; import into an instance with an empty media folder");
         }
         journal.add(path);
-        try (InputStream in = source.open(name)) {
+        MessageDigest digest = Checksums.digest("SHA-256");
+        try (InputStream in = new DigestInputStream(source.open(name), digest)) {
             media.write(area, target, in);
         }
-        counts[1]++;
+        counts.files++;
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String text(JsonNode record, String key) {

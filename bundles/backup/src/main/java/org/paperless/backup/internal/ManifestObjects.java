@@ -37,6 +37,7 @@ final class ManifestObjects {
     private final Map<Long, List<JsonNode>> notes = new HashMap<>();
     private final Map<Long, List<JsonNode>> values = new HashMap<>();
     private final Map<Long, String> users = new HashMap<>();
+    private final Map<Long, JsonNode> extraData = new HashMap<>();
     private final Map<String, Long> skipped = new TreeMap<>();
     private long documents;
 
@@ -91,6 +92,7 @@ final class ManifestObjects {
         }
         insertTags(session, ids);
         for (JsonNode r : fields) {
+            extraData.put(pk(r), r.path("fields").path("extra_data"));
             CustomField field = session.add(RecordMapping.customField(r));
             ids.fields().put(pk(r), field.id());
             ids.fieldTypes().put(field.id(), field.dataType());
@@ -126,16 +128,30 @@ final class ManifestObjects {
     }
 
     List<Note> notes(long documentPk) {
-        return notes.getOrDefault(documentPk, List.of()).stream().map(RecordMapping::note).toList();
+        return notes.getOrDefault(documentPk, List.of()).stream().map(r -> RecordMapping.note(r, users)).toList();
     }
 
+    /**
+     * The document's custom field values, but for links to documents: those may point at documents
+     * stored after this one, and are added once every document has its new id.
+     */
     List<CustomFieldInstance> values(long documentPk, IdMaps ids) {
+        return values(documentPk, ids, false);
+    }
+
+    /** The document links of a document, the linked pks still the export's. */
+    List<CustomFieldInstance> links(long documentPk, IdMaps ids) {
+        return values(documentPk, ids, true);
+    }
+
+    private List<CustomFieldInstance> values(long documentPk, IdMaps ids, boolean links) {
         List<CustomFieldInstance> result = new ArrayList<>();
         for (JsonNode r : values.getOrDefault(documentPk, List.of())) {
-            Long field = ids.fields().get(r.path("fields").path("field").asLong());
-            if (field != null) {
-                CustomFieldType type = ids.fieldTypes().get(field);
-                result.add(RecordMapping.fieldValue(r, field, type));
+            JsonNode fieldPk = r.path("fields").path("field");
+            Long field = ids.fields().get(fieldPk.asLong());
+            if (field != null && (ids.fieldTypes().get(field) == CustomFieldType.DOCUMENTLINK) == links) {
+                result.add(RecordMapping.fieldValue(r, field, ids.fieldTypes().get(field),
+                        extraData.getOrDefault(fieldPk.asLong(), com.fasterxml.jackson.databind.node.MissingNode.getInstance())));
             }
         }
         return result;

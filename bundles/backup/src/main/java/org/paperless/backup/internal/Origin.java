@@ -13,15 +13,20 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  */
 record Origin(boolean ours, String version, int schema, JsonNode encryption) {
 
+    static final String LEGACY_VERSION = "version.json";
+
     static Origin read(ExportSource source, ObjectMapper mapper, int latestSchema) throws IOException {
-        if (!source.exists(ManifestFiles.METADATA)) {
-            return new Origin(false, "unknown", 0, MissingNode.getInstance()); // paperless-ngx before 1.x wrote none
+        // paperless-ngx before 1.8 wrote version.json, and before that nothing.
+        String file = source.exists(ManifestFiles.METADATA) ? ManifestFiles.METADATA
+                : source.exists(LEGACY_VERSION) ? LEGACY_VERSION : null;
+        if (file == null) {
+            return new Origin(false, "unknown", 0, MissingNode.getInstance());
         }
         JsonNode metadata;
-        try (InputStream in = source.open(ManifestFiles.METADATA)) {
+        try (InputStream in = source.open(file)) {
             metadata = mapper.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(ManifestFiles.METADATA + " is damaged: " + e.getOriginalMessage());
+            throw new IOException(file + " is damaged: " + e.getOriginalMessage());
         }
         boolean ours = ManifestFiles.APPLICATION.equals(metadata.path("application").asText());
         int schema = metadata.path("schema").asInt(0);

@@ -59,11 +59,17 @@ final class RecordMapping {
         return new CustomField(null, name(r), CustomFieldType.parse(r.path("fields").path("data_type").asText("string")));
     }
 
-    static CustomFieldInstance fieldValue(JsonNode r, long fieldId, CustomFieldType type) {
+    /**
+     * @param extraData the field's extra_data: a select field's options, whose label is kept (paperless-ngx
+     *        refers to an option by its id, or before 2.13 by its position)
+     */
+    static CustomFieldInstance fieldValue(JsonNode r, long fieldId, CustomFieldType type, JsonNode extraData) {
         JsonNode value = r.path("fields").path(CustomFieldValues.column(type));
         String text;
         if (value.isMissingNode() || value.isNull()) {
             text = null;
+        } else if (type == CustomFieldType.SELECT) {
+            text = selectLabel(value, extraData.path("select_options"));
         } else if (value.isArray()) {
             text = StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
         } else if (value.isBigDecimal() || value.isDouble() || value.isFloat()) {
@@ -74,9 +80,24 @@ final class RecordMapping {
         return new CustomFieldInstance(null, 0, fieldId, text);
     }
 
-    static Note note(JsonNode r) {
+    private static String selectLabel(JsonNode value, JsonNode options) {
+        if (value.isNumber() && options.has(value.asInt())) {
+            JsonNode option = options.get(value.asInt());
+            return option.isTextual() ? option.asText() : option.path("label").asText(value.asText());
+        }
+        for (JsonNode option : options) {
+            if (option.path("id").asText().equals(value.asText())) {
+                return option.path("label").asText(value.asText());
+            }
+        }
+        return value.asText();
+    }
+
+    /** Ours name the author; paperless-ngx refers to a user record. */
+    static Note note(JsonNode r, Map<Long, String> users) {
         JsonNode fields = r.path("fields");
-        String user = r.hasNonNull(ManifestFiles.NOTE_USER) ? r.get(ManifestFiles.NOTE_USER).asText() : null;
+        String user = r.hasNonNull(ManifestFiles.NOTE_USER) ? r.get(ManifestFiles.NOTE_USER).asText()
+                : fields.path("user").isNumber() ? users.get(fields.get("user").asLong()) : null;
         return new Note(null, 0, fields.path("note").asText(""), instant(fields.path("created")), user);
     }
 

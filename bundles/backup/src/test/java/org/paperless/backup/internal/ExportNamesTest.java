@@ -21,7 +21,7 @@ class ExportNamesTest {
         ExportNames.Names first = names.next(document("Bill", "0000007.PDF", "0000007.pdf"), "ACME");
         assertEquals("2024-03-09 ACME Bill.pdf", first.original());
         assertEquals("2024-03-09 ACME Bill-archive.pdf", first.archive());
-        assertEquals("2024-03-09 ACME Bill-thumbnail.png", first.thumbnail());
+        assertEquals("2024-03-09 ACME Bill-thumbnail", first.thumbnail());
         assertEquals("2024-03-09 ACME bill_01.pdf", names.next(document("bill", "0000008.pdf", null), "ACME").original());
         assertNull(names.next(document("Other", "0000009.pdf", null), null).archive());
     }
@@ -32,7 +32,7 @@ class ExportNamesTest {
         ExportNames.Names prefixed = new ExportNames(true, true).next(document("Bill", "acme/2024/Bill.pdf", "acme/2024/Bill.pdf"), "ACME");
         assertEquals("originals/acme/2024/Bill.pdf", prefixed.original());
         assertEquals("archive/acme/2024/Bill-archive.pdf", prefixed.archive());
-        assertEquals("thumbnails/acme/2024/Bill-thumbnail.png", prefixed.thumbnail());
+        assertEquals("thumbnails/acme/2024/Bill-thumbnail", prefixed.thumbnail());
         assertEquals("json/acme/2024/Bill-manifest.json", prefixed.manifest());
     }
 }

@@ -12,10 +12,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.paperless.api.Correspondent;
 import org.paperless.api.CustomField;
+import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
 import org.paperless.storage.internal.entity.DocumentEntity;
 import org.paperless.api.storage.CollectionImport;
 import org.paperless.api.storage.DocumentRepository;
@@ -119,11 +121,21 @@ public class CollectionImportComponent implements CollectionImport {
                     document.owner(), document.notes(), document.customFields()));
             entity.setFilename(named.filename());
             entity.setArchiveFilename(named.archiveFilename());
+            entity.setChecksum(named.checksum());
+            entity.setArchiveChecksum(named.archiveChecksum());
             if (++documents % CLEAR_EVERY == 0) {
                 em.flush();
                 em.clear();
             }
             return named;
+        }
+
+        @Override
+        public CustomFieldInstance add(CustomFieldInstance value) {
+            CustomFieldInstanceEntity entity = DocumentMapper.toEntity(value, value.documentId());
+            em.persist(entity);
+            em.flush();
+            return new CustomFieldInstance(entity.getId(), value.documentId(), value.fieldId(), value.value());
         }
     }
 }
