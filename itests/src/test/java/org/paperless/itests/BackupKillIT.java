@@ -58,6 +58,12 @@ class BackupKillIT {
             assertTrue(again.output().contains("Exported 600 documents"), again.output());
             Launcher.Result verified = source.run("client", "paperless:export --verify --no-progress-bar " + export);
             assertEquals(0, verified.exitCode(), verified.output());
+
+            // What cron sees when an export cannot be written: a non-zero exit status and the reason.
+            Path blocked = Files.writeString(source.dataDir.resolve("not-a-folder"), "a file where the export should go");
+            Launcher.Result failed = source.run("client", "paperless:export --no-progress-bar " + blocked.resolve("export"));
+            assertNotEquals(0, failed.exitCode(), failed.output());
+            assertTrue(failed.output().contains("not-a-folder"), failed.output());
             try (Stream<Path> all = Files.walk(export)) {
                 assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".export-part")).toList());
             }
@@ -131,7 +137,7 @@ class BackupKillIT {
         }
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return 0; // a file went away while the folder was walked: count again next time
         }
     }

@@ -42,7 +42,13 @@ final class FolderSink implements ExportSink {
         this.root = root.toAbsolutePath().normalize();
         this.compareChecksums = compareChecksums;
         this.compareJson = compareJson;
-        Files.createDirectories(this.root);
+        try {
+            Files.createDirectories(this.root);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("Cannot write the export to " + this.root + ": " + (e.getReason() == null
+                    ? e.getClass().getSimpleName() : e.getReason()) + " at " + e.getFile()
+                    + ". Give a folder this instance may create and write");
+        }
         this.fileSystemSync = syncFileSystem(this.root);
         removeLeftovers();
     }
