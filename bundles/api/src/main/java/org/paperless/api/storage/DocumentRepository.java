@@ -52,7 +52,10 @@ public interface DocumentRepository {
      */
     Document update(Document document);
 
-    /** {@link #update} for many documents in one transaction: all are changed, or none. */
+    /**
+     * {@link #update} for many documents in one transaction: all are changed, or none. Returns them as
+     * given with their new modification time (not read back: the retagger changes tens of thousands).
+     */
     List<Document> updateAll(List<Document> documents);
 
     /** The document whose original or archive has this checksum. */

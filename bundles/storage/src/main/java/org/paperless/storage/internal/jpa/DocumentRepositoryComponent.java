@@ -2,6 +2,8 @@ package org.paperless.storage.internal.jpa;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.sql.DataSource;
 import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +34,7 @@ import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
 import org.paperless.storage.internal.entity.DocumentEntity;
 import org.paperless.storage.internal.entity.NoteEntity;
+import org.paperless.storage.internal.db.DatabaseComponent;
 
 /**
  * Documents with their tags, notes and custom field values; deleting one cascades in the database.
@@ -39,19 +43,24 @@ import org.paperless.storage.internal.entity.NoteEntity;
 @Component(service = DocumentRepository.class)
 public class DocumentRepositoryComponent implements DocumentRepository {
 
-    private static final int PRELOAD_CHUNK = 500;
-
     private final Transactions transactions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
 
-    /** @param migrations only referenced so that nothing uses JPA before the schema is current */
+    private final DataSource dataSource;
+
+    /**
+     * @param dataSource the persistence unit's own, for the batched updates
+     * @param migrations only referenced so that nothing uses JPA before the schema is current
+     */
     @Activate
     public DocumentRepositoryComponent(@Reference(target = PersistenceUnit.TARGET) EntityManagerFactory factory,
-            @Reference SchemaMigrations migrations) {
+            @Reference(target = "(" + DatabaseComponent.JNDI_NAME_PROPERTY + "=" + DatabaseComponent.JNDI_NAME + ")")
+            DataSource dataSource, @Reference SchemaMigrations migrations) {
         this.transactions = new Transactions(factory);
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -208,58 +217,36 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Document update(Document document) {
-        return updateAll(List.of(document)).get(0);
+        updateAll(List.of(document));
+        return get(document.id());
     }
 
     @Override
     public List<Document> updateAll(List<Document> changed) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
         Instant now = Instant.now();
-        List<Document> updated = transactions.call(em -> {
-            preload(em, changed);
-            List<DocumentEntity> entities = new ArrayList<>();
-            for (Document document : changed) {
-                entities.add(applyUpdate(em, document, now));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                DocumentUpdates.apply(c, changed, now);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
-            em.flush();
-            return entities.size() == 1 ? List.of(complete(em, entities.get(0))) : completeAll(em, entities);
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing the change failed: " + e.getMessage(), e);
+        }
+        // Not read back: the retagger changes tens of thousands and needs nothing returned.
+        Instant modified = DocumentMapper.instant(DocumentMapper.utc(now));
+        List<Document> updated = changed.stream().map(d -> new Document(d.id(), d.title(), d.content(),
+                d.correspondentId(), d.documentTypeId(), d.storagePathId(), d.tagIds(), d.created(), modified, d.added(),
+                d.checksum(), d.archiveChecksum(), d.archiveSerialNumber(), d.filename(), d.archiveFilename(),
+                d.originalFilename(), d.mimeType(), d.pageCount(), d.owner(), d.notes(), d.customFields())).toList();
         updated.forEach(d -> announce(DocumentEvents.TOPIC_UPDATED, d.id(), d.title()));
         return updated;
-    }
-
-    /** One query for a batch instead of one per document: the finds that follow are answered from memory. */
-    private static void preload(EntityManager em, List<Document> documents) {
-        if (documents.size() < 2) {
-            return;
-        }
-        List<Long> ids = documents.stream().map(Document::id).filter(java.util.Objects::nonNull).distinct().toList();
-        for (int from = 0; from < ids.size(); from += PRELOAD_CHUNK) {
-            em.createQuery("SELECT d FROM DocumentEntity d WHERE d.id IN :ids", DocumentEntity.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + PRELOAD_CHUNK))).getResultList();
-        }
-    }
-
-    private static DocumentEntity applyUpdate(EntityManager em, Document document, Instant now) {
-        if (document.id() == null) {
-            throw new IllegalArgumentException("only a stored document can be updated");
-        }
-        DocumentEntity entity = em.find(DocumentEntity.class, document.id());
-        if (entity == null) {
-            throw new NotFoundException("No document with id " + document.id());
-        }
-        if (document.archiveSerialNumber() != null && !document.archiveSerialNumber().equals(entity.getArchiveSerialNumber())) {
-            checkSerialNumber(em, document.archiveSerialNumber());
-        }
-        entity.setTitle(document.title());
-        entity.setCorrespondentId(document.correspondentId());
-        entity.setDocumentTypeId(document.documentTypeId());
-        entity.setStoragePathId(document.storagePathId());
-        entity.setTagIds(document.tagIds());
-        entity.setCreated(document.created());
-        entity.setArchiveSerialNumber(document.archiveSerialNumber());
-        entity.setOwner(document.owner());
-        entity.setModified(DocumentMapper.utc(now));
-        return entity;
     }
 
     @Override

@@ -59,7 +59,7 @@ abstract class RepositoriesCases extends DatabaseTestBase {
         tags = new TagRepositoryComponent(factory, migrations);
         types = new DocumentTypeRepositoryComponent(factory, migrations);
         paths = new StoragePathRepositoryComponent(factory, migrations);
-        documents = new DocumentRepositoryComponent(factory, migrations);
+        documents = new DocumentRepositoryComponent(factory, db.dataSource(), migrations);
     }
 
     @AfterEach
@@ -265,6 +265,34 @@ abstract class RepositoriesCases extends DatabaseTestBase {
         assertEquals(stored.added(), updated.added());
         assertThrows(NotFoundException.class, () -> documents.update(new Document(4242L, "x", "", null, null, null,
                 null, null, null, null, "c", null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    @Test
+    void manyUpdatesInOneGoWriteOnlyTheTagsThatChangedAndAreAllOrNothing() {
+        Tag a = tags.create(new Tag(null, "A", null, null, false, null));
+        Tag b = tags.create(new Tag(null, "B", null, null, false, null));
+        Document first = documents.create(new Document(null, "One", "", null, null, null, Set.of(a.id()), null, null, null,
+                "c1", null, 7L, null, null, null, null, null, null, null, null));
+        Document second = documents.create(new Document(null, "Two", "", null, null, null, Set.of(a.id(), b.id()), null,
+                null, null, "c2", null, null, null, null, null, null, null, null, null, null));
+        documents.updateAll(List.of(retitled(first, "One!", Set.of(b.id()), 7L), retitled(second, "Two!", Set.of(b.id()), 8L)));
+        assertEquals(Set.of(b.id()), documents.get(first.id()).tagIds());
+        assertEquals(Set.of(b.id()), documents.get(second.id()).tagIds());
+        assertEquals(8L, documents.get(second.id()).archiveSerialNumber());
+
+        ConflictException taken = assertThrows(ConflictException.class, () -> documents.updateAll(List.of(
+                retitled(first, "Changed", Set.of(), 7L), retitled(second, "Changed", Set.of(), 7L))));
+        assertTrue(taken.getMessage().contains("7"), taken.getMessage());
+        assertThrows(ConflictException.class, () -> documents.updateAll(List.of(
+                retitled(first, "Changed", Set.of(a.id()), 7L), retitled(second, "Changed", Set.of(4242L), 8L))));
+        assertEquals("One!", documents.get(first.id()).title(), "nothing of a refused batch is stored");
+        assertEquals(Set.of(b.id()), documents.get(first.id()).tagIds());
+    }
+
+    private static Document retitled(Document d, String title, Set<Long> tagIds, Long asn) {
+        return new Document(d.id(), title, d.content(), d.correspondentId(), d.documentTypeId(), d.storagePathId(), tagIds,
+                d.created(), d.modified(), d.added(), d.checksum(), d.archiveChecksum(), asn, d.filename(),
+                d.archiveFilename(), d.originalFilename(), d.mimeType(), d.pageCount(), d.owner(), d.notes(), d.customFields());
     }
 
     @Test
