@@ -117,8 +117,8 @@ public class RetaggerComponent implements Retagger {
                 }
             }
             if (!request.suggest() && !toStore.isEmpty()) {
-                // One transaction per batch. Writing while the next batch is matched was tried: the database
-                // work is CPU work too, and with both cores matching it made the whole run slower.
+                // One transaction per batch. Writing while the next batch is matched was tried twice and
+                // gained nothing measurable (docs/BENCHMARKS.md).
                 documents.updateAll(toStore);
             }
             started = System.nanoTime();
