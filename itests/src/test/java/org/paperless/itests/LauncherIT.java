@@ -44,6 +44,8 @@ class LauncherIT {
             Launcher.Result status = launcher.run("client", "paperless:status --no-format");
             assertEquals(0, status.exitCode(), status.output());
             assertTrue(status.output().contains("Database\tderby"), status.output());
+            // start returns only after Karaf finished its boot features: a bundle stopped now stays stopped.
+            assertTrue(status.output().contains("Startup\tfinished"), status.output());
             assertTrue(status.output().contains("Data folder\t" + launcher.dataDir), status.output());
 
             Launcher.Result unknown = launcher.run("client", "paperless:no-such-command");

@@ -28,6 +28,9 @@ public class StatusCommand implements Action {
 
     static final String UNAVAILABLE = "(storage not available)";
 
+    /** Karaf registers it once the boot features are installed and started; by name, to import nothing. */
+    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")
     boolean noFormat;
 
@@ -65,6 +68,8 @@ public class StatusCommand implements Action {
     public Object execute() {
         Table table = new Table().column("Item").column("Value");
         table.row("Version", context.getBundle().getHeaders().get("Bundle-Version"));
+        // Until then Karaf may still start bundles: one stopped meanwhile would be started again.
+        table.row("Startup", context.getServiceReference(BOOT_FINISHED) == null ? "in progress" : "finished");
         addDatabase(table);
         table.row("Documents", documents == null ? UNAVAILABLE : documents.count());
         table.row("Correspondents", correspondents == null ? UNAVAILABLE : correspondents.count());

@@ -90,7 +90,7 @@ final class RuleMatcher {
             return false;
         }
         try {
-            java.util.regex.Matcher m = pattern.matcher(new Deadline(text.text(), System.nanoTime() + regexNanos))
+            java.util.regex.Matcher m = pattern.matcher(Deadline.after(text.text(), regexNanos))
                     .useTransparentBounds(true).useAnchoringBounds(false);
             for (; at >= 0; at = haystack.indexOf(needle, at + 1)) {
                 if (m.region(at, text.text().length()).lookingAt()) {
@@ -140,7 +140,7 @@ final class RuleMatcher {
             return false;
         }
         try {
-            return pattern.matcher(new Deadline(text, System.nanoTime() + regexNanos)).find();
+            return pattern.matcher(Deadline.after(text, regexNanos)).find();
         } catch (Deadline.Expired e) {
             reportOnce(owner + "|" + regex, "The matching rule of {} took more than {} ms on a document and counts as no match: {}",
                     owner, regexNanos / 1_000_000, regex);

@@ -26,8 +26,6 @@ import org.paperless.api.NotFoundException;
  */
 final class DocumentUpdates {
 
-    private static final int IN_LIMIT = 500;
-
     private DocumentUpdates() {
     }
 
@@ -112,14 +110,17 @@ final class DocumentUpdates {
     /** The stored serial number of each document that exists (null for none). */
     private static Map<Long, Long> serialNumbers(Connection c, List<Document> changed) throws SQLException {
         Map<Long, Long> result = new HashMap<>();
-        for (List<Long> ids : chunks(changed)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, archive_serial_number FROM document WHERE id IN ("
-                    + placeholders(ids.size()) + ")")) {
-                bind(s, ids);
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, archive_serial_number FROM document WHERE id BETWEEN ? AND ?")) {
+            for (IdRange range : IdRange.of(changed.stream().map(Document::id).toList())) {
+                range.bind(s);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
+                        long id = r.getLong(1);
                         long asn = r.getLong(2);
-                        result.put(r.getLong(1), r.wasNull() ? null : asn);
+                        if (range.ids().contains(id)) {
+                            result.put(id, r.wasNull() ? null : asn);
+                        }
                     }
                 }
             }
@@ -129,13 +130,16 @@ final class DocumentUpdates {
 
     private static Map<Long, Set<Long>> tags(Connection c, List<Document> changed) throws SQLException {
         Map<Long, Set<Long>> result = new HashMap<>();
-        for (List<Long> ids : chunks(changed)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT document_id, tag_id FROM document_tag WHERE document_id IN ("
-                    + placeholders(ids.size()) + ")")) {
-                bind(s, ids);
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT document_id, tag_id FROM document_tag WHERE document_id BETWEEN ? AND ?")) {
+            for (IdRange range : IdRange.of(changed.stream().map(Document::id).toList())) {
+                range.bind(s);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        result.computeIfAbsent(r.getLong(1), k -> new HashSet<>()).add(r.getLong(2));
+                        long id = r.getLong(1);
+                        if (range.ids().contains(id)) {
+                            result.computeIfAbsent(id, k -> new HashSet<>()).add(r.getLong(2));
+                        }
                     }
                 }
             }
@@ -155,22 +159,4 @@ final class DocumentUpdates {
         }
     }
 
-    private static List<List<Long>> chunks(List<Document> changed) {
-        List<Long> ids = changed.stream().map(Document::id).filter(java.util.Objects::nonNull).distinct().toList();
-        List<List<Long>> chunks = new java.util.ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)));
-        }
-        return chunks;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement s, List<Long> ids) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) {
-            s.setLong(i + 1, ids.get(i));
-        }
-    }
 }
