@@ -221,6 +221,46 @@ public class SearchIT {
         }));
     }
 
+    /** Several batches, written while the next is matched: every change lands, and nothing is left to do. */
+    @Test
+    public void theRetaggerWritesEveryBatch() throws Exception {
+        String word = "Zaehlerablesung" + System.nanoTime();
+        java.util.List<org.paperless.api.Document> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            String text = (i % 3 == 0 ? word + " " : "") + "Abrechnung Nummer " + i;
+            created.add(new org.paperless.api.Document(null, "Bulk " + i, text, null, null, null, java.util.Set.of(),
+                    java.time.LocalDate.of(2024, 1, 1), null, null, word + "-" + i, null, null, null, null, "bulk" + i + ".txt",
+                    "text/plain", 1, "admin", java.util.List.of(), java.util.List.of()));
+        }
+        java.util.List<org.paperless.api.Document> stored = documents.createAll(created);
+        try {
+            retagInBatches(word, stored);
+        } finally {
+            stored.forEach(d -> documents.delete(d.id())); // the classifier test counts its own documents
+        }
+    }
+
+    private void retagInBatches(String word, java.util.List<org.paperless.api.Document> stored) throws Exception {
+        String range = " --id-range " + stored.get(0).id() + " " + stored.get(stored.size() - 1).id();
+        console.admin("paperless:tag-add --match " + word + " --algorithm any Ablesung" + word.hashCode());
+        long tag = Services.await(context, org.paperless.api.storage.TagRepository.class, STARTUP)
+                .findByName("Ablesung" + word.hashCode()).orElseThrow().id();
+
+        String made = console.admin("paperless:retag -T --no-progress-bar" + range);
+        assertTrue(made, made.contains(" 412 changes made"));
+        long tagged = 0;
+        for (var batch = documents.listAfter(0, 500); !batch.isEmpty(); batch = documents.listAfter(batch.get(batch.size() - 1).id(), 500)) {
+            for (var d : batch.stream().filter(d -> d.checksum().startsWith(word)).toList()) {
+                boolean expected = d.content().startsWith(word);
+                assertEquals(d.title(), expected, d.tagIds().contains(tag));
+                tagged += expected ? 1 : 0;
+            }
+        }
+        assertEquals(412, tagged);
+        String again = console.admin("paperless:retag -T --suggest --no-progress-bar" + range);
+        assertTrue(again, again.contains(" 0 changes suggested"));
+    }
+
     @Test
     public void theAutoClassifierLearnsFromStoredDocumentsAndAKeyProtectsItsModel() throws Exception {
         console.admin("paperless:correspondent-add --algorithm auto Energieversorger");

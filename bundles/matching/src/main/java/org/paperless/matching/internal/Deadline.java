@@ -5,12 +5,15 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * A text that stops a regular expression when its time is up. Java's regex engine cannot be interrupted,
- * but it reads the text through charAt, so the check goes there (every 4096 reads, to stay cheap).
- * The time is the matching thread's CPU time where the JVM measures it: waiting for a core on a busy
- * machine or a garbage-collection pause must not turn a match into no match.
+ * but it reads the text through charAt, so the check goes there, every 16384 reads: reading the clock is
+ * costly, and most expressions are done before the first check. The clock starts at that first check
+ * (what came before is a few microseconds). It is the matching thread's CPU time where the JVM measures
+ * it: waiting for a core on a busy machine or a garbage-collection pause must not turn a match into no
+ * match.
  */
 final class Deadline implements CharSequence {
 
+    private static final int CHECK_MASK = 0x3FFF;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
@@ -24,17 +27,18 @@ final class Deadline implements CharSequence {
     }
 
     private final CharSequence text;
-    private final long deadline;
+    private final long budget;
+    private long deadline = Long.MIN_VALUE;
     private int reads;
 
-    private Deadline(CharSequence text, long deadline) {
+    private Deadline(CharSequence text, long budget) {
         this.text = text;
-        this.deadline = deadline;
+        this.budget = budget;
     }
 
-    /** The text, for an expression that may run {@code budgetNanos} from now on the calling thread. */
+    /** The text, for an expression that may run {@code budgetNanos} on the calling thread. */
     static Deadline after(CharSequence text, long budgetNanos) {
-        return new Deadline(text, now() + budgetNanos);
+        return new Deadline(text, budgetNanos);
     }
 
     private static long now() {
@@ -43,10 +47,19 @@ final class Deadline implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if ((++reads & 0xFFF) == 0 && now() > deadline) {
-            throw new Expired();
+        if ((++reads & CHECK_MASK) == 0) {
+            check();
         }
         return text.charAt(index);
+    }
+
+    private void check() {
+        long now = now();
+        if (deadline == Long.MIN_VALUE) {
+            deadline = now + budget;
+        } else if (now > deadline) {
+            throw new Expired();
+        }
     }
 
     @Override
@@ -56,7 +69,9 @@ final class Deadline implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new Deadline(text.subSequence(start, end), deadline);
+        Deadline part = new Deadline(text.subSequence(start, end), budget);
+        part.deadline = deadline;
+        return part;
     }
 
     @Override

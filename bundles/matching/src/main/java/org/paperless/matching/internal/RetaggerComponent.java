@@ -57,6 +57,12 @@ public class RetaggerComponent implements Retagger {
         thread.setDaemon(true);
         return thread;
     });
+    /** Writes one batch while the next is read and matched: Derby writes on one core, matching uses all. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "paperless-retagger-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -95,44 +101,51 @@ public class RetaggerComponent implements Retagger {
         long reading = 0;
         long matching = 0;
         long writing = 0;
-        for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty(); batch = documents.listAfter(after, BATCH)) {
-            long t0 = System.nanoTime();
-            reading += t0 - started;
-            List<Document> selected = batch.stream()
-                    .filter(d -> request.toId() == null || d.id() <= request.toId())
-                    .filter(d -> !request.inboxOnly() || d.tagIds().stream().map(allTags::get).anyMatch(t -> t != null && t.inbox()))
-                    .toList();
-            List<Matches> matches = matchAll(selected, rules, currentClassifier);
-            long t1 = System.nanoTime();
-            matching += t1 - t0;
-            List<Document> toStore = new ArrayList<>();
-            for (int i = 0; i < selected.size(); i++) {
-                Document d = selected.get(i);
-                examined++;
-                List<RetagReport.Change> changed = new ArrayList<>();
-                Document updated = apply(d, matches.get(i), request, allTags, names, changed);
-                if (!changed.isEmpty()) {
-                    changes.addAll(changed);
-                    toStore.add(updated);
+        OrderedWrites writes = new OrderedWrites(writer);
+        try {
+            for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty(); batch = documents.listAfter(after, BATCH)) {
+                long t0 = System.nanoTime();
+                reading += t0 - started;
+                List<Document> selected = batch.stream()
+                        .filter(d -> request.toId() == null || d.id() <= request.toId())
+                        .filter(d -> !request.inboxOnly() || d.tagIds().stream().map(allTags::get).anyMatch(t -> t != null && t.inbox()))
+                        .toList();
+                List<Matches> matches = matchAll(selected, rules, currentClassifier);
+                long t1 = System.nanoTime();
+                matching += t1 - t0;
+                List<Document> toStore = new ArrayList<>();
+                for (int i = 0; i < selected.size(); i++) {
+                    Document d = selected.get(i);
+                    examined++;
+                    List<RetagReport.Change> changed = new ArrayList<>();
+                    Document updated = apply(d, matches.get(i), request, allTags, names, changed);
+                    if (!changed.isEmpty()) {
+                        changes.addAll(changed);
+                        toStore.add(updated);
+                    }
+                }
+                if (!request.suggest() && !toStore.isEmpty()) {
+                    writes.submit(() -> documents.updateAll(toStore)); // one transaction per batch
+                }
+                started = System.nanoTime();
+                writing += started - t1;
+                seen += batch.size();
+                after = batch.get(batch.size() - 1).id();
+                if (progress != null) {
+                    progress.update(seen, Math.max(seen, total));
+                }
+                if (selected.size() < batch.size() && request.toId() != null && after > request.toId()) {
+                    break;
                 }
             }
-            if (!request.suggest() && !toStore.isEmpty()) {
-                // One transaction per batch. Writing while the next batch is matched was tried twice and
-                // gained nothing measurable (docs/BENCHMARKS.md).
-                documents.updateAll(toStore);
-            }
-            started = System.nanoTime();
-            writing += started - t1;
-            seen += batch.size();
-            after = batch.get(batch.size() - 1).id();
-            if (progress != null) {
-                progress.update(seen, Math.max(seen, total));
-            }
-            if (selected.size() < batch.size() && request.toId() != null && after > request.toId()) {
-                break;
-            }
+            long t2 = System.nanoTime();
+            writes.finish();
+            writing += System.nanoTime() - t2;
+        } catch (RuntimeException e) {
+            writes.finishAfter(e);
+            throw e;
         }
-        LOG.info("Retagger: {} documents, reading {} ms, matching {} ms, writing {} ms", examined,
+        LOG.info("Retagger: {} documents, reading {} ms, matching {} ms, waiting for writes {} ms", examined,
                 reading / 1_000_000, matching / 1_000_000, writing / 1_000_000);
         return new RetagReport(examined, changes);
     }
@@ -163,6 +176,7 @@ public class RetaggerComponent implements Retagger {
     @Deactivate
     void deactivate() {
         workers.shutdownNow();
+        writer.shutdownNow();
     }
 
     private Document apply(Document d, Matches m, RetagRequest r, Map<Long, Tag> allTags, Names names,

@@ -14,7 +14,9 @@ class DeadlineTest {
     @Test
     void waitingDoesNotUseUpTheTime() throws InterruptedException {
         Deadline text = Deadline.after(TEXT, 50_000_000L);
-        Thread.sleep(200); // a busy machine: the thread waits for a core, the expression has not run yet
+        read(text, 20_000); // the clock has started
+        Thread.sleep(200); // a busy machine: the thread waits for a core
+        read(text, 20_000);
         assertEquals(20_000, Pattern.compile("x+").matcher(text).results().mapToInt(r -> r.end() - r.start()).sum());
     }
 
@@ -26,5 +28,11 @@ class DeadlineTest {
                 Pattern.compile("x*y").matcher(text).find();
             }
         });
+    }
+
+    private static void read(CharSequence text, int n) {
+        for (int i = 0; i < n; i++) {
+            text.charAt(i % text.length());
+        }
     }
 }
