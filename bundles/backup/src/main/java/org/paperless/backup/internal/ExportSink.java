@@ -31,4 +31,9 @@ interface ExportSink extends Closeable {
     long copied();
 
     long unchanged();
+
+    /** The time spent waiting for the disk to hold what was written. */
+    default long flushMillis() {
+        return 0;
+    }
 }

@@ -76,6 +76,7 @@ public class ExporterComponent implements Exporter {
         if (options.target() == null) {
             throw new IllegalArgumentException("Where to? Give the export folder");
         }
+        long started = System.nanoTime();
         Progress told = progress == null ? Progress.NONE : progress;
         ObjectMapper mapper = Json.mapper();
         String zipName = options.zipName() == null ? "export-" + LocalDate.now() : options.zipName();
@@ -85,8 +86,9 @@ public class ExporterComponent implements Exporter {
             long documents = run.write();
             writeMetadata(sink, mapper, options);
             ExportSink.Finished finished = sink.finish(options.delete() && !options.zip());
-            LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted", documents,
-                    finished.location(), sink.copied(), sink.unchanged(), finished.deleted());
+            LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted; {} ms in all, "
+                    + "of which {} ms waiting for the disk to hold them", documents, finished.location(), sink.copied(),
+                    sink.unchanged(), finished.deleted(), (System.nanoTime() - started) / 1_000_000, sink.flushMillis());
             return new ExportReport(finished.location(), documents, sink.copied(), sink.unchanged(), finished.deleted(),
                     run.bytes);
         }

@@ -34,6 +34,7 @@ final class FolderSink implements ExportSink {
     private final Set<String> belonging = new HashSet<>();
     /** Written but not yet flushed; only where the whole file system cannot be synced at once. */
     private final List<Path> unflushed = new ArrayList<>();
+    private long flushNanos;
     private final boolean fileSystemSync;
     private long copied;
     private long unchanged;
@@ -181,13 +182,23 @@ final class FolderSink implements ExportSink {
      * fails, each file is flushed on its own.
      */
     private void flush() throws IOException {
-        if (fileSystemSync && syncFileSystem(root)) {
-            return;
+        long started = System.nanoTime();
+        try {
+            if (fileSystemSync && syncFileSystem(root)) {
+                return;
+            }
+            for (Path written : unflushed) {
+                force(written);
+            }
+            unflushed.clear();
+        } finally {
+            flushNanos += System.nanoTime() - started;
         }
-        for (Path written : unflushed) {
-            force(written);
-        }
-        unflushed.clear();
+    }
+
+    @Override
+    public long flushMillis() {
+        return flushNanos / 1_000_000;
     }
 
     private static boolean syncFileSystem(Path root) {
