@@ -63,9 +63,75 @@ class LauncherIT {
                 assertTrue(Files.isDirectory(launcher.dataDir.resolve(folder)), folder + " missing in the data folder");
             }
             assertTrue(Files.exists(launcher.dataDir.resolve("log/karaf.log")));
+            assertOwnerOnly(launcher.dataDir);
         } finally {
             Launcher.Result stopped = launcher.run("stop");
             assertEquals(0, stopped.exitCode(), stopped.output());
+        }
+    }
+
+    /** Documents, database, index, logs and keys: nothing in the data folder is open to other users. */
+    private static void assertOwnerOnly(Path dataDir) throws java.io.IOException {
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+        try (var files = Files.walk(dataDir)) {
+            List<String> open = files.filter(p -> !Files.isSymbolicLink(p) && !groupAndOthers(p).equals("------"))
+                    .map(p -> dataDir.relativize(p) + " " + groupAndOthers(p)).toList();
+            assertEquals(List.of(), open, "files other users can reach");
+        }
+    }
+
+    private static String groupAndOthers(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p)).substring(3);
+        } catch (java.io.IOException e) {
+            return "------"; // a temporary file that is gone
+        }
+    }
+
+    /**
+     * The client pins the instance's host key and heals an interrupted first call: a key pair that was
+     * never registered, or a stale registration, is registered on the next call, once.
+     */
+    @Test
+    void clientPinsTheHostKeyAndRegistersItsKeyOnce() throws Exception {
+        Launcher launcher = new Launcher(freshDataDir(), Map.of());
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            Path security = launcher.dataDir.resolve("security");
+            Path keys = security.resolve("keys.properties");
+            String pinned = Files.readString(security.resolve("known_hosts"));
+            assertTrue(pinned.startsWith("paperless ssh-rsa "), pinned);
+
+            // As if the first call had stopped between making the key and registering it.
+            Files.writeString(keys, Files.readAllLines(keys).stream().filter(l -> !l.startsWith("admin="))
+                    .map(l -> l + "\n").reduce("", String::concat));
+            Launcher.Result healed = launcher.run("client", "paperless:status --no-format");
+            assertEquals(0, healed.exitCode(), healed.output());
+            launcher.run("client", "paperless:status --no-format");
+            assertEquals(1, Files.readAllLines(keys).stream().filter(l -> l.startsWith("admin=")).count(),
+                    "one registration for the admin user");
+
+            // Another server on the port: the host key no longer matches the one pinned from the data folder.
+            Path hostKey = security.resolve("host.key");
+            byte[] realKey = Files.readAllBytes(hostKey);
+            Path otherKey = launcher.dataDir.resolve("other.key");
+            Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PKCS8", "-N", "",
+                    "-f", otherKey.toString()).redirectErrorStream(true).start();
+            assertEquals(0, keygen.waitFor());
+            Files.write(hostKey, Files.readAllBytes(otherKey));
+            try {
+                Launcher.Result refused = launcher.run("client", "paperless:status --no-format");
+                assertEquals(255, refused.exitCode(), refused.output());
+                assertTrue(refused.output().contains("its host key differs"), refused.output());
+                assertFalse(refused.output().contains("Version"), refused.output());
+            } finally {
+                Files.write(hostKey, realKey);
+            }
+            Launcher.Result again = launcher.run("client", "paperless:status --no-format");
+            assertEquals(0, again.exitCode(), again.output());
+        } finally {
+            launcher.run("stop");
         }
     }
 

@@ -14,12 +14,18 @@ import org.paperless.api.backup.Progress;
 
 /**
  * Reads every file a manifest names and compares it with the checksum the manifest keeps (SHA-256, or
- * MD5 in exports of paperless-ngx 2.x). A name that is absolute or climbs out with {@code ..} stops the
- * check at once.
+ * MD5 in exports of paperless-ngx 2.x). A name that is absolute or climbs out with {@code ..}, or an
+ * original or archive copy without a checksum, stops the check at once: paperless-ngx and this
+ * application always write them, and a file that no checksum vouches for could be any file of this
+ * server. Thumbnails are the exception paperless-ngx makes (it keeps no checksum of them): one without
+ * a checksum must be a PNG or WebP image of bounded size (see {@link ThumbnailCheck}).
  */
 final class ExportCheck {
 
-    /** What the check found; {@code referenced} are the files the manifests name, manifests included. */
+    /**
+     * What the check found; {@code changed} holds files whose checksum differs and thumbnails without a
+     * checksum that are no image; {@code referenced} are the files the manifests name, manifests included.
+     */
     record Result(long documents, long checked, List<String> missing, List<String> changed, Set<String> referenced) {
     }
 
@@ -46,12 +52,13 @@ final class ExportCheck {
                             missing.add(file.name());
                             continue;
                         }
-                        String actual;
+                        boolean fits;
                         try (InputStream data = source.open(file.name())) {
-                            actual = Checksums.of(data, Checksums.algorithmOf(file.checksum()));
+                            fits = file.checksum() == null ? ThumbnailCheck.problem(data) == null
+                                    : file.checksum().equalsIgnoreCase(Checksums.of(data, Checksums.algorithmOf(file.checksum())));
                         }
                         counts[1]++;
-                        if (file.checksum() != null && !file.checksum().equalsIgnoreCase(actual)) {
+                        if (!fits) {
                             changed.add(file.name());
                         }
                     }
@@ -62,29 +69,51 @@ final class ExportCheck {
         return new Result(counts[0], counts[1], missing, changed, referenced);
     }
 
-    /** A file a document record names, with the checksum it should have (null: none kept). */
-    record FileRef(String name, String checksum) {
+    /** A file a document record names under {@code key}, with the checksum it should have (null: a thumbnail without one). */
+    record FileRef(String name, String checksum, String key) {
     }
 
     static List<FileRef> files(JsonNode record) {
         JsonNode fields = record.path("fields");
         List<FileRef> files = new ArrayList<>();
-        add(files, record, ManifestFiles.FILE_NAME, fields.path("checksum"));
-        add(files, record, ManifestFiles.ARCHIVE_NAME, fields.path("archive_checksum"));
-        add(files, record, ManifestFiles.THUMBNAIL_NAME, record.path(ManifestFiles.THUMBNAIL_CHECKSUM));
+        add(files, record, ManifestFiles.FILE_NAME, fields.path("checksum"), true);
+        add(files, record, ManifestFiles.ARCHIVE_NAME, fields.path("archive_checksum"), true);
+        add(files, record, ManifestFiles.THUMBNAIL_NAME, record.path(ManifestFiles.THUMBNAIL_CHECKSUM), false);
         return files;
     }
 
-    private static void add(List<FileRef> files, JsonNode record, String key, JsonNode checksum) {
+    /** The checksum a document record keeps for one of its files; null for a thumbnail without one. */
+    static String checksumOf(JsonNode record, String key) {
+        for (FileRef file : files(record)) {
+            if (file.key().equals(key)) {
+                return file.checksum();
+            }
+        }
+        return null;
+    }
+
+    private static void add(List<FileRef> files, JsonNode record, String key, JsonNode checksum, boolean required) {
         JsonNode name = record.get(key);
         if (name == null || name.isNull()) {
             return;
         }
+        String checked;
         try {
-            files.add(new FileRef(SafeName.check(name.asText()), checksum.isTextual() ? checksum.asText() : null));
+            checked = SafeName.check(name.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Refused: document " + record.path("pk").asText() + " in the manifest names "
                     + "a file outside the export (" + e.getMessage() + ")");
         }
+        String sum = checksum.isTextual() ? checksum.asText() : null;
+        if (sum != null && !sum.matches("[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64}")) {
+            throw new IllegalArgumentException("Refused: document " + record.path("pk").asText() + " in the manifest gives '"
+                    + checked + "' a checksum that is neither MD5 nor SHA-256");
+        }
+        if (sum == null && required) {
+            throw new IllegalArgumentException("Refused: document " + record.path("pk").asText() + " in the manifest names '"
+                    + checked + "' without its checksum; every export of paperless-ngx and of this application keeps one."
+                    + " Export again with the instance that made it");
+        }
+        files.add(new FileRef(checked, sum, key));
     }
 }

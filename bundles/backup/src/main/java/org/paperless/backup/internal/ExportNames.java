@@ -45,6 +45,13 @@ final class ExportNames {
                 prefix(JSON) + stem + "-manifest.json");
     }
 
+    /** Gives the names back: the document is read again and named anew. */
+    void forget(Names names) {
+        String stem = names.thumbnail().substring(prefix(THUMBNAILS).length(),
+                names.thumbnail().length() - "-thumbnail".length());
+        taken.remove(stem.toLowerCase(Locale.ROOT));
+    }
+
     private String prefix(String folder) {
         return folderPrefix ? folder : "";
     }

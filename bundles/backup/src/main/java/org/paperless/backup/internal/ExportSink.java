@@ -3,17 +3,29 @@ package org.paperless.backup.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Where an export's files go: a folder kept up to date incrementally, or a zip written anew. */
+/**
+ * Where an export's files go: a folder kept up to date incrementally, or a zip written anew. Files and
+ * folders are the owner's alone (0600, 0700): an export holds every document.
+ */
 interface ExportSink extends Closeable {
 
+    /** One file of a document: where it is in the media folder, its name in the export, its checksum if kept. */
+    record Put(String name, Path source, String sha256) {
+    }
+
+    /** What a file's entry in the manifest may say: bytes copied (0 when unchanged) and its SHA-256 in the export. */
+    record Copied(long bytes, String sha256) {
+    }
+
     /**
-     * Puts a media file under {@code name} in the export.
+     * Puts all files of one document, or none: each is hashed while copied, and a file whose bytes do not
+     * match the checksum given (the database row was older than the file) puts nothing at all.
      *
-     * @param sha256 the file's checksum when known (-c compares it), else null
-     * @return the bytes copied; 0 when the export already had the same file
+     * @throws SourceChanged when a file differs from its checksum; nothing of the document is in the export
      */
-    long putFile(String name, Path source, String sha256) throws IOException;
+    List<Copied> putDocument(List<Put> files) throws IOException;
 
     /** A scratch file for a generated file (the manifest), to be handed to {@link #putGenerated}. */
     Path scratch(String name) throws IOException;
@@ -35,5 +47,14 @@ interface ExportSink extends Closeable {
     /** The time spent waiting for the disk to hold what was written. */
     default long flushMillis() {
         return 0;
+    }
+
+    /** A media file is not what its database row says: the row changed (or the document went) meanwhile. */
+    final class SourceChanged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SourceChanged(Path source) {
+            super(source + " changed while it was exported");
+        }
     }
 }

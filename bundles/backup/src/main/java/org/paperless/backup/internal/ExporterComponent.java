@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +21,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.paperless.api.ClassifyingObject;
 import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.CustomFieldType;
@@ -40,14 +43,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * document_exporter: the objects, then (without -sm) the custom field values and the notes, then the
- * documents with their files, streamed in batches; the manifest is renamed into place only at the end,
- * so an interrupted export leaves the previous one usable.
+ * document_exporter: the objects, then the documents with their files, notes and custom field values,
+ * streamed in batches; the manifest is renamed into place only at the end, so an interrupted export
+ * leaves the previous one usable.
+ * <p>
+ * The instance keeps working meanwhile, so the export is consistent document by document: a document's
+ * record, notes and values come from one read, its files are hashed while copied and must match the
+ * checksums of that read (else the document is read again, and left out with a warning when it was
+ * deleted or keeps changing), and an object a document refers to that appeared after the objects were
+ * listed is added before the document. Every record in the manifest thus names files in the export with
+ * the checksums they have there.
  */
 @Component(service = Exporter.class)
 public class ExporterComponent implements Exporter {
 
     static final int BATCH = 100;
+    /** Reads of a document whose files keep changing before it is left out of the export. */
+    static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ExporterComponent.class);
 
     private final Collection collection;
@@ -89,6 +101,9 @@ public class ExporterComponent implements Exporter {
             LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted; {} ms in all, "
                     + "of which {} ms waiting for the disk to hold them", documents, finished.location(), sink.copied(),
                     sink.unchanged(), finished.deleted(), (System.nanoTime() - started) / 1_000_000, sink.flushMillis());
+            if (run.left > 0) {
+                LOG.warn("{} documents were deleted or kept changing during the export and are not in it", run.left);
+            }
             return new ExportReport(finished.location(), documents, sink.copied(), sink.unchanged(), finished.deleted(),
                     run.bytes);
         }
@@ -117,9 +132,16 @@ public class ExporterComponent implements Exporter {
         private final Records records;
         private final Progress progress;
         private final ExportNames names;
-        private final Map<Long, String> correspondentNames;
-        private final Map<Long, CustomFieldType> fieldTypes;
+        private final Map<Long, String> correspondentNames = new HashMap<>();
+        private final Map<Long, CustomFieldType> fieldTypes = new HashMap<>();
+        /** Ids of the objects in the manifest, by kind: a document referring to another one brings it in. */
+        private final Set<Long> correspondents = new HashSet<>();
+        private final Set<Long> tags = new HashSet<>();
+        private final Set<Long> types = new HashSet<>();
+        private final Set<Long> paths = new HashSet<>();
+        private final Set<Long> fields = new HashSet<>();
         private long bytes;
+        private long left;
 
         Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress) {
             this.options = options;
@@ -128,39 +150,19 @@ public class ExporterComponent implements Exporter {
             this.records = new Records(mapper);
             this.progress = progress;
             this.names = new ExportNames(options.useFilenameFormat(), options.useFolderPrefix());
-            this.correspondentNames = collection.correspondents().list().stream()
-                    .collect(Collectors.toMap(ClassifyingObject::id, ClassifyingObject::name));
-            this.fieldTypes = collection.fields().list().stream()
-                    .collect(Collectors.toMap(CustomField::id, CustomField::dataType));
         }
 
         long write() throws IOException {
             Path scratch = sink.scratch(ManifestFiles.MANIFEST);
             long documents;
             try (ManifestWriter manifest = new ManifestWriter(mapper, scratch)) {
-                writeAll(manifest, collection.correspondents().list(), records::correspondent);
-                writeAll(manifest, collection.tags().list(), records::tag);
-                writeAll(manifest, collection.types().list(), records::documentType);
-                writeAll(manifest, collection.paths().list(), records::storagePath);
-                writeAll(manifest, collection.fields().list(), records::customField);
-                if (!options.splitManifest()) {
-                    // paperless-ngx's order: custom field values and notes come before the documents.
-                    walk(d -> {
-                        for (CustomFieldInstance value : d.customFields()) {
-                            manifest.write(fieldValue(value));
-                        }
-                    });
-                    walk(d -> {
-                        for (Note note : d.notes()) {
-                            manifest.write(records.note(note));
-                        }
-                    });
-                }
+                objects(manifest);
                 long total = collection.documents().count();
                 long[] done = {0};
                 walk(d -> {
-                    document(d, manifest);
-                    progress.update(++done[0], Math.max(done[0], total));
+                    if (export(d, manifest)) {
+                        progress.update(++done[0], Math.max(done[0], total));
+                    }
                 });
                 documents = done[0];
             }
@@ -168,28 +170,135 @@ public class ExporterComponent implements Exporter {
             return documents;
         }
 
-        private void document(Document d, ManifestWriter manifest) throws IOException {
-            ExportNames.Names files = names.next(d, d.correspondentId() == null ? null : correspondentNames.get(d.correspondentId()));
-            ObjectNode record = records.document(d);
-            if (!options.dataOnly()) {
-                copy(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum(), d, "original");
-                record.put(ManifestFiles.FILE_NAME, files.original());
-                Path thumbnail = thumbnail(d.id());
-                if (!options.noThumbnail() && thumbnail != null) {
-                    String name = files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
-                    String checksum = Checksums.sha256(thumbnail);
-                    copy(name, thumbnail, checksum, d, "thumbnail");
-                    record.put(ManifestFiles.THUMBNAIL_NAME, name);
-                    record.put(ManifestFiles.THUMBNAIL_CHECKSUM, checksum);
-                }
-                if (!options.noArchive() && d.archiveFilename() != null) {
-                    copy(files.archive(), media.resolve(MediaArea.ARCHIVE, d.archiveFilename()), d.archiveChecksum(), d,
-                            "archive copy");
-                    record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
+        /** Every object there is now, each written once. */
+        private void objects(ManifestWriter manifest) throws IOException {
+            for (var c : collection.correspondents().list()) {
+                correspondentNames.put(c.id(), c.name());
+                if (correspondents.add(c.id())) {
+                    manifest.write(records.correspondent(c));
                 }
             }
+            for (var t : collection.tags().list()) {
+                if (tags.add(t.id())) {
+                    manifest.write(records.tag(t));
+                }
+            }
+            for (var t : collection.types().list()) {
+                if (types.add(t.id())) {
+                    manifest.write(records.documentType(t));
+                }
+            }
+            for (var p : collection.paths().list()) {
+                if (paths.add(p.id())) {
+                    manifest.write(records.storagePath(p));
+                }
+            }
+            for (CustomField f : collection.fields().list()) {
+                fieldTypes.put(f.id(), f.dataType());
+                if (fields.add(f.id())) {
+                    manifest.write(records.customField(f));
+                }
+            }
+        }
+
+        /** An object created after the listing (by a rule, during consumption) is added before the document. */
+        private void referencedObjects(Document d, ManifestWriter manifest) throws IOException {
+            boolean unknown = d.correspondentId() != null && !correspondents.contains(d.correspondentId())
+                    || d.documentTypeId() != null && !types.contains(d.documentTypeId())
+                    || d.storagePathId() != null && !paths.contains(d.storagePathId())
+                    || !tags.containsAll(d.tagIds())
+                    || d.customFields().stream().anyMatch(v -> !fields.contains(v.fieldId()));
+            if (unknown) {
+                objects(manifest);
+            }
+        }
+
+        /**
+         * The document, read again while its files change under it; false when it is left out (deleted, or
+         * changing on every attempt).
+         */
+        private boolean export(Document listed, ManifestWriter manifest) throws IOException {
+            Document d = listed;
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                ExportNames.Names files = names.next(d, d.correspondentId() == null ? null
+                        : correspondentNames.get(d.correspondentId()));
+                try {
+                    ObjectNode record = records.document(d);
+                    if (!options.dataOnly()) {
+                        putFiles(d, files, record);
+                    }
+                    referencedObjects(d, manifest);
+                    document(d, files, record, manifest);
+                    return true;
+                } catch (ExportSink.SourceChanged | NoSuchFileException e) {
+                    names.forget(files);
+                    Optional<Document> now = collection.documents().find(d.id());
+                    if (now.isEmpty()) {
+                        LOG.warn("Document {} '{}' was deleted during the export: it is not in it", d.id(), d.title());
+                        left++;
+                        return false;
+                    }
+                    // A file of an unchanged row that is still missing is damage, not the instance at work.
+                    if (e instanceof NoSuchFileException missing && sameFiles(d, now.get())
+                            && !Path.of(missing.getFile()).startsWith(media.resolve(MediaArea.THUMBNAILS, "x").getParent())
+                            && !Files.exists(Path.of(missing.getFile()))) {
+                        throw new NoSuchFileException(missing.getFile(), null, "a file of document "
+                                + d.id() + " '" + d.title() + "' is missing; the export stopped and the previous export"
+                                + " is unchanged. Run paperless:sanity-checker");
+                    }
+                    d = now.get();
+                }
+            }
+            LOG.warn("The files of document {} '{}' changed on each of {} reads during the export: it is not in it;"
+                    + " export again", d.id(), d.title(), ATTEMPTS);
+            left++;
+            return false;
+        }
+
+        private static boolean sameFiles(Document a, Document b) {
+            return Objects.equals(a.filename(), b.filename()) && Objects.equals(a.checksum(), b.checksum())
+                    && Objects.equals(a.archiveFilename(), b.archiveFilename())
+                    && Objects.equals(a.archiveChecksum(), b.archiveChecksum());
+        }
+
+        /** All files of the document or none, each matching the checksum of the row the record is made of. */
+        private void putFiles(Document d, ExportNames.Names files, ObjectNode record) throws IOException {
+            List<ExportSink.Put> puts = new ArrayList<>();
+            puts.add(new ExportSink.Put(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum()));
+            Path thumbnail = options.noThumbnail() ? null : thumbnail(d.id());
+            String thumbnailName = thumbnail == null ? null
+                    : files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
+            if (thumbnail != null) {
+                puts.add(new ExportSink.Put(thumbnailName, thumbnail, null));
+            }
+            boolean archive = !options.noArchive() && d.archiveFilename() != null;
+            if (archive) {
+                puts.add(new ExportSink.Put(files.archive(), media.resolve(MediaArea.ARCHIVE, d.archiveFilename()),
+                        d.archiveChecksum()));
+            }
+            List<ExportSink.Copied> copied = sink.putDocument(puts);
+            copied.forEach(c -> bytes += c.bytes());
+            record.put(ManifestFiles.FILE_NAME, files.original());
+            if (thumbnail != null) {
+                record.put(ManifestFiles.THUMBNAIL_NAME, thumbnailName);
+                record.put(ManifestFiles.THUMBNAIL_CHECKSUM, copied.get(1).sha256()); // what the export holds
+            }
+            if (archive) {
+                record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
+            }
+        }
+
+        /** The record with its notes and values, from the same read. */
+        private void document(Document d, ExportNames.Names files, ObjectNode record, ManifestWriter manifest)
+                throws IOException {
             if (!options.splitManifest()) {
                 manifest.write(record);
+                for (Note note : d.notes()) {
+                    manifest.write(records.note(note));
+                }
+                for (CustomFieldInstance value : d.customFields()) {
+                    manifest.write(fieldValue(value));
+                }
                 return;
             }
             Path scratch = sink.scratch(files.manifest());
@@ -218,22 +327,6 @@ public class ExporterComponent implements Exporter {
 
         private ObjectNode fieldValue(CustomFieldInstance value) {
             return records.customFieldInstance(value, fieldTypes.getOrDefault(value.fieldId(), CustomFieldType.STRING));
-        }
-
-        private void copy(String name, Path source, String checksum, Document d, String what) throws IOException {
-            try {
-                bytes += sink.putFile(name, source, checksum);
-            } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(source.toString(), null, "the " + what + " of document " + d.id() + " '"
-                        + d.title() + "' is missing; the export stopped and the previous export is unchanged."
-                        + " Run paperless:sanity-checker");
-            }
-        }
-
-        private <T> void writeAll(ManifestWriter manifest, List<T> objects, Function<T, ObjectNode> record) throws IOException {
-            for (T object : objects) {
-                manifest.write(record.apply(object));
-            }
         }
 
         private void walk(DocumentStep step) throws IOException {

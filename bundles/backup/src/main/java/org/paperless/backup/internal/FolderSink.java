@@ -1,6 +1,11 @@
 package org.paperless.backup.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,7 +25,7 @@ import java.util.stream.Stream;
  * An export folder brought up to date: a file is copied only when it is new or differs in size or
  * modification time (with -c: in checksum), copies keep the source's modification time so that rsync
  * afterwards moves only what changed, and every write goes to a temporary name first and is renamed,
- * so an interrupted run leaves the previous export usable.
+ * so an interrupted run leaves the previous export usable. Files are created 0600 and folders 0700.
  */
 final class FolderSink implements ExportSink {
 
@@ -44,7 +49,9 @@ final class FolderSink implements ExportSink {
         this.compareChecksums = compareChecksums;
         this.compareJson = compareJson;
         try {
-            Files.createDirectories(this.root);
+            if (!Files.isDirectory(this.root)) {
+                OwnerOnly.createDirectories(this.root);
+            }
         } catch (java.nio.file.FileSystemException e) {
             throw new IOException("Cannot write the export to " + this.root + ": " + (e.getReason() == null
                     ? e.getClass().getSimpleName() : e.getReason()) + " at " + e.getFile()
@@ -54,27 +61,81 @@ final class FolderSink implements ExportSink {
         removeLeftovers();
     }
 
+    /**
+     * Each file is copied to a temporary name while hashed; only when every file of the document matches
+     * its checksum are they renamed into place, so a document whose files changed meanwhile leaves nothing.
+     */
     @Override
-    public long putFile(String name, Path source, String sha256) throws IOException {
-        Path target = claim(name);
-        if (same(source, target, sha256)) {
-            unchanged++;
-            return 0;
+    public List<Copied> putDocument(List<Put> files) throws IOException {
+        List<Path> targets = new ArrayList<>();
+        for (Put file : files) {
+            Path target = resolve(file.name());
+            if (belonging.contains(relative(target)) || targets.contains(target)) {
+                throw new FileAlreadyExistsException(file.name(), null, "two files of this export have the same name");
+            }
+            targets.add(target);
         }
-        Path part = part(target);
-        Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(part, Files.getLastModifiedTime(source));
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written(target);
-        copied++;
-        return Files.size(target);
+        List<Path> parts = new ArrayList<>();
+        List<Copied> result = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Put file = files.get(i);
+                Path target = targets.get(i);
+                if (same(file.source(), target, file.sha256())) {
+                    parts.add(null);
+                    result.add(new Copied(0, file.sha256() != null ? file.sha256() : Checksums.sha256(target)));
+                    continue;
+                }
+                Path part = part(target);
+                parts.add(part);
+                result.add(copy(file, part));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path target = targets.get(i);
+                belonging.add(relative(target));
+                if (parts.get(i) == null) {
+                    OwnerOnly.restrict(target, false);
+                    unchanged++;
+                    continue;
+                }
+                Files.move(parts.get(i), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written(target);
+                copied++;
+            }
+        } finally {
+            for (Path part : parts) {
+                if (part != null) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The time is taken before the bytes: a file replaced meanwhile then looks changed to the next run. */
+    private static Copied copy(Put file, Path part) throws IOException {
+        FileTime time = Files.getLastModifiedTime(file.source());
+        Files.deleteIfExists(part);
+        OwnerOnly.createFile(part);
+        MessageDigest digest = Checksums.digest("SHA-256");
+        long bytes;
+        try (InputStream in = Files.newInputStream(file.source());
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING), digest)) {
+            bytes = in.transferTo(out);
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (file.sha256() != null && !file.sha256().equalsIgnoreCase(actual)) {
+            throw new SourceChanged(file.source());
+        }
+        Files.setLastModifiedTime(part, time);
+        return new Copied(bytes, actual);
     }
 
     @Override
     public Path scratch(String name) throws IOException {
         Path part = resolve(name).resolveSibling(name.substring(name.lastIndexOf('/') + 1) + ".tmp");
         Files.deleteIfExists(part);
-        return part;
+        return OwnerOnly.createFile(part);
     }
 
     @Override
@@ -142,7 +203,7 @@ final class FolderSink implements ExportSink {
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("the file name '" + name + "' leaves the export folder");
         }
-        Files.createDirectories(target.getParent());
+        OwnerOnly.createDirectories(target.getParent());
         return target;
     }
 

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.paperless.api.backup.ImportOptions;
 import org.paperless.api.backup.ImportReport;
 import org.paperless.api.backup.Importer;
 import org.paperless.api.backup.Progress;
+import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchIndex;
 import org.paperless.api.storage.CollectionImport;
@@ -43,10 +45,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * document_importer, all or nothing: every file the manifest names is checked against its checksum
- * before anything is written; then one database transaction takes every record, the files are put into
- * the media folder as the documents are stored (each one noted in a journal first), and a failure
- * removes them again. The index is rebuilt afterwards.
+ * document_importer, all or nothing: the media folder's free space is checked against the export's size
+ * and every file the manifest names against its checksum before anything is written; then one database
+ * transaction takes every record, the files are put into the media folder as the documents are stored
+ * (checked again while copied, and noted in a journal), and a failure removes what the import wrote.
+ * When the database fails during the commit itself, whether it committed is asked of the database
+ * before any file is removed. The index is rebuilt afterwards.
  */
 @Component(service = Importer.class)
 public class ImporterComponent implements Importer {
@@ -54,6 +58,10 @@ public class ImporterComponent implements Importer {
     static final String JOURNAL = "import.journal";
     private static final Logger LOG = LoggerFactory.getLogger(ImporterComponent.class);
     private static final int LISTED = 10;
+    /** Room kept free beyond the export's size: the database, the index and the log grow too. */
+    static final long FREE_SPACE_MARGIN = 256L * 1024 * 1024;
+    /** How long documents being consumed may take to finish before an import gives up. */
+    static final Duration PAUSE_WAIT = Duration.ofMinutes(2);
 
     private final CollectionImport collection;
     private final DocumentRepository documents;
@@ -65,6 +73,11 @@ public class ImporterComponent implements Importer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SearchIndex index;
 
+    /** Held for the whole import, so no consumed document comes between the emptiness check and the commit. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConsumptionPause consumption;
+
     @Activate
     public ImporterComponent(@Reference CollectionImport collection, @Reference DocumentRepository documents,
             @Reference MediaStore media, @Reference DataFolders folders, @Reference SchemaMigrations migrations)
@@ -74,7 +87,12 @@ public class ImporterComponent implements Importer {
         this.media = media;
         this.folders = folders;
         this.migrations = migrations;
-        recover();
+        try {
+            recover();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("An import that did not finish could not be cleaned up yet ({}); the next import tries again",
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -89,10 +107,14 @@ public class ImporterComponent implements Importer {
                 Secrets.open(origin.encryption(), given.passphrase()); // a wrong passphrase stops here
             }
             if (!given.dataOnly()) {
+                checkFreeSpace(source);
                 checkFiles(source, mapper);
             }
             ManifestObjects objects = ManifestObjects.read(source, mapper);
-            Counts counts = store(source, mapper, objects, given, told);
+            Counts counts;
+            try (ConsumptionPause.Held paused = pauseConsumption(path)) {
+                counts = store(source, mapper, objects, given, told);
+            }
             reindex();
             Map<String, Long> imported = new TreeMap<>(objects.counts());
             imported.put(ManifestFiles.DOCUMENT, counts.documents);
@@ -101,6 +123,37 @@ public class ImporterComponent implements Importer {
             LOG.info("Imported {} documents from {} ({}); skipped {}", counts.documents, path, origin.describe(), skipped);
             return new ImportReport(origin.describe(), imported, skipped, counts.files);
         }
+    }
+
+    /** Files in the consume folder wait there meanwhile; without the consumer running there is nothing to hold. */
+    private ConsumptionPause.Held pauseConsumption(Path path) throws IOException {
+        ConsumptionPause pause = consumption;
+        if (pause == null) {
+            return () -> { };
+        }
+        try {
+            return pause.pause("an import from " + path.getFileName() + " runs", PAUSE_WAIT);
+        } catch (IllegalStateException e) {
+            throw new IOException("Nothing was imported: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Nothing was imported: interrupted while waiting for consumption to pause", e);
+        }
+    }
+
+    /** The export's files fit into the media folder, with room to spare. */
+    private void checkFreeSpace(ExportSource source) throws IOException {
+        long needed = source.totalBytes() + source.totalBytes() / 20 + FREE_SPACE_MARGIN;
+        long usable = Files.getFileStore(folders.media()).getUsableSpace();
+        if (usable < needed) {
+            throw new IOException("Nothing was imported: the export holds " + mib(source.totalBytes()) + " MiB, the media "
+                    + "folder " + folders.media() + " has " + mib(usable) + " MiB free and the import needs " + mib(needed)
+                    + " MiB (5% and " + mib(FREE_SPACE_MARGIN) + " MiB to spare). Free some space or move the media folder");
+        }
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
     }
 
     /** Every named file present and as the manifest says, before anything is written. */
@@ -114,7 +167,8 @@ public class ImporterComponent implements Importer {
             message.append(" Missing: ").append(listed(check.missing())).append('.');
         }
         if (!check.changed().isEmpty()) {
-            message.append(" Checksum differs from the manifest: ").append(listed(check.changed())).append('.');
+            message.append(" Checksum differs from the manifest (for a thumbnail without one: not a PNG or WebP image): ")
+                    .append(listed(check.changed())).append('.');
         }
         throw new IOException(message.append(" Export again, or restore these files from another copy.").toString());
     }
@@ -134,8 +188,14 @@ public class ImporterComponent implements Importer {
     private Counts store(ExportSource source, ObjectMapper mapper, ManifestObjects objects, ImportOptions options,
             Progress progress) throws IOException {
         Path journalFile = folders.data().resolve(JOURNAL);
-        ImportJournal journal = ImportJournal.start(journalFile);
+        ImportJournal journal;
+        try {
+            journal = ImportJournal.start(journalFile);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("Another import is running (" + journalFile + " is held): wait for it to finish");
+        }
         Counts counts = new Counts();
+        boolean[] workDone = {false};
         try {
             collection.inOneTransaction(session -> {
                 if (!session.empty()) {
@@ -166,14 +226,42 @@ public class ImporterComponent implements Importer {
                     }
                 }
                 addLinks(session, objects, ids, documentIds);
+                workDone[0] = true;
                 return null;
             });
-            journal.committed();
-            return counts;
         } catch (IOException | RuntimeException e) {
-            journal.rolledBack();
-            throw e;
+            if (!workDone[0]) {
+                journal.rolledBack(); // thrown inside the transaction, which was rolled back: nothing of it is stored
+                throw e;
+            }
+            commitFailed(journal, journalFile, e);
+            return counts;
         }
+        journal.committed();
+        return counts;
+    }
+
+    /**
+     * The database failed while committing: the documents may be stored. The database is asked before any
+     * file goes; when it cannot answer, the files and the journal stay until it can (next import or start).
+     */
+    private void commitFailed(ImportJournal journal, Path journalFile, Exception e) throws IOException {
+        journal.close();
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        ImportJournal.Outcome outcome;
+        try {
+            outcome = ImportJournal.recover(journalFile, documents::findByChecksum);
+        } catch (RuntimeException unreachable) {
+            LOG.warn("The import's commit failed and the database cannot say whether it happened: its files stay until "
+                    + "it can ({})", unreachable.getMessage());
+            throw new IOException("The import's commit failed (" + cause + ") and the database cannot say whether it "
+                    + "happened. Nothing is removed until it can: when the database is back, run paperless:import again or "
+                    + "restart, and the files of an import that did not commit are removed");
+        }
+        if (outcome != ImportJournal.Outcome.COMMITTED) {
+            throw new IOException("The import's commit failed (" + cause + "); what it wrote was removed", e);
+        }
+        LOG.warn("The import's commit reported a failure ({}), but the database holds its documents", cause);
     }
 
     /** paperless-ngx 3 exports documents in its trash and earlier versions of a document: we keep neither. */
@@ -207,19 +295,20 @@ public class ImporterComponent implements Importer {
         String originalName = text(record, ManifestFiles.FILE_NAME);
         String original = mediaName(stored.filename(),
                 String.format(Locale.ROOT, "%07d", stored.id()) + ExportNames.extension(originalName));
-        String checksum = put(source, originalName, MediaArea.ORIGINALS, original, journal, counts);
+        Copy copy = new Copy(source, journal, counts, null);
+        String checksum = copy.put(record, ManifestFiles.FILE_NAME, MediaArea.ORIGINALS, original);
+        copy = new Copy(source, journal, counts, checksum);
         String archive = null;
         String archiveChecksum = null;
-        String archiveName = text(record, ManifestFiles.ARCHIVE_NAME);
-        if (archiveName != null) {
+        if (text(record, ManifestFiles.ARCHIVE_NAME) != null) {
             archive = mediaName(stored.archiveFilename(), String.format(Locale.ROOT, "%07d.pdf", stored.id()));
-            archiveChecksum = put(source, archiveName, MediaArea.ARCHIVE, archive, journal, counts);
+            archiveChecksum = copy.put(record, ManifestFiles.ARCHIVE_NAME, MediaArea.ARCHIVE, archive);
         }
         String thumbnail = text(record, ManifestFiles.THUMBNAIL_NAME);
         if (thumbnail != null) {
             String extension = ExportNames.extension(thumbnail);
-            put(source, thumbnail, MediaArea.THUMBNAILS, String.format(Locale.ROOT, "%07d", stored.id())
-                    + (extension.equals(".webp") ? ".webp" : ".png"), journal, counts);
+            copy.put(record, ManifestFiles.THUMBNAIL_NAME, MediaArea.THUMBNAILS, String.format(Locale.ROOT, "%07d",
+                    stored.id()) + (extension.equals(".webp") ? ".webp" : ".png"));
         }
         // SHA-256 of what was written: the manifest's own for our exports; paperless-ngx 2.x kept MD5.
         return new Document(stored.id(), stored.title(), stored.content(), stored.correspondentId(),
@@ -229,37 +318,94 @@ public class ImporterComponent implements Importer {
                 stored.customFields());
     }
 
-    /** The name the source instance gave the file, when it is a safe one; else the id's. */
-    private static String mediaName(String given, String byId) {
+    /**
+     * The name the source instance gave the file, when it is a safe one; else the id's. A name with a part
+     * starting with a dot is never taken: the media store keeps such names for its temporary files and
+     * removes them at start ({@code .tmp-*.part}).
+     */
+    static String mediaName(String given, String byId) {
         if (given == null || given.isBlank()) {
             return byId;
         }
+        String checked;
         try {
-            return SafeName.check(given);
+            checked = SafeName.check(given);
         } catch (IllegalArgumentException e) {
             return byId;
         }
+        for (String part : checked.split("/")) {
+            if (part.isEmpty() || part.startsWith(".")) {
+                return byId;
+            }
+        }
+        return checked;
     }
 
-    /** Copies one file into the media folder, noted in the journal first; its SHA-256. */
-    private String put(ExportSource source, String name, MediaArea area, String target, ImportJournal journal,
-            Counts counts) throws IOException {
-        if (name == null) {
-            throw new IOException("a document record names no original file (" + ManifestFiles.FILE_NAME + ")");
+    /** Copies a document's files into the media folder, each checked against the manifest while copied. */
+    private final class Copy {
+
+        private final ExportSource source;
+        private final ImportJournal journal;
+        private final Counts counts;
+        /** The SHA-256 of the document's original, once copied: the journal finds the document by it. */
+        private final String document;
+
+        Copy(ExportSource source, ImportJournal journal, Counts counts, String document) {
+            this.source = source;
+            this.journal = journal;
+            this.counts = counts;
+            this.document = document;
         }
-        Path path = media.resolve(area, target);
-        if (Files.exists(path)) {
-            // Never noted in the journal: undoing the import must not take a file it did not write.
-            throw new FileAlreadyExistsException(path.toString(), null,
-                    "already in the media folder; import into an instance with an empty media folder");
+
+        /** Copies the file the record names under {@code key}; its SHA-256. */
+        String put(JsonNode record, String key, MediaArea area, String target) throws IOException {
+            String name = text(record, key);
+            if (name == null) {
+                throw new IOException("a document record names no original file (" + ManifestFiles.FILE_NAME + ")");
+            }
+            String expected = ExportCheck.checksumOf(record, key);
+            Path path = media.resolve(area, target);
+            MessageDigest sha256 = Checksums.digest("SHA-256");
+            boolean md5 = expected != null && Checksums.algorithmOf(expected).equals("MD5");
+            MessageDigest asManifest = md5 ? Checksums.digest("MD5") : sha256;
+            try (InputStream in = data(name, expected)) {
+                InputStream hashed = new DigestInputStream(in, sha256);
+                MediaPlacement.write(path, md5 ? new DigestInputStream(hashed, asManifest) : hashed, () -> {
+                    // The export may have changed since it was checked: what was copied is what counts.
+                    if (expected != null && !expected.equalsIgnoreCase(checksumOf(asManifest))) {
+                        throw new IOException("Nothing was imported: " + name + " changed in the export while it was"
+                                + " imported; its checksum no longer matches the manifest");
+                    }
+                }, journal, placed -> journal.placed(placed, area, target, checksumOf(sha256), document == null
+                        ? checksumOf(sha256) : document));
+            }
+            counts.files++;
+            return checksumOf(sha256);
         }
-        journal.add(path);
-        MessageDigest digest = Checksums.digest("SHA-256");
-        try (InputStream in = new DigestInputStream(source.open(name), digest)) {
-            media.write(area, target, in);
+
+        /** A thumbnail without a checksum is read whole (it is small) and must still be an image. */
+        private InputStream data(String name, String expected) throws IOException {
+            if (expected != null) {
+                return source.open(name);
+            }
+            try (InputStream in = source.open(name)) {
+                byte[] bytes = in.readNBytes(ThumbnailCheck.MAX_BYTES + 1);
+                if (bytes.length > ThumbnailCheck.MAX_BYTES || !ThumbnailCheck.isImage(bytes)) {
+                    throw new IOException("Nothing was imported: " + name + " changed in the export while it was imported;"
+                            + " it is no longer a PNG or WebP thumbnail");
+                }
+                return new java.io.ByteArrayInputStream(bytes);
+            }
         }
-        counts.files++;
-        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 digests are read once: a copy is taken so that the digest can be read twice. */
+    private static String checksumOf(MessageDigest digest) {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of every Java runtime can be cloned", e);
+        }
     }
 
     private static String text(JsonNode record, String key) {
@@ -280,7 +426,12 @@ public class ImporterComponent implements Importer {
         }
     }
 
+    /** Cleans up after an earlier import that did not finish; refuses to go on while another one runs. */
     private void recover() throws IOException {
-        ImportJournal.recover(folders.data().resolve(JOURNAL), documents.count() > 0);
+        if (ImportJournal.recover(folders.data().resolve(JOURNAL), documents::findByChecksum)
+                == ImportJournal.Outcome.RUNNING) {
+            throw new IOException("Another import is running (" + folders.data().resolve(JOURNAL)
+                    + " is held): wait for it to finish");
+        }
     }
 }

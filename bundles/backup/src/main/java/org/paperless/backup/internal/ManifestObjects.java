@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 final class ManifestObjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManifestObjects.class);
+    /**
+     * Records other than documents are held in memory until the documents come: objects, notes, custom
+     * field values. Two million is several values and notes for each of half a million documents.
+     */
+    static final int MAX_HELD = 2_000_000;
 
     private final List<JsonNode> correspondents = new ArrayList<>();
     private final List<JsonNode> tags = new ArrayList<>();
@@ -40,6 +45,7 @@ final class ManifestObjects {
     private final Map<Long, JsonNode> extraData = new HashMap<>();
     private final Map<String, Long> skipped = new TreeMap<>();
     private long documents;
+    private long held;
 
     static ManifestObjects read(ExportSource source, ObjectMapper mapper) throws IOException {
         ManifestObjects objects = new ManifestObjects();
@@ -51,8 +57,11 @@ final class ManifestObjects {
         return objects;
     }
 
-    private void take(JsonNode record) {
+    private void take(JsonNode record) throws IOException {
         String model = record.path("model").asText();
+        if (!ManifestFiles.DOCUMENT.equals(model) && ++held > MAX_HELD) {
+            throw new IOException("Refused: the export holds more than " + MAX_HELD + " records besides its documents");
+        }
         switch (model) {
             case ManifestFiles.CORRESPONDENT -> correspondents.add(record);
             case ManifestFiles.TAG -> tags.add(record);

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 record Origin(boolean ours, String version, int schema, JsonNode encryption) {
 
     static final String LEGACY_VERSION = "version.json";
+    /** A few hundred bytes in practice. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     static Origin read(ExportSource source, ObjectMapper mapper, int latestSchema) throws IOException {
         // paperless-ngx before 1.8 wrote version.json, and before that nothing.
@@ -24,7 +26,11 @@ record Origin(boolean ours, String version, int schema, JsonNode encryption) {
         }
         JsonNode metadata;
         try (InputStream in = source.open(file)) {
-            metadata = mapper.readTree(in);
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_BYTES / 1024 + " KiB: it is not the metadata of an export");
+            }
+            metadata = mapper.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is damaged: " + e.getOriginalMessage());
         }

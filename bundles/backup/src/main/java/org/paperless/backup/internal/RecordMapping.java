@@ -66,16 +66,21 @@ final class RecordMapping {
     static CustomFieldInstance fieldValue(JsonNode r, long fieldId, CustomFieldType type, JsonNode extraData) {
         JsonNode value = r.path("fields").path(CustomFieldValues.column(type));
         String text;
-        if (value.isMissingNode() || value.isNull()) {
-            text = null;
-        } else if (type == CustomFieldType.SELECT) {
-            text = selectLabel(value, extraData.path("select_options"));
-        } else if (value.isArray()) {
-            text = StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
-        } else if (value.isBigDecimal() || value.isDouble() || value.isFloat()) {
-            text = value.decimalValue().toPlainString();
-        } else {
-            text = value.asText();
+        try {
+            if (value.isMissingNode() || value.isNull()) {
+                text = null;
+            } else if (type == CustomFieldType.SELECT) {
+                text = selectLabel(value, extraData.path("select_options"));
+            } else if (value.isArray()) {
+                text = StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
+            } else if (value.isNumber()) {
+                text = NumberBounds.plain(value.decimalValue(), type);
+            } else {
+                text = NumberBounds.plainText(value.asText(), type);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Refused: the custom field value " + r.path("pk").asText() + " of document "
+                    + r.path("fields").path("document").asText() + " in the manifest is out of range: " + e.getMessage());
         }
         return new CustomFieldInstance(null, 0, fieldId, text);
     }

@@ -25,6 +25,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Secrets {
 
     static final int ITERATIONS = 600_000;
+    /**
+     * What an export's metadata may ask for: below the floor the key would be cheap to guess (OWASP asks
+     * 600,000 for PBKDF2-HMAC-SHA256, and older advice 100,000); above the ceiling one derivation takes
+     * minutes, which only a crafted export would want.
+     */
+    static final int MIN_ITERATIONS = 100_000;
+    static final int MAX_ITERATIONS = 10_000_000;
+    private static final int MIN_SALT_BYTES = 16;
+    private static final int MAX_SALT_BYTES = 64;
     private static final String CHECK = "paperless-on-karaf";
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,8 +68,7 @@ final class Secrets {
         if (passphrase == null) {
             throw new IllegalArgumentException("This export was made with --passphrase: give the same passphrase to import it");
         }
-        Secrets secrets = new Secrets(passphrase, Base64.getDecoder().decode(encryption.path("salt").asText()),
-                encryption.path("iterations").asInt(ITERATIONS));
+        Secrets secrets = new Secrets(passphrase, salt(encryption), iterations(encryption));
         try {
             if (!CHECK.equals(secrets.decrypt(encryption.path("check").asText()))) {
                 throw new IllegalArgumentException("The passphrase does not open this export");
@@ -69,6 +77,30 @@ final class Secrets {
             throw new IllegalArgumentException("The passphrase does not open this export");
         }
         return secrets;
+    }
+
+    private static int iterations(JsonNode encryption) {
+        JsonNode given = encryption.path("iterations");
+        if (!given.canConvertToInt() || given.asInt() < MIN_ITERATIONS || given.asInt() > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("The export's metadata.json asks for " + given.asText() + " PBKDF2 iterations; "
+                    + "an export made with --passphrase uses between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS
+                    + ". The metadata is damaged or was not written by this application");
+        }
+        return given.asInt();
+    }
+
+    private static byte[] salt(JsonNode encryption) {
+        byte[] salt;
+        try {
+            salt = Base64.getDecoder().decode(encryption.path("salt").asText());
+        } catch (IllegalArgumentException e) {
+            salt = new byte[0];
+        }
+        if (salt.length < MIN_SALT_BYTES || salt.length > MAX_SALT_BYTES) {
+            throw new IllegalArgumentException("The export's metadata.json holds no usable salt for --passphrase ("
+                    + MIN_SALT_BYTES + " to " + MAX_SALT_BYTES + " bytes in Base64): the metadata is damaged");
+        }
+        return salt;
     }
 
     ObjectNode describe(ObjectMapper mapper) {

@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.channels.Channels;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -27,29 +33,80 @@ final class ZipSink implements ExportSink {
     private long copied;
 
     ZipSink(Path folder, String zipName) throws IOException {
-        Files.createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            OwnerOnly.createDirectories(folder);
+        }
         String name = SafeName.part(zipName);
         if (name.isEmpty() || name.contains("/")) {
             throw new IllegalArgumentException("the zip name '" + zipName + "' cannot be a file name");
         }
         this.zip = folder.resolve(name.endsWith(".zip") ? name : name + ".zip");
         this.part = zip.resolveSibling("." + zip.getFileName() + FolderSink.PART);
-        this.scratchFolder = Files.createTempDirectory(folder, ".export-scratch");
-        this.out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16));
+        this.scratchFolder = Files.createTempDirectory(folder, ".export-scratch"); // 0700 where POSIX
+        Files.deleteIfExists(part);
+        OwnerOnly.createFile(part);
+        this.out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part,
+                StandardOpenOption.TRUNCATE_EXISTING), 1 << 16));
     }
 
+    /**
+     * An entry cannot be taken back once written, so every file of the document is first read and
+     * compared with its checksum, through the same open file it is then copied from: the media folder
+     * replaces files (a new file renamed over the old), never rewrites them, so an open file keeps its bytes.
+     */
     @Override
-    public long putFile(String name, Path source, String sha256) throws IOException {
-        entry(name);
-        long bytes = Files.copy(source, out);
+    public List<Copied> putDocument(List<Put> files) throws IOException {
+        Set<String> these = new HashSet<>();
+        for (Put file : files) {
+            String checked = SafeName.check(file.name());
+            if (names.contains(checked) || !these.add(checked)) {
+                throw new IOException("two files of this export are named '" + file.name() + "'");
+            }
+        }
+        List<FileChannel> open = new ArrayList<>();
+        try {
+            for (Put file : files) {
+                FileChannel channel = FileChannel.open(file.source(), StandardOpenOption.READ);
+                open.add(channel);
+                if (file.sha256() != null && !file.sha256().equalsIgnoreCase(Checksums.of(
+                        Channels.newInputStream(channel.position(0)), "SHA-256"))) {
+                    throw new SourceChanged(file.source());
+                }
+            }
+            List<Copied> result = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                result.add(copy(files.get(i), open.get(i)));
+            }
+            return result;
+        } finally {
+            for (FileChannel channel : open) {
+                channel.close();
+            }
+        }
+    }
+
+    private Copied copy(Put file, FileChannel channel) throws IOException {
+        entry(file.name());
+        MessageDigest digest = Checksums.digest("SHA-256");
+        long bytes = Channels.newInputStream(channel.position(0)).transferTo(new DigestOutputStream(out, digest) {
+            @Override
+            public void close() {
+                // the zip stays open for the next entry
+            }
+        });
         out.closeEntry();
         copied++;
-        return bytes;
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (file.sha256() != null && !file.sha256().equalsIgnoreCase(actual)) {
+            throw new IOException(file.source() + " was rewritten in place while it was exported: the export stopped,"
+                    + " the previous one is unchanged. Export again");
+        }
+        return new Copied(bytes, actual);
     }
 
     @Override
-    public Path scratch(String name) {
-        return scratchFolder.resolve(Integer.toHexString(name.hashCode()) + "-" + names.size() + ".json");
+    public Path scratch(String name) throws IOException {
+        return OwnerOnly.createFile(scratchFolder.resolve(Integer.toHexString(name.hashCode()) + "-" + names.size() + ".json"));
     }
 
     @Override

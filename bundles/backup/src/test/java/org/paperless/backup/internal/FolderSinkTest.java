@@ -24,6 +24,10 @@ class FolderSinkTest {
         return file;
     }
 
+    private static long put(ExportSink sink, String name, Path source, String sha256) throws Exception {
+        return sink.putDocument(java.util.List.of(new ExportSink.Put(name, source, sha256))).get(0).bytes();
+    }
+
     @Test
     void aSecondRunCopiesOnlyNewOrChangedFilesAndKeepsTheSourceTime() throws Exception {
         Instant then = Instant.parse("2024-01-02T03:04:05Z");
@@ -31,16 +35,16 @@ class FolderSinkTest {
         Path b = source("b.pdf", "second", then);
         Path export = dir.resolve("export");
         try (FolderSink sink = new FolderSink(export, false, false)) {
-            assertEquals(5, sink.putFile("x/a.pdf", a, null));
-            sink.putFile("b.pdf", b, null);
+            assertEquals(5, put(sink, "x/a.pdf", a, null));
+            put(sink, "b.pdf", b, null);
             sink.finish(false);
         }
         assertEquals(FileTime.from(then), Files.getLastModifiedTime(export.resolve("x/a.pdf")));
 
         Files.writeString(b, "SECOND"); // same size, new time
         try (FolderSink sink = new FolderSink(export, false, false)) {
-            assertEquals(0, sink.putFile("x/a.pdf", a, null));
-            assertEquals(6, sink.putFile("b.pdf", b, null));
+            assertEquals(0, put(sink, "x/a.pdf", a, null));
+            assertEquals(6, put(sink, "b.pdf", b, null));
             sink.finish(false);
             assertEquals(1, sink.copied());
             assertEquals(1, sink.unchanged());
@@ -54,15 +58,15 @@ class FolderSinkTest {
         Path a = source("a.pdf", "first", then);
         Path export = dir.resolve("export");
         try (FolderSink sink = new FolderSink(export, false, false)) {
-            sink.putFile("a.pdf", a, null);
+            put(sink, "a.pdf", a, null);
         }
         Files.writeString(export.resolve("a.pdf"), "FIRST"); // damaged in the export, time kept
         Files.setLastModifiedTime(export.resolve("a.pdf"), FileTime.from(then));
         try (FolderSink sink = new FolderSink(export, false, false)) {
-            assertEquals(0, sink.putFile("a.pdf", a, null), "size and time alone cannot see it");
+            assertEquals(0, put(sink, "a.pdf", a, null), "size and time alone cannot see it");
         }
         try (FolderSink sink = new FolderSink(export, true, false)) {
-            assertEquals(5, sink.putFile("a.pdf", a, Checksums.sha256(a)));
+            assertEquals(5, put(sink, "a.pdf", a, Checksums.sha256(a)));
         }
         assertEquals("first", Files.readString(export.resolve("a.pdf")));
     }
@@ -73,7 +77,7 @@ class FolderSinkTest {
         Path export = dir.resolve("export");
         Path stray = Files.writeString(Files.createDirectories(export.resolve("old")).resolve("gone.pdf"), "old");
         try (FolderSink sink = new FolderSink(export, false, false)) {
-            sink.putFile("a.pdf", a, null);
+            put(sink, "a.pdf", a, null);
             assertTrue(Files.exists(stray), "nothing is removed before the run finished");
             assertEquals(1, sink.finish(true).deleted());
         }
@@ -105,10 +109,10 @@ class FolderSinkTest {
     void namesLeavingTheExportAndTwoFilesUnderOneNameAreRefused() throws Exception {
         Path a = source("a.pdf", "first", Instant.now());
         try (FolderSink sink = new FolderSink(dir.resolve("export"), false, false)) {
-            assertThrows(IllegalArgumentException.class, () -> sink.putFile("../a.pdf", a, null));
-            assertThrows(IllegalArgumentException.class, () -> sink.putFile("/etc/a.pdf", a, null));
-            sink.putFile("a.pdf", a, null);
-            assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> sink.putFile("a.pdf", a, null));
+            assertThrows(IllegalArgumentException.class, () -> put(sink, "../a.pdf", a, null));
+            assertThrows(IllegalArgumentException.class, () -> put(sink, "/etc/a.pdf", a, null));
+            put(sink, "a.pdf", a, null);
+            assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> put(sink, "a.pdf", a, null));
         }
     }
 }

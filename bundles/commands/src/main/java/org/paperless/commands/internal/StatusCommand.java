@@ -1,7 +1,9 @@
 package org.paperless.commands.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -10,6 +12,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.paperless.api.consumer.ConsumeFolderState;
+import org.paperless.api.consumer.ConsumptionStatus;
 import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchIndex;
 import org.paperless.api.storage.CorrespondentRepository;
@@ -21,7 +25,10 @@ import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 
-/** What runs, on which database and data folders, and how much is stored. Works with storage down. */
+/**
+ * What runs, on which database and data folders, how much is stored, and whether the consume folder is
+ * watched. Works with storage down.
+ */
 @Service
 @Command(scope = "paperless", name = "status", description = "Show version, database, counts, data folders and capabilities")
 public class StatusCommand implements Action {
@@ -64,6 +71,9 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     SearchIndex index;
 
+    @Reference(optional = true)
+    ConsumptionStatus consumeFolder;
+
     @Override
     public Object execute() {
         Table table = new Table().column("Item").column("Value");
@@ -78,6 +88,7 @@ public class StatusCommand implements Action {
         table.row("Storage paths", storagePaths == null ? UNAVAILABLE : storagePaths.count());
         table.row("Search index", searchIndex());
         addFolders(table);
+        consumeFolderRows(consumeFolder).forEach(r -> table.row(r[0], r[1]));
         Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.paperless."))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
@@ -96,6 +107,24 @@ public class StatusCommand implements Action {
         } catch (SearchException e) {
             return "(" + e.getMessage() + ")";
         }
+    }
+
+    /** Whether files put into the consume folder are taken, and what happened to them since the start. */
+    static List<String[]> consumeFolderRows(ConsumptionStatus status) {
+        if (status == null) {
+            return List.<String[]>of(new String[] {"Consume folder watcher",
+                    "not running (the consumer or the storage it needs is not active)"});
+        }
+        ConsumeFolderState s = status.state();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Consume folder watcher", s.watching() ? "running" : "not running (" + s.notWatchingReason() + ")"});
+        rows.add(new String[] {"Consumed since start", s.consumed()
+                + (s.lastConsumed() == null ? "" : " (last " + s.lastConsumed() + " at " + s.lastConsumedAt() + ")")});
+        rows.add(new String[] {"Failed since start", String.valueOf(s.failed())});
+        if (s.lastError() != null) {
+            rows.add(new String[] {"Last consumption error", s.lastErrorAt() + " " + s.lastError()});
+        }
+        return rows;
     }
 
     private void addDatabase(Table table) {

@@ -2,9 +2,11 @@ package org.paperless.consumer.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
+import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.parser.DocumentParser;
@@ -36,18 +39,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumption pipeline: stage a copy, checksum, type from the bytes, parse, refuse duplicates,
  * store files and row, then remove the source. Whatever goes wrong, the source ends up in failed/
- * with the reason beside it, and neither a row nor a media file is left behind.
+ * with the reason beside it, and neither a row nor a media file is left behind. Links are never
+ * followed, not even for a file given by path: a link could bring in any file the service can read.
  */
-@Component(service = DocumentConsumer.class, configurationPid = ConsumerConfig.PID)
-public class ConsumerComponent implements DocumentConsumer {
+@Component(service = {DocumentConsumer.class, FolderConsumer.class, ConsumptionPause.class},
+        configurationPid = ConsumerConfig.PID)
+public class ConsumerComponent implements DocumentConsumer, FolderConsumer, ConsumptionPause {
 
     private static final String STAGING = "tmp/consume";
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerComponent.class);
 
     private final ParserRegistry parsers = new ParserRegistry();
     private final MimeDetector mimeDetector = new MimeDetector();
-    private final Pipeline pipeline;
-    private final DataFolders folders;
+    private final Consumption consumption;
     /** The matching rules, when the matching bundle runs; without it only overrides and inbox tags apply. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -55,19 +59,20 @@ public class ConsumerComponent implements DocumentConsumer {
 
     /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
+    private final ConsumptionGate gate = new ConsumptionGate();
 
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
             @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
             @Reference DocumentTypeRepository types, @Reference TagRepository tags,
             @Reference StoragePathRepository paths, ConsumerConfig config) {
-        this.folders = folders;
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
-        this.pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
+        Pipeline pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
                 new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
                         firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))),
                 journal, () -> matcher);
+        this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()));
         clearStaging(folders.data().resolve(STAGING));
         journal.recover(checksum -> documents.findByChecksum(checksum).isPresent());
     }
@@ -118,54 +123,39 @@ public class ConsumerComponent implements DocumentConsumer {
 
     @Override
     public Document consume(Path file, ConsumeOverrides overrides) {
+        return consume(file, null, overrides);
+    }
+
+    @Override
+    public Document consumeFound(Path file, FileIdentity seen, ConsumeOverrides overrides) {
+        return consume(file, seen, overrides);
+    }
+
+    private Document consume(Path file, FileIdentity seen, ConsumeOverrides overrides) {
         Path source = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(source)) {
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConsumptionException("No such file: " + source, null, null);
         }
-        if (!inProgress.add(source)) {
-            throw new ConsumptionException(source + " is being consumed already", null, null);
+        String paused = gate.enter();
+        if (paused != null) {
+            throw new ConsumptionPausedException(source, paused);
         }
         try {
-            return consumeOnce(source, overrides);
-        } finally {
-            inProgress.remove(source);
-        }
-    }
-
-    private Document consumeOnce(Path source, ConsumeOverrides overrides) {
-        try (Staging staging = Staging.copy(source, folders.data().resolve(STAGING))) {
-            Document stored = pipeline.run(source, staging.file(), overrides == null ? ConsumeOverrides.NONE : overrides);
-            removeSource(source);
-            LOG.info("Consumed {} as document {}", source.getFileName(), stored.id());
-            return stored;
-        } catch (Refusal refusal) {
-            throw refused(source, refusal.getMessage(), refusal.getCause());
-        } catch (NoSuchFileException e) {
-            throw refused(source, "The file disappeared while it was being consumed", null);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Consuming {} failed", source, e);
-            throw refused(source, "Consumption failed: " + e.getMessage(), e);
-        }
-    }
-
-    private ConsumptionException refused(Path source, String reason, Throwable cause) {
-        Path kept = null;
-        if (Files.exists(source)) {
-            try {
-                kept = new FailedFolder(folders.consumption()).keep(source, reason);
-            } catch (IOException e) {
-                LOG.error("Could not move {} to the failed folder; it stays where it is", source, e);
+            if (!inProgress.add(source)) {
+                throw new ConsumptionException(source + " is being consumed already", null, null);
             }
+            try {
+                return consumption.consume(source, seen, overrides);
+            } finally {
+                inProgress.remove(source);
+            }
+        } finally {
+            gate.leave();
         }
-        LOG.warn("Refused {}: {}", source.getFileName(), reason);
-        return new ConsumptionException(reason + (kept == null ? "" : " (kept as " + kept + ")"), kept, cause);
     }
 
-    private static void removeSource(Path source) {
-        try {
-            Files.deleteIfExists(source);
-        } catch (IOException e) {
-            LOG.warn("Document stored, but its source {} could not be removed: {}", source, e.getMessage());
-        }
+    @Override
+    public Held pause(String reason, Duration timeout) throws InterruptedException {
+        return gate.pause(reason, timeout);
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,13 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A write-ahead note per consumption, flushed to disk before each media file is written: the source,
- * its checksum, and the media files. After a crash it tells what to undo or finish: files of a
- * document whose row was never committed are removed; a source whose document was committed is
- * removed, so it is neither lost nor consumed twice.
+ * its checksum, the media files, and that the row was committed. It lives until the source is removed.
+ * After a crash it tells what to undo or finish: files of a document whose row was never committed are
+ * removed; a source whose document was committed is removed, so it is neither lost nor refused as a
+ * duplicate of itself at the next start.
  */
 final class Journal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    private static final String COMMITTED = "committed";
 
     private final Path folder;
 
@@ -32,10 +36,15 @@ final class Journal {
         this.folder = folder;
     }
 
-    Entry open(Path source, String checksum) throws IOException {
+    /**
+     * @param sourceChecksum the SHA-256 of the source as it was read: only that file is removed at recovery
+     * @param checksum the document's (differs when a pre-consume script changed the working copy)
+     */
+    Entry open(Path source, String sourceChecksum, String checksum) throws IOException {
         Files.createDirectories(folder);
         Entry entry = new Entry(folder.resolve(UUID.randomUUID() + ".journal"));
         entry.append("source=" + source);
+        entry.append("source-checksum=" + sourceChecksum);
         entry.append("checksum=" + checksum);
         return entry;
     }
@@ -63,22 +72,26 @@ final class Journal {
 
     private static void settle(Path entry, Predicate<String> committed) throws IOException {
         String source = null;
+        String sourceChecksum = null;
         String checksum = null;
+        boolean committedHere = false;
         List<Path> written = new ArrayList<>();
         for (String line : Files.readAllLines(entry, StandardCharsets.UTF_8)) {
             if (line.startsWith("source=")) {
                 source = line.substring(7);
+            } else if (line.startsWith("source-checksum=")) {
+                sourceChecksum = line.substring(16);
             } else if (line.startsWith("checksum=")) {
                 checksum = line.substring(9);
             } else if (line.startsWith("file=")) {
                 written.add(Path.of(line.substring(5)));
+            } else if (line.equals(COMMITTED)) {
+                committedHere = true;
             }
         }
-        if (checksum != null && committed.test(checksum)) {
-            if (source != null && Files.exists(Path.of(source)) && checksum.equals(Checksums.sha256(Path.of(source)))) {
-                Files.delete(Path.of(source));
-                LOG.info("Recovered after a crash: {} was stored already; its source is removed now", source);
-            }
+        // The note may not have reached the disk when the crash came right after the commit: ask the database too.
+        if (committedHere || checksum != null && committed.test(checksum)) {
+            removeSource(source, sourceChecksum != null ? sourceChecksum : checksum);
         } else {
             for (Path file : written) {
                 if (Files.deleteIfExists(file)) {
@@ -88,7 +101,19 @@ final class Journal {
         }
     }
 
-    /** One consumption's note; closed (deleted) once the document is committed or everything is undone. */
+    /** Only the very file that was stored: a new file under the same name stays. */
+    private static void removeSource(String source, String checksum) throws IOException {
+        if (source == null || checksum == null) {
+            return;
+        }
+        Path path = Path.of(source);
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && checksum.equals(Checksums.sha256(path))) {
+            Files.delete(path);
+            LOG.info("Recovered after a crash: {} was stored already; its source is removed now", source);
+        }
+    }
+
+    /** One consumption's note; closed (deleted) once the source is removed or everything is undone. */
     static final class Entry implements AutoCloseable {
         private final Path file;
 
@@ -102,6 +127,18 @@ final class Journal {
                 append("file=" + mediaFile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The row is committed: from now on recovery finishes the consumption (removes the source). Should
+         * the note fail, recovery still finds the document by its checksum.
+         */
+        void committed() {
+            try {
+                append(COMMITTED);
+            } catch (IOException e) {
+                LOG.warn("Could not note the commit in {}: {}", file, e.toString());
             }
         }
 

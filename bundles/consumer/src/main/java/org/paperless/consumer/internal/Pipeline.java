@@ -61,13 +61,22 @@ final class Pipeline {
         this.overrides = overrides;
     }
 
-    Document run(Path source, Path staged, ConsumeOverrides given) throws Refusal, IOException {
+    /**
+     * A committed document whose journal entry is still open: the caller removes the source, then closes
+     * the entry, then runs {@link #afterConsumption}.
+     */
+    record Stored(Document document, Journal.Entry journal, Map<String, String> postConsumeEnvironment) {
+    }
+
+    Stored run(Path source, Staging staging, ConsumeOverrides given) throws Refusal, IOException {
+        Path staged = staging.file();
         if (Files.size(staged) == 0) {
             throw new Refusal("The file is empty (0 bytes)");
         }
         String taskId = UUID.randomUUID().toString();
         scripts.beforeConsumption(source, staged, taskId);
-        String checksum = Checksums.sha256(staged);
+        // The script may have changed the working copy; without one, the bytes are those read from the source.
+        String checksum = scripts.changesWorkingCopy() ? Checksums.sha256(staged) : staging.sourceChecksum();
         var duplicate = documents.findByChecksum(checksum);
         if (duplicate.isPresent()) {
             throw new Refusal("It is a duplicate of document " + duplicate.get().id() + " '" + duplicate.get().title()
@@ -83,16 +92,20 @@ final class Pipeline {
         Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
                 resolved.documentTypeId(), resolved.storagePath() == null ? null : resolved.storagePath().id(), resolved.tagIds(), created(parsed, staged), null, null, checksum,
                 archiveChecksum(parsed), null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
-        Document stored;
         try {
-            stored = store(document, resolved, source, staged, extension(name, mime), parsed);
+            Journal.Entry entry = journal.open(source, staging.sourceChecksum(), checksum);
+            Document stored = store(entry, document, resolved, staged, extension(name, mime), parsed);
+            return new Stored(stored, entry, postConsumeEnvironment(stored, resolved, taskId));
         } finally {
             if (parsed.archivePdf() != null) {
                 Files.deleteIfExists(parsed.archivePdf());
             }
         }
-        scripts.afterConsumption(postConsumeEnvironment(stored, resolved, taskId));
-        return stored;
+    }
+
+    /** The post-consume script, as in paperless-ngx once the source is gone. */
+    void afterConsumption(Stored stored) {
+        scripts.afterConsumption(stored.postConsumeEnvironment());
     }
 
     /** The variables paperless-ngx gives its post-consume script. */
@@ -131,35 +144,39 @@ final class Pipeline {
 
     /**
      * The original, the archive copy (same name, .pdf, in archive/) and the thumbnail, all or nothing:
-     * each file is noted in the journal before it is written, so even a crash leaves no stray file.
+     * each file is noted in the journal before it is written, so even a crash leaves no stray file. After
+     * the commit the entry stays open (noted as committed) until the caller has removed the source.
      */
-    private Document store(Document document, Overrides.Resolved names, Path source, Path staged, String extension,
-            ParsedDocument parsed) throws IOException {
+    private Document store(Journal.Entry entry, Document document, Overrides.Resolved names, Path staged,
+            String extension, ParsedDocument parsed) throws IOException {
         List<Path> written = new ArrayList<>();
-        try (Journal.Entry entry = journal.open(source, document.checksum())) {
-            try {
-                return documents.create(document, withId -> {
-                    String original = originalName(withId, names, extension);
-                    write(entry, written, MediaArea.ORIGINALS, original, Files.newInputStream(staged));
-                    if (parsed.thumbnailPng() != null) {
-                        write(entry, written, MediaArea.THUMBNAILS, String.format("%07d.png", withId.id()),
-                                new ByteArrayInputStream(parsed.thumbnailPng()));
-                    }
-                    String archive = null;
-                    if (parsed.archivePdf() != null) {
-                        String stem = original.substring(0, original.length() - extension.length());
-                        archive = UniqueNames.firstFree(stem, ".pdf", c -> Files.exists(media.resolve(MediaArea.ARCHIVE, c)));
-                        write(entry, written, MediaArea.ARCHIVE, archive, Files.newInputStream(parsed.archivePdf()));
-                    }
-                    return withId.withFilenames(original, archive);
-                });
-            } catch (RuntimeException e) {
-                for (Path p : written) {
-                    Files.deleteIfExists(p);
+        Document stored;
+        try {
+            stored = documents.create(document, withId -> {
+                String original = originalName(withId, names, extension);
+                write(entry, written, MediaArea.ORIGINALS, original, Files.newInputStream(staged));
+                if (parsed.thumbnailPng() != null) {
+                    write(entry, written, MediaArea.THUMBNAILS, String.format("%07d.png", withId.id()),
+                            new ByteArrayInputStream(parsed.thumbnailPng()));
                 }
-                throw e;
+                String archive = null;
+                if (parsed.archivePdf() != null) {
+                    String stem = original.substring(0, original.length() - extension.length());
+                    archive = UniqueNames.firstFree(stem, ".pdf", c -> Files.exists(media.resolve(MediaArea.ARCHIVE, c)));
+                    write(entry, written, MediaArea.ARCHIVE, archive, Files.newInputStream(parsed.archivePdf()));
+                }
+                return withId.withFilenames(original, archive);
+            });
+        } catch (RuntimeException | Error e) {
+            // Nothing was committed (an Error, e.g. out of memory, included): undo the files, drop the note.
+            for (Path p : written) {
+                Files.deleteIfExists(p);
             }
+            entry.close();
+            throw e;
         }
+        entry.committed();
+        return stored;
     }
 
     private void write(Journal.Entry entry, List<Path> written, MediaArea area, String name, InputStream data)

@@ -61,6 +61,17 @@ class ConsumerPartsTest {
     }
 
     @Test
+    void aFileWithTheLongestNameAFileSystemAllowsStillGetsItsReasonBesideIt() throws Exception {
+        String name = "\u00e9".repeat(120) + ".pdf"; // 244 bytes in UTF-8: no room for ".reason.txt"
+        Path source = Files.writeString(dir.resolve(name), "scan");
+        Path kept = new FailedFolder(dir.resolve("consume")).keep(source, "x".repeat(100_000));
+        assertTrue(kept.getFileName().toString().endsWith(".pdf"));
+        assertEquals("scan", Files.readString(kept));
+        String reason = Files.readString(kept.resolveSibling(kept.getFileName() + ".reason.txt"));
+        assertTrue(reason.length() < FailedFolder.MAX_REASON_CHARS + 100, "the reason is cut: " + reason.length());
+    }
+
+    @Test
     void theHighestRankingParserTakesAType() {
         ParserRegistry registry = new ParserRegistry();
         DocumentParser builtIn = (file, mime) -> new ParsedDocument("a", null, null, null);

@@ -18,7 +18,7 @@ class JournalTest {
     void filesOfADocumentThatWasNeverCommittedAreRemovedAfterACrash() throws Exception {
         Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
         Journal journal = new Journal(dir.resolve("journal"));
-        Journal.Entry entry = journal.open(source, Checksums.sha256(source));
+        Journal.Entry entry = journal.open(source, Checksums.sha256(source), Checksums.sha256(source));
         Path original = dir.resolve("0000001.txt");
         entry.willWrite(original);
         Files.writeString(original, "scan");
@@ -33,7 +33,7 @@ class JournalTest {
     void theSourceOfACommittedDocumentIsRemovedAfterACrash() throws Exception {
         Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
         Journal journal = new Journal(dir.resolve("journal"));
-        Journal.Entry entry = journal.open(source, Checksums.sha256(source));
+        Journal.Entry entry = journal.open(source, Checksums.sha256(source), Checksums.sha256(source));
         Path original = dir.resolve("0000001.txt");
         entry.willWrite(original);
         Files.writeString(original, "scan");
@@ -45,11 +45,36 @@ class JournalTest {
     @Test
     void aChangedSourceIsNeverRemoved() throws Exception {
         Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
-        Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source));
+        Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source), Checksums.sha256(source));
         Files.writeString(source, "a new scan under the same name");
         new Journal(dir.resolve("journal")).recover(checksum -> true);
         assertTrue(Files.exists(source));
         entry.close();
+    }
+
+    @Test
+    void aNotedCommitIsFinishedEvenWhenTheDatabaseCannotBeAsked() throws Exception {
+        Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
+        Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source), "changed-by-a-script");
+        Path original = dir.resolve("0000001.txt");
+        entry.willWrite(original);
+        Files.writeString(original, "scan, stamped");
+        entry.committed();
+        new Journal(dir.resolve("journal")).recover(checksum -> false);
+        assertTrue(Files.exists(original), "a committed document keeps its files");
+        assertFalse(Files.exists(source));
+    }
+
+    @Test
+    void recoveryNeverReadsThroughALink() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "scan");
+        Path source = dir.resolve("scan.txt");
+        String checksum = Checksums.sha256(secret);
+        new Journal(dir.resolve("journal")).open(source, checksum, checksum).committed();
+        Files.createSymbolicLink(source, secret);
+        new Journal(dir.resolve("journal")).recover(c -> true);
+        assertTrue(Files.isSymbolicLink(source), "a link is left alone");
+        assertTrue(Files.exists(secret));
     }
 
     private static boolean isEmpty(Path folder) throws Exception {

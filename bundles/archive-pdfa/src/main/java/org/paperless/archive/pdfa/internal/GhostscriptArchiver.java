@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * PDF/A-2b archive copies through Ghostscript's pdfwrite, as paperless-ngx gets them through OCRmyPDF:
  * fonts the source only names (the base 14) are embedded, colours converted to RGB under an sRGB output
  * intent, the text left as text. A few long-lived gs processes take the jobs, each sandboxed (-dSAFER) to
- * our work folder, into which the source is linked.
+ * our work folder, into which the source is linked (or copied from its %PDF- header on: gs sees PDFs only).
  */
 @Component(service = PdfArchiver.class, configurationPid = GhostscriptArchiver.PID)
 @Designate(ocd = ArchiveConfig.class)
@@ -85,7 +85,7 @@ public class GhostscriptArchiver implements PdfArchiver {
         try {
             slots.acquire();
             try {
-                linkOrCopy(pdf, source);
+                PdfHeader.writeJobFile(pdf, source, name);
                 run(source, output, name);
                 Files.move(output, target, StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -131,15 +131,6 @@ public class GhostscriptArchiver implements PdfArchiver {
             } else {
                 process.close();
             }
-        }
-    }
-
-    /** A hard link costs nothing; another file system gets a copy. */
-    private static void linkOrCopy(Path pdf, Path source) throws IOException {
-        try {
-            Files.createLink(source, pdf.toAbsolutePath());
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(pdf, source, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

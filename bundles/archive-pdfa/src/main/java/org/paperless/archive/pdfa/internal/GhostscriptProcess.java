@@ -8,15 +8,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One long-lived Ghostscript that converts PDF after PDF: starting gs costs more than converting a letter,
- * so jobs are fed to its PostScript prompt on stdin. Each job switches pdfwrite to a new output file (which
- * starts a new document), emits the PDF/A output intent, runs the source inside {@code stopped}, prints a
- * marker line, and switches back to an idle file so the job's output is complete on disk.
+ * so jobs are fed to its PostScript prompt on stdin. Each job runs inside {@code save ... restore}, so nothing
+ * it defines outlives it; it switches pdfwrite to a new output file (which starts a new document), emits the
+ * PDF/A output intent, hands the source to the PDF interpreter ({@code runpdf}, never {@code run}, which
+ * executes a file as PostScript when its first bytes say so), switches back to an idle file so the job's
+ * output is complete on disk, and prints a marker line no document can know in advance.
  */
 final class GhostscriptProcess implements AutoCloseable {
 
@@ -25,6 +28,8 @@ final class GhostscriptProcess implements AutoCloseable {
     }
 
     private static final String MARKER = "PAPERLESS-JOB-END";
+    /** What a job keeps of gs's messages; a damaged file can make gs warn without end. */
+    private static final int MESSAGE_CAPACITY = 16 * 1024;
     /** Put in the queue when gs's output ends; compared by identity, so no line of gs can pass for it. */
     private static final String EOF = new String("end of output");
 
@@ -55,6 +60,10 @@ final class GhostscriptProcess implements AutoCloseable {
         return new GhostscriptProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), definition);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int jobs() {
         return jobs;
     }
@@ -64,19 +73,21 @@ final class GhostscriptProcess implements AutoCloseable {
     }
 
     /**
+     * @param source a PDF in the jobs folder that begins with {@code %PDF-}
      * @throws java.util.concurrent.TimeoutException when gs has not finished within the time; the process
      *         is then useless and must be closed
-     * @throws IOException when gs is gone
+     * @throws IOException when gs is gone, or the source does not begin with {@code %PDF-}
      */
     Outcome convert(Path source, Path output, long timeoutSeconds)
             throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
+        if (!PdfHeader.atStart(source)) {
+            throw new IOException("Ghostscript is given PDFs only, and " + source.getFileName()
+                    + " does not begin with %PDF-");
+        }
         jobs++;
-        String id = MARKER + "-" + jobs;
+        String id = MARKER + "-" + UUID.randomUUID();
         lines.clear();
-        commands.write("{ << /OutputFile (" + ps(output) + ") >> setpagedevice (" + ps(definition.prologue())
-                + ") run (" + ps(source) + ") run } stopped { (\\nError: ) print $error /errorname get =only"
-                + " ( in ) print $error /command get =only (\\n" + id + " STOPPED) = } { (\\n" + id
-                + " DONE) = } ifelse << /OutputFile (" + ps(definition.idleOutput()) + ") >> setpagedevice flush\n");
+        commands.write(job(source, output, id));
         commands.flush();
         StringBuilder messages = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -91,10 +102,31 @@ final class GhostscriptProcess implements AutoCloseable {
             if (line.startsWith(id + " ")) {
                 return new Outcome(line.endsWith("STOPPED"), messages.toString().strip());
             }
-            if (!line.isBlank()) {
+            if (!line.isBlank() && messages.length() < MESSAGE_CAPACITY) {
                 messages.append(line.strip()).append('\n');
             }
         }
+    }
+
+    /**
+     * One line of PostScript. It starts from empty stacks, so the save object is at the bottom of the operand
+     * stack; after the job, whatever lies between it and the job's outcome (an error leaves operands) is
+     * dropped, the dictionary stack is reset, and {@code restore} takes the interpreter back to where it was.
+     * The line is bound before it runs, so what it calls after the job is the operators themselves, whatever
+     * the job defined under their names; {@code runpdf} is taken from systemdict, which -dSAFER keeps
+     * read-only. pdfwrite is switched back to the idle file before the restore, so the restored page device
+     * is the current one and gs has nothing to reinstall. The idle document gets a blank page: gs 10.0's
+     * pdfwrite never closes the file of a document it ends without pages, one file handle per job.
+     */
+    private String job(Path source, Path output, String id) {
+        return "clear cleardictstack { save { << /OutputFile (" + ps(output) + ") >> setpagedevice"
+                + " (" + ps(definition.prologue()) + ") (r) file cvx exec"
+                + " (" + ps(source) + ") (r) file //systemdict /runpdf get exec } stopped"
+                + " { (\\nError: ) print $error /errorname get =only ( in ) print $error /command get =only"
+                + " (\\n) print //false } { //true } ifelse"
+                + " << /OutputFile (" + ps(definition.idleOutput()) + ") >> setpagedevice showpage cleardictstack"
+                + " count 2 sub { exch pop } repeat exch restore"
+                + " { (\\n" + id + " DONE) } { (\\n" + id + " STOPPED) } ifelse = flush } bind exec\n";
     }
 
     private void readOutput() {

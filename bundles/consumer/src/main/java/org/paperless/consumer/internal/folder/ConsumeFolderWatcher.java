@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,59 +21,81 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.paperless.api.Tag;
-import org.paperless.api.consumer.ConsumeOverrides;
-import org.paperless.api.consumer.ConsumptionException;
-import org.paperless.api.consumer.DocumentConsumer;
+import org.paperless.api.consumer.ConsumeFolderState;
+import org.paperless.api.consumer.ConsumptionStatus;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.TagRepository;
+import org.paperless.consumer.internal.ConsumerConfig;
+import org.paperless.consumer.internal.FolderConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.paperless.consumer.internal.ConsumerConfig;
 
 /**
  * Takes files from the consume folder once they are stable. File events make it look at once; a full
  * rescan every few seconds catches what events miss (network shares) and what was there at start.
- * One thread, stopped cleanly: a file being consumed when the bundle stops is finished first.
+ * One thread, stopped cleanly: a file being consumed when the bundle stops is finished first. Nothing
+ * ends the schedule but a stop: a failing file or a failing scan is logged and counted, and the next
+ * run goes on (a scheduled task that throws, an Error included, would never run again).
  */
-@Component(configurationPid = ConsumerConfig.PID, immediate = true)
+@Component(service = ConsumptionStatus.class, configurationPid = ConsumerConfig.PID, immediate = true)
 @Designate(ocd = ConsumerConfig.class)
-public class ConsumeFolderWatcher {
+public class ConsumeFolderWatcher implements ConsumptionStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumeFolderWatcher.class);
     private static final long TICK_MILLIS = 500;
 
-    private final DocumentConsumer consumer;
-    private final TagRepository tags;
     private final WatchSettings settings;
     private final ScheduledExecutorService executor;
+    private final WatcherStatus status;
     private final Map<Path, StableFiles.Observation> givenUp = new HashMap<>();
     private final Set<Path> watchedDirs = new HashSet<>();
     private FolderScanner scanner;
+    private FolderIntake intake;
     private StableFiles stable;
     private WatchService events;
+    private ScheduledFuture<?> schedule;
+    private volatile String notWatching;
+    private String lastTickFailure;
     private long lastScan;
     private volatile boolean stopping;
 
     @Activate
-    public ConsumeFolderWatcher(@Reference DocumentConsumer consumer, @Reference TagRepository tags,
-            @Reference DataFolders folders, ConsumerConfig config) throws IOException {
-        this.consumer = consumer;
-        this.tags = tags;
+    public ConsumeFolderWatcher(@Reference FolderConsumer consumer, @Reference TagRepository tags,
+            @Reference DataFolders folders, ConsumerConfig config) {
         this.settings = WatchSettings.from(config, System.getenv());
+        this.status = new WatcherStatus(folders.consumption());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperless-consume-folder"));
         if (!settings.enabled()) {
+            notWatching = "disabled by configuration (enabled = false in " + ConsumerConfig.PID + ")";
             LOG.info("The consume folder is not watched (enabled = false)");
             return;
         }
-        Path root = Files.createDirectories(folders.consumption());
-        this.scanner = new FolderScanner(root, settings);
-        this.stable = new StableFiles(settings.stableMillis());
-        this.events = root.getFileSystem().newWatchService();
-        watch(root);
-        executor.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("Watching {} (stable after {} ms, rescan every {} ms, recursive {})", root,
+        try {
+            Path root = Files.createDirectories(folders.consumption());
+            this.scanner = new FolderScanner(root, settings);
+            this.intake = new FolderIntake(consumer, tags, scanner, settings, status);
+            this.stable = new StableFiles(settings.stableMillis());
+            this.events = root.getFileSystem().newWatchService();
+            watch(root);
+        } catch (IOException e) {
+            notWatching = "the consume folder cannot be used: " + e;
+            LOG.error("The consume folder {} is not watched: {}", folders.consumption(), e.toString());
+            return;
+        }
+        schedule = executor.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("Watching {} (stable after {} ms, rescan every {} ms, recursive {})", folders.consumption(),
                 settings.stableMillis(), settings.rescanMillis(), settings.recursive());
+    }
+
+    @Override
+    public ConsumeFolderState state() {
+        String reason = notWatching;
+        if (reason == null && stopping) {
+            reason = "stopping";
+        } else if (reason == null && schedule.isDone()) {
+            reason = "the watcher ended unexpectedly; restart the bundle org.paperless.consumer";
+        }
+        return status.snapshot(reason);
     }
 
     @Deactivate
@@ -95,8 +118,14 @@ public class ConsumeFolderWatcher {
                 lastScan = now;
                 scanAndConsume(now);
             }
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("Scanning the consume folder failed: {}", e.toString());
+            lastTickFailure = null;
+        } catch (Throwable e) { // whatever it is, the next tick must still run
+            String message = e.toString();
+            if (!message.equals(lastTickFailure)) { // once, not twice a second while it lasts
+                LOG.error("Scanning the consume folder failed; trying again: {}", message);
+                status.error("Scanning the consume folder failed: " + message);
+            }
+            lastTickFailure = message;
         }
     }
 
@@ -125,37 +154,11 @@ public class ConsumeFolderWatcher {
             if (stopping) {
                 return;
             }
-            consume(file, present.get(file));
-        }
-        stable.forget(Set.copyOf(ready));
-    }
-
-    private void consume(Path file, StableFiles.Observation observation) {
-        try {
-            consumer.consume(file, new ConsumeOverrides(null, null, null, folderTags(file)));
-        } catch (ConsumptionException e) {
-            // Logged by the consumer; the file is in failed/ now.
-        } catch (RuntimeException e) {
-            LOG.warn("Consuming {} failed unexpectedly: {}", file, e.toString());
-        }
-        if (Files.exists(file)) {
-            LOG.warn("{} is still in the consume folder after consumption; it is left alone until it changes", file);
-            givenUp.put(file, observation);
-        }
-    }
-
-    /** With subdirs-as-tags, the folder names become tags; missing tags are created, as in paperless-ngx. */
-    private List<String> folderTags(Path file) {
-        if (!settings.subdirsAsTags()) {
-            return List.of();
-        }
-        List<String> names = scanner.folderNames(file);
-        for (String name : names) {
-            if (tags.findByName(name).isEmpty()) {
-                tags.create(new Tag(null, name, null, null, false, null));
+            stable.forget(Set.of(file));
+            if (intake.take(file, present.get(file)) == FolderIntake.Outcome.STUCK) {
+                givenUp.put(file, present.get(file));
             }
         }
-        return names;
     }
 
     private void watch(Path dir) {

@@ -40,7 +40,7 @@ final class FolderScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !skipped(file)) {
-                    found.put(file, new StableFiles.Observation(attrs.size(), attrs.lastModifiedTime().toMillis()));
+                    found.put(file, new StableFiles.Observation(attrs.size(), attrs.lastModifiedTime().toMillis(), attrs.fileKey()));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class StableFiles {
 
-    record Observation(long size, long modified) {
+    /** Size, time and file key (inode): a file replaced by another under the same name is a change too. */
+    record Observation(long size, long modified, Object fileKey) {
     }
 
     private record Seen(Observation observation, long since) {

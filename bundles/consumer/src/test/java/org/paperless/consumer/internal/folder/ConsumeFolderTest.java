@@ -23,8 +23,8 @@ class ConsumeFolderTest {
     void aFileIsReadyOnlyAfterItStayedUnchangedLongEnough() {
         StableFiles stable = new StableFiles(1000);
         Path f = root.resolve("scan.pdf");
-        var small = new StableFiles.Observation(10, 1);
-        var bigger = new StableFiles.Observation(20, 2);
+        var small = new StableFiles.Observation(10, 1, "inode-1");
+        var bigger = new StableFiles.Observation(20, 2, "inode-1");
         assertEquals(List.of(), stable.update(Map.of(f, small), 0));
         assertEquals(List.of(), stable.update(Map.of(f, bigger), 900), "still growing");
         assertEquals(List.of(), stable.update(Map.of(f, bigger), 1800));
