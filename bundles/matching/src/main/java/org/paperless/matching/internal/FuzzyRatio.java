@@ -1,11 +1,11 @@
 package org.paperless.matching.internal;
 
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.text.similarity.LongestCommonSubsequence;
+import org.paperless.api.text.Deadline;
 
 /**
  * The partial ratio of rapidfuzz/fuzzywuzzy that paperless-ngx's fuzzy matching uses: the best
@@ -20,8 +20,13 @@ final class FuzzyRatio {
     private FuzzyRatio() {
     }
 
-    /** Whether the partial ratio reaches {@code cutoff} (0-100). */
-    static boolean partialRatioAtLeast(String a, String b, double cutoff) {
+    /**
+     * Whether the partial ratio reaches {@code cutoff} (0-100). Each window compared costs up to m squared
+     * steps, and a long text has many windows: the search counts its steps against {@code deadline}.
+     *
+     * @throws Deadline.Expired when the deadline passes first
+     */
+    static boolean partialRatioAtLeast(String a, String b, double cutoff, Deadline deadline) {
         String needle = a.length() <= b.length() ? a : b;
         String hay = a.length() <= b.length() ? b : a;
         int m = needle.length();
@@ -33,8 +38,11 @@ final class FuzzyRatio {
             wanted.add(needle.charAt(i), 1);
         }
         int minShared = (int) Math.ceil(cutoff / 100.0 * m);
-        for (int[] range : candidateStarts(needle, hay, cutoff)) {
-            if (scan(needle, hay, wanted, minShared, range[0], range[1], cutoff)) {
+        BitSet starts = candidateStarts(needle, hay, cutoff, deadline);
+        CharSequence guarded = deadline.guard(hay);
+        for (int first = starts.nextSetBit(0), last; first >= 0; first = starts.nextSetBit(last + 1)) {
+            last = starts.nextClearBit(first) - 1;
+            if (scan(needle, guarded, wanted, minShared, first, last, cutoff)) {
                 return true;
             }
         }
@@ -42,7 +50,8 @@ final class FuzzyRatio {
     }
 
     /** Slides the window from {@code first} to {@code last} start, computing the ratio where the counts allow it. */
-    private static boolean scan(String needle, String hay, Counts wanted, int minShared, int first, int last, double cutoff) {
+    private static boolean scan(String needle, CharSequence hay, Counts wanted, int minShared, int first, int last,
+            double cutoff) {
         int m = needle.length();
         Counts window = new Counts();
         int shared = 0;
@@ -56,7 +65,7 @@ final class FuzzyRatio {
                 shared -= window.add(out, -1) < wanted.get(out) ? 1 : 0;
                 shared += window.add(in, 1) <= wanted.get(in) ? 1 : 0;
             }
-            if (shared >= minShared && ratio(needle, hay.substring(start, start + m)) >= cutoff) {
+            if (shared >= minShared && ratio(needle, hay.subSequence(start, start + m)) >= cutoff) {
                 return true;
             }
         }
@@ -64,19 +73,19 @@ final class FuzzyRatio {
     }
 
     /**
-     * The window starts worth scanning, as merged ranges: a window reaching the cut-off contains one of the
-     * needle's pieces exactly (see {@link #mayReach}), so it starts at most m characters before an occurrence.
+     * The window starts worth scanning: a window reaching the cut-off contains one of the needle's pieces
+     * exactly (see {@link #mayReach}), so it starts at most m characters before an occurrence. A set of
+     * starts, not a list of ranges: a piece may occur at nearly every position of a long text.
      */
-    static List<int[]> candidateStarts(String needle, String hay, double cutoff) {
+    static BitSet candidateStarts(String needle, String hay, double cutoff, Deadline deadline) {
         int m = needle.length();
         int lastStart = hay.length() - m;
-        List<int[]> ranges = new ArrayList<>();
+        BitSet starts = new BitSet(Math.max(0, lastStart + 1));
         if (lastStart < 0) {
-            return ranges;
+            return starts;
         }
         int k = (int) Math.floor(m * (1 - cutoff / 100.0) + 1e-9);
         int pieces = 2 * k + 1;
-        List<int[]> raw = new ArrayList<>();
         for (int p = 0; p < pieces; p++) {
             int from = (int) ((long) m * p / pieces);
             int to = (int) ((long) m * (p + 1) / pieces);
@@ -85,21 +94,15 @@ final class FuzzyRatio {
             }
             String piece = needle.substring(from, to);
             for (int at = hay.indexOf(piece); at >= 0; at = hay.indexOf(piece, at + 1)) {
-                raw.add(new int[] {Math.max(0, at - m + (to - from)), Math.min(lastStart, at)});
+                deadline.tick();
+                int last = Math.min(lastStart, at);
+                int first = Math.max(0, at - m + (to - from));
+                if (first <= last) {
+                    starts.set(first, last + 1);
+                }
             }
         }
-        raw.sort((x, y) -> Integer.compare(x[0], y[0]));
-        for (int[] r : raw) {
-            if (r[0] > r[1]) {
-                continue;
-            }
-            if (!ranges.isEmpty() && r[0] <= ranges.get(ranges.size() - 1)[1] + 1) {
-                ranges.get(ranges.size() - 1)[1] = Math.max(ranges.get(ranges.size() - 1)[1], r[1]);
-            } else {
-                ranges.add(new int[] {r[0], r[1]});
-            }
-        }
-        return ranges;
+        return starts;
     }
 
     /**

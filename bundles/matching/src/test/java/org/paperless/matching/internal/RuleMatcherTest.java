@@ -90,6 +90,62 @@ class RuleMatcherTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aFuzzyRuleOverAHugeTextGivesUpInTimeAndCountsAsNoMatch() {
+        // Every stretch of this text has the rule's letters and pieces, but in another order: each one
+        // passes the cheap filters and costs a full comparison. Unbounded, 1 MB of it takes minutes.
+        String rule = randomLetters(new java.util.Random(7), 100);
+        String stretch = piecesShuffled(rule, 21, new java.util.Random(11));
+        String huge = stretch.repeat(10_000) + " " + rule;
+        assertFalse(matcher.matches(new Matching(rule, MatchingAlgorithm.FUZZY, false), huge, "fuzzy"),
+                "the rule is at the very end, after its time is up");
+        assertTrue(new RuleMatcher(10_000).matches(new Matching(rule, MatchingAlgorithm.FUZZY, false), stretch + " " + rule, "fuzzy"),
+                "the rule is found in a short text of the same kind");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aFuzzyRuleFindsItsNameAtTheEndOfALongOrdinaryText() {
+        String line = "Pos 17 Artikel 4711-08 Menge 3 Preis 12.345,67 EUR Lieferung frei Haus, Zahlung 14 Tage netto\n";
+        String text = line.repeat(11_000) + "Mit freundlichen Gruessen, Stadtwerke Musterstadt";
+        assertTrue(text.length() > 1_000_000);
+        assertTrue(matcher.matches(new Matching("Stadtwerk Musterstat", MatchingAlgorithm.FUZZY, true), text, "fuzzy"));
+        assertFalse(matcher.matches(new Matching("Gaswerke Beispielhausen", MatchingAlgorithm.FUZZY, true), text, "fuzzy"));
+    }
+
+    private static String randomLetters(java.util.Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(20)));
+        }
+        return text.toString();
+    }
+
+    /** The text cut into {@code pieces} parts, put together again in a random order. */
+    private static String piecesShuffled(String text, int pieces, java.util.Random random) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int p = 0; p < pieces; p++) {
+            parts.add(text.substring(text.length() * p / pieces, text.length() * (p + 1) / pieces));
+        }
+        java.util.Collections.shuffle(parts, random);
+        return String.join("", parts);
+    }
+
+    @Test
+    void theWordsOfARuleShareItsTime() {
+        // Each phrase is searched in fewer reads of the text than it takes to read the clock twice, so only a
+        // budget shared by the rule's phrases can run out; with no time at all, it does.
+        StringBuilder phrases = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            phrases.append("\"rechnung nummer").append(i).append("\" ");
+        }
+        String text = "Lieferschein ".repeat(400) + phrases.toString().replace("\"", "");
+        Matching all = new Matching(phrases.toString(), MatchingAlgorithm.ALL, true);
+        assertTrue(matcher.matches(all, text, "all"));
+        assertFalse(new RuleMatcher(0).matches(all, text, "all"));
+    }
+
+    @Test
     void fuzzyToleratesTyposAndPunctuation() {
         assertTrue(matches(MatchingAlgorithm.FUZZY, "Stadtwerk Musterstat", true), "two letters off");
         assertTrue(matches(MatchingAlgorithm.FUZZY, "Stadt-werke, Musterstadt!", true), "punctuation ignored");

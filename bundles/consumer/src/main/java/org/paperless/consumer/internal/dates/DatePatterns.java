@@ -19,6 +19,11 @@ final class DatePatterns {
     private static final String NUM_END = "(?!\\d)(?![./-]\\d)";
     // PDF text layers often use no-break spaces between day, month and year.
     private static final String WS = "[\\s\\u00A0]";
+    // Separators between the parts. Every run of them is possessive (*+, ++): what follows a run never
+    // begins with one of its characters, so giving some back cannot make a match, and two greedy runs in
+    // a row ("3" and a million spaces) would otherwise be split every way before failing: quadratic time.
+    private static final String SEP = "[\\s\\u00A0-]*+";
+    private static final String SEP_COMMA = "[\\s\\u00A0,-]*+";
     // A month name must be a whole word ("Mai" but not "Maisonette"); the dot of "Mär." is optional.
     // Testing the first letter before trying some forty spellings keeps long texts fast.
     private static String month(String group) {
@@ -44,12 +49,12 @@ final class DatePatterns {
             // 03.04.2024, 04/03/24, 24-04-03: the configured order decides; both separators must agree.
             "(?<na>\\d{1,2})(?<ns>[./-])(?<nb>\\d{1,2})\\k<ns>(?<nc>\\d{4}|\\d{2})" + NUM_END,
             // 3 April 2024, 3. März 2024, 3rd of April 2024, 03-Apr-2024
-            day("ad") + WS + "*(?:of" + WS + "+)?-?" + WS + "*" + month("am") + "[\\s\\u00A0,-]*" + longYear("ay"))
+            day("ad") + WS + "*+(?:of" + WS + "++)?-?" + WS + "*+" + month("am") + SEP_COMMA + longYear("ay"))
             + ")|" + month("bm") + "(?:"
             // April 3, 2024, Jan 5 2024, April 3rd, 2024
-            + "[\\s\\u00A0-]*" + day("bd") + "[\\s\\u00A0,-]*" + longYear("by")
+            + SEP + day("bd") + SEP_COMMA + longYear("by")
             // Dezember 2023: month and year alone
-            + "|[\\s\\u00A0,-]*" + longYear("cy") + ")",
+            + "|" + SEP_COMMA + longYear("cy") + ")",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private DatePatterns() {

@@ -1,6 +1,7 @@
 package org.paperless.consumer.internal.dates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -198,14 +205,72 @@ class DateFinderTest {
     @Test
     void aLongTextIsScannedToTheEnd() {
         // ~1 MB of invoice-like noise full of numbers, with the only date at the very end.
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, longInvoiceNoise() + "Berlin, 3. April 2024"));
+    }
+
+    private static String longInvoiceNoise() {
         String line = "Pos 17 Artikel 4711-08 Menge 3 Preis 12.345,67 EUR IBAN DE89 3704 0044 0532 0130 00 "
                 + "Tel +49 30 1234567 Rechnung 2024-117-33 Mai Maisonette\n";
         StringBuilder text = new StringBuilder(1_100_000);
         while (text.length() < 1_000_000) {
             text.append(line);
         }
-        text.append("Berlin, 3. April 2024");
-        assertEquals(Optional.of(APRIL_3), find(Order.DMY, text.toString()));
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\u00A0", "\n", " of", " -"})
+    @Timeout(10) // the backtracking search took about 150 s for 160,000 spaces, and four times that per doubling
+    void aMillionSeparatorsAfterADayOrMonthAreReadInLinearTime(String separator) {
+        String run = separator.repeat(1_000_000 / separator.length());
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, "3" + run + "x, Rechnung vom 03.04.2024"));
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, "April" + run + "x, Rechnung vom 03.04.2024"));
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, "Datum: 3rd of" + run + "x 2024-04-03"));
+    }
+
+    @Test
+    @Timeout(10)
+    void aDayAndItsMonthStillPairUpAcrossAnyWhitespace() {
+        // The date is where it always was, however far apart its parts are.
+        String run = " ".repeat(1_000_000);
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, "3" + run + "April 2024"));
+        assertEquals(Optional.of(APRIL_3), find(Order.DMY, "April" + run + "3," + run + "2024"));
+    }
+
+    @Test
+    void theLinearPatternFindsWhatTheBacktrackingOneFound() {
+        // The pattern without its possessive quantifiers is the earlier, backtracking one: on short texts
+        // made of date parts and separators both must find the same candidates at the same places.
+        Pattern backtracking = Pattern.compile(DatePatterns.PATTERN.pattern().replace("*+", "*").replace("++", "+"),
+                DatePatterns.PATTERN.flags());
+        assertNotEquals(DatePatterns.PATTERN.pattern(), backtracking.pattern());
+        String[] parts = {"3", "03", "12", "2024", "24", " ", "  ", "\u00A0", "\n", "-", ",", ".", "/", "of", "of ",
+                "rd", "April", "Apr.", "März", "Mai", "x", "Maisonette"};
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(12); p >= 0; p--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            assertEquals(candidates(backtracking, text), candidates(DatePatterns.PATTERN, text), text.toString());
+        }
+    }
+
+    private static List<String> candidates(Pattern pattern, CharSequence text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.start() + "-" + m.end() + " " + DatePatterns.candidate(m, Order.DMY));
+        }
+        return found;
+    }
+
+    @Test
+    void aSearchThatRunsOutOfTimeFindsNoDate() {
+        // The same text as above, with no time at all: the first clock reading starts it, the second ends it.
+        DateFinder hurried = new DateFinder(Order.DMY, CLOCK, 0);
+        assertEquals(Optional.empty(), hurried.find(longInvoiceNoise() + "Berlin, 3. April 2024"));
+        assertEquals(Optional.empty(), hurried.find(longInvoiceNoise() + "Berlin, 3. April 2024"), "and again");
     }
 
     @Test
