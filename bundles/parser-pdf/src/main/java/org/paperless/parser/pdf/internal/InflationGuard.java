@@ -1,89 +1,105 @@
 package org.paperless.parser.pdf.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.paperless.api.parser.ParseException;
 
 /**
- * Refuses decompression bombs before PDFBox or Ghostscript decode anything: every Flate stream of the
- * file (page contents, forms, images, fonts) is inflated once into nothing, counting; an image whose
+ * Refuses decompression bombs before PDFBox or Ghostscript decode anything: every stream of the file
+ * (page contents, forms, images, fonts, object and cross-reference streams) has its whole filter chain
+ * decoded once into nothing, counting, within a limit per stream and one per document; an image whose
  * declared size is beyond the pixel limit is refused from its dictionary alone, as an image file would be.
+ * A refusal sticks: PDFBox's lenient parser may swallow the exception, the next {@link #throwIfRefused} not.
  */
-final class InflationGuard {
+final class InflationGuard implements Closeable {
 
-    static final long MAX_STREAM_BYTES = 256L * 1024 * 1024;
-    static final long MAX_DOCUMENT_BYTES = 1024L * 1024 * 1024;
-
-    private final String name;
-    private final long maxImagePixels;
+    private final PdfLimits limits;
+    private final StreamMeter meter;
+    private final Set<COSStream> checked = Collections.newSetFromMap(new IdentityHashMap<>());
     private long total;
+    private PdfRefusedException refusal;
 
-    private InflationGuard(String name, long maxImagePixels) {
-        this.name = name;
-        this.maxImagePixels = maxImagePixels;
+    InflationGuard(String name, PdfLimits limits) {
+        this.limits = limits;
+        this.meter = new StreamMeter(name, limits);
     }
 
-    static void check(PDDocument document, String name, long maxImagePixels) throws IOException, ParseException {
-        InflationGuard guard = new InflationGuard(name, maxImagePixels);
+    /**
+     * Checks every stream in the cross-reference table: plain objects first, so that object streams are
+     * checked before the objects inside them are read out of them.
+     */
+    void checkAll(PDDocument document) throws IOException {
+        throwIfRefused();
         COSDocument cos = document.getDocument();
-        for (COSObjectKey key : cos.getXrefTable().keySet()) {
-            COSBase object = cos.getObjectFromPool(key).getObject();
-            if (object instanceof COSStream stream) {
-                guard.check(stream);
+        List<Map.Entry<COSObjectKey, Long>> compressed = new ArrayList<>();
+        for (Map.Entry<COSObjectKey, Long> entry : cos.getXrefTable().entrySet()) {
+            if (entry.getValue() != null && entry.getValue() < 0) {
+                compressed.add(entry);
+            } else {
+                checkObject(cos, entry.getKey());
             }
+        }
+        for (Map.Entry<COSObjectKey, Long> entry : compressed) {
+            checkObject(cos, entry.getKey());
+        }
+        throwIfRefused();
+    }
+
+    private void checkObject(COSDocument cos, COSObjectKey key) throws IOException {
+        COSBase object = cos.getObjectFromPool(key).getObject();
+        if (object instanceof COSStream stream) {
+            check(stream, "object " + key.getNumber() + " " + key.getGeneration());
         }
     }
 
-    private void check(COSStream stream) throws IOException, ParseException {
-        if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-            long pixels = (long) stream.getInt(COSName.WIDTH, 0) * stream.getInt(COSName.HEIGHT, 0);
-            if (pixels > maxImagePixels) {
-                throw refused("an image in it is " + stream.getInt(COSName.WIDTH, 0) + " x "
-                        + stream.getInt(COSName.HEIGHT, 0) + " pixels, more than the limit of " + maxImagePixels
-                        + " (PAPERLESS_OCR_MAX_IMAGE_PIXELS)");
-            }
+    /** Checks one stream, once; what the user is told to look for is {@code what}. */
+    void check(COSStream stream, String what) throws IOException {
+        throwIfRefused();
+        if (!checked.add(stream)) {
+            return;
         }
-        total += inflatedSize(stream);
-        if (total > MAX_DOCUMENT_BYTES) {
-            throw refused("its streams inflate to more than " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB");
-        }
-    }
-
-    private long inflatedSize(COSStream stream) throws IOException, ParseException {
-        if (!isFirstFilterFlate(stream)) {
-            return stream.getLength();
-        }
-        byte[] buffer = new byte[64 * 1024];
-        long size = 0;
-        try (InputStream in = new InflaterInputStream(stream.createRawInputStream())) {
-            for (int n; (n = in.read(buffer)) > 0;) {
-                size += n;
-                if (size > MAX_STREAM_BYTES) {
-                    throw refused("one of its streams inflates to more than " + MAX_STREAM_BYTES / (1024 * 1024) + " MB");
+        try {
+            if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+                long width = stream.getInt(COSName.WIDTH, 0);
+                long height = stream.getInt(COSName.HEIGHT, 0);
+                if (width * height > limits.maxImagePixels()) {
+                    throw meter.tooManyPixels("an image in it", what, width, height);
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            return stream.getLength(); // not our business: PDFBox reports a broken stream its own way
+            List<COSName> filters = StreamMeter.filters(stream.getFilters());
+            long size = filters.isEmpty() ? stream.getLength()
+                    : meter.decodedSize(stream, filters, true, stream::createRawInputStream, what);
+            total += size;
+            if (total > limits.maxDocumentBytes()) {
+                throw meter.bomb("its streams inflate to more than " + PdfLimits.bytes(limits.maxDocumentBytes())
+                        + " in all");
+            }
+        } catch (PdfRefusedException e) {
+            refusal = e;
+            throw e;
         }
-        return size;
     }
 
-    private static boolean isFirstFilterFlate(COSStream stream) {
-        COSBase filters = stream.getFilters();
-        return COSName.FLATE_DECODE.equals(filters)
-                || filters instanceof COSArray array && array.size() > 0 && COSName.FLATE_DECODE.equals(array.getObject(0));
+    void throwIfRefused() throws PdfRefusedException {
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
-    private ParseException refused(String why) {
-        return new ParseException("The PDF " + name + " is refused as a possible decompression bomb: " + why);
+    @Override
+    public void close() throws IOException {
+        meter.close();
     }
 }

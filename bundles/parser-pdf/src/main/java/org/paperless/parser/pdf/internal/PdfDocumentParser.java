@@ -12,12 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,8 +42,9 @@ public class PdfDocumentParser implements DocumentParser {
             "The PDF is encrypted with a password; remove the password and consume it again";
     /** Beyond this many pages a file is more likely an attack or a mistake than a document. */
     static final int MAX_PAGES = 10_000;
-    /** PDFBox keeps up to this much of a document's streams in memory, the rest in temp files. */
-    private static final long MAX_MAIN_MEMORY = 64L * 1024 * 1024;
+    /** PDFBox keeps up to 64 MB of a document's new streams in memory, the rest in temp files. */
+    private static final StreamCacheCreateFunction STREAM_CACHE =
+            MemoryUsageSetting.setupMixed(64L * 1024 * 1024).streamCache;
     /** Readers accept a header anywhere in the first 1024 bytes (junk before it happens in mail exports). */
     private static final int HEADER_WINDOW = 1024;
 
@@ -57,7 +57,7 @@ public class PdfDocumentParser implements DocumentParser {
         return thread;
     });
     private volatile OcrMode mode = OcrMode.SKIP;
-    private volatile long maxImagePixels = MaxImagePixels.DEFAULT;
+    private volatile PdfLimits limits = PdfLimits.DEFAULT;
 
     /** Scanned PDFs are read through OCR when the OCR bundle is there; without it they get no text. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -69,11 +69,20 @@ public class PdfDocumentParser implements DocumentParser {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PdfArchiver archiver;
 
+    public PdfDocumentParser() {
+    }
+
+    /** With other limits and an OCR service of its own, as tests need them. */
+    PdfDocumentParser(PdfLimits limits, OcrService ocr) {
+        this.limits = limits;
+        this.ocr = ocr;
+    }
+
     @Activate
     @Modified
     void configure(Map<String, Object> properties) {
         mode = OcrMode.from(properties, System::getenv);
-        maxImagePixels = MaxImagePixels.from(properties, System::getenv);
+        limits = limits.withMaxImagePixels(MaxImagePixels.from(properties, System::getenv));
     }
 
     @Deactivate
@@ -85,7 +94,10 @@ public class PdfDocumentParser implements DocumentParser {
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
         String name = file.getFileName().toString();
         requirePdfHeader(file, name);
-        try (PDDocument document = load(file)) {
+        PdfLimits current = limits;
+        try (InflationGuard guard = new InflationGuard(name, current);
+                PDDocument document = GuardedPdfParser.load(file, STREAM_CACHE, guard)) {
+            guard.throwIfRefused();
             int pages = document.getNumberOfPages();
             if (pages == 0) {
                 throw new ParseException("The PDF " + name + " has no pages; it is probably damaged or truncated");
@@ -94,31 +106,11 @@ public class PdfDocumentParser implements DocumentParser {
                 throw new ParseException("The PDF " + name + " has " + pages + " pages; more than "
                         + MAX_PAGES + " are not read");
             }
-            InflationGuard.check(document, name, maxImagePixels);
-            String text = extractText(document);
-            Future<Path> copy = mode == OcrMode.SKIP && !mode.ocr(text) ? archiveOf(file, pages, name) : null;
-            byte[] thumbnail;
-            try {
-                thumbnail = thumbnails.renderFirstPage(document, name);
-            } catch (IOException | ParseException | RuntimeException e) {
-                if (copy != null) {
-                    TextPdfArchive.discard(copy);
-                }
-                throw e;
-            }
-            Path archive = copy == null ? null : TextPdfArchive.await(copy);
-            OcrService service = ocr;
-            if (mode.ocr(text)) {
-                if (service == null) {
-                    LOG.warn("{} has no text layer and OCR is not available: it is stored without text", name);
-                } else {
-                    ScannedPdfOcr.Result read = ScannedPdfOcr.run(document, service, name);
-                    text = read.text();
-                    archive = read.archive();
-                }
-            }
-            LOG.debug("Parsed {}: {} pages, {} characters", name, pages, text.length());
-            return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail, archive);
+            guard.checkAll(document);
+            return read(file, document, pages, name, current);
+        } catch (PdfRefusedException e) {
+            LOG.warn("{}", e.getMessage());
+            throw new ParseException(e.getMessage(), e);
         } catch (InvalidPasswordException e) {
             LOG.warn("{}: {}", name, ENCRYPTED_MESSAGE);
             throw new ParseException(ENCRYPTED_MESSAGE, e);
@@ -127,7 +119,40 @@ public class PdfDocumentParser implements DocumentParser {
             LOG.warn("Cannot read {} as a PDF: {}", name, e.toString());
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new ParseException("The PDF " + name + " is damaged or truncated and cannot be read: " + reason, e);
+        } catch (StackOverflowError e) {
+            // Objects, forms, patterns or glyphs that contain themselves, or nest thousands deep.
+            LOG.warn("Cannot read {}: its structure is nested too deeply", name);
+            throw new ParseException("The PDF " + name + " is nested too deeply to be read (objects that contain"
+                    + " themselves, or thousands of levels deep); it is probably damaged or made to harm", e);
         }
+    }
+
+    private ParsedDocument read(Path file, PDDocument document, int pages, String name, PdfLimits current)
+            throws IOException, ParseException {
+        String text = BoundedTextStripper.text(document, name);
+        Future<Path> copy = mode == OcrMode.SKIP && !mode.ocr(text) ? archiveOf(file, pages, name) : null;
+        byte[] thumbnail;
+        try {
+            thumbnail = thumbnails.renderFirstPage(document, name, current);
+        } catch (IOException | RuntimeException e) {
+            if (copy != null) {
+                TextPdfArchive.discard(copy);
+            }
+            throw e;
+        }
+        Path archive = copy == null ? null : TextPdfArchive.await(copy);
+        OcrService service = ocr;
+        if (mode.ocr(text)) {
+            if (service == null) {
+                LOG.warn("{} has no text layer and OCR is not available: it is stored without text", name);
+            } else {
+                ScannedPdfOcr.Result read = ScannedPdfOcr.run(document, service, name, current);
+                text = read.text();
+                archive = read.archive();
+            }
+        }
+        LOG.debug("Parsed {}: {} pages, {} characters", name, pages, text.length());
+        return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail, archive);
     }
 
     /** The archive copy of a PDF with text, started in the background; null without an archiver. */
@@ -153,17 +178,6 @@ public class PdfDocumentParser implements DocumentParser {
             LOG.warn("{} is not a PDF: no %PDF- header", name);
             throw new ParseException("The file " + name + " is not a PDF: it has no %PDF- header");
         }
-    }
-
-    private static PDDocument load(Path file) throws IOException {
-        // Empty password: opens files that only carry an owner password (restrictions), fails for the rest.
-        return Loader.loadPDF(file.toFile(), "", MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY).streamCache);
-    }
-
-    private static String extractText(PDDocument document) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setSortByPosition(true);
-        return stripper.getText(document);
     }
 
     /** The creation date, else the modification date, as the PDF's writer saw the calendar day. */

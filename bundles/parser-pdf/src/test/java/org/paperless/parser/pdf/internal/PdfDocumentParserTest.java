@@ -116,16 +116,6 @@ class PdfDocumentParserTest {
         assertEquals("The file x.pdf is not a PDF: it has no %PDF- header", e.getMessage());
     }
 
-    @Test
-    void refusesPageWhoseThumbnailWouldExceedThePixelBudget() throws Exception {
-        PDDocument document = new PDDocument();
-        document.addPage(new PDPage(new PDRectangle(10, 14_000)));
-
-        ParseException e = assertThrows(ParseException.class,
-                () -> parser.parse(write(document, "strip.pdf"), "application/pdf"));
-        assertTrue(e.getMessage().contains("pixels"), e.getMessage());
-    }
-
     private PDDocument threePages() throws IOException {
         PDDocument document = new PDDocument();
         PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -255,5 +245,39 @@ class PdfDocumentParserTest {
         }
         stream.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
         return stream;
+    }
+
+    @Test
+    void aPatternThatPaintsWithItselfIsRefusedInsteadOfOverflowingTheStack() throws Exception {
+        Path pdf = dir.resolve("self-pattern.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            var pattern = new org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern();
+            pattern.setBBox(new PDRectangle(10, 10));
+            pattern.setXStep(10);
+            pattern.setYStep(10);
+            pattern.setPaintType(org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern.PAINT_COLORED);
+            pattern.setTilingType(org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern.TILING_CONSTANT_SPACING);
+            var own = new org.apache.pdfbox.pdmodel.PDResources();
+            pattern.setResources(own);
+            String name = own.add(pattern).getName();
+            try (var out = pattern.getContentStream().createOutputStream()) {
+                out.write(("/Pattern cs /" + name + " scn 0 0 10 10 re f").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            var resources = new org.apache.pdfbox.pdmodel.PDResources();
+            String onPage = resources.add(pattern).getName();
+            page.setResources(resources);
+            org.apache.pdfbox.cos.COSStream content = doc.getDocument().createCOSStream();
+            try (var out = content.createOutputStream()) {
+                out.write(("/Pattern cs /" + onPage + " scn 0 0 500 500 re f").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(content));
+            doc.save(pdf.toFile());
+        }
+
+        ParseException e = assertThrows(ParseException.class, () -> parser.parse(pdf, "application/pdf"));
+
+        assertTrue(e.getMessage().startsWith("The PDF self-pattern.pdf is nested too deeply to be read"), e.getMessage());
     }
 }
