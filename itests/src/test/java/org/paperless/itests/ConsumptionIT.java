@@ -69,6 +69,7 @@ public class ConsumptionIT {
     @Before
     public void consumerIsUp() throws Exception {
         console = new Console(sessionFactory);
+        Services.awaitBootFinished(context, STARTUP);
         Services.await(context, DocumentConsumer.class, STARTUP);
         documents = Services.await(context, DocumentRepository.class, STARTUP);
         folders = Services.await(context, DataFolders.class, STARTUP);

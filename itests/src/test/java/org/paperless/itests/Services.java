@@ -25,6 +25,23 @@ final class Services {
         }
     }
 
+    /**
+     * Waits until Karaf has installed and started its boot features: they install asynchronously, and a
+     * feature installed late refreshes bundles (a command vanishes for a moment) while a test runs.
+     */
+    static void awaitBootFinished(BundleContext context, long timeoutMillis) throws Exception {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context,
+                context.createFilter("(objectClass=org.apache.karaf.features.BootFinished)"), null);
+        tracker.open(true);
+        try {
+            if (tracker.waitForService(timeoutMillis) == null) {
+                throw new AssertionError("Karaf's boot features did not finish within " + timeoutMillis + " ms");
+            }
+        } finally {
+            tracker.close();
+        }
+    }
+
     /** Retries until the call succeeds, for commands that re-register after a restart. */
     static <T> T eventually(long timeoutMillis, Callable<T> call) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;

@@ -55,10 +55,12 @@ public abstract class StorageCommandsTestBase {
     @Before
     public void storageIsUp() throws Exception {
         console = new Console(sessionFactory);
+        Services.awaitBootFinished(context, STARTUP);
         // Every repository the commands use: after a restart or a migration they come back one by one.
         for (Class<?> repository : new Class<?>[] {DocumentRepository.class, CorrespondentRepository.class,
                 TagRepository.class, org.paperless.api.storage.DocumentTypeRepository.class,
-                org.paperless.api.storage.StoragePathRepository.class, MediaStore.class}) {
+                org.paperless.api.storage.StoragePathRepository.class, MediaStore.class,
+                org.paperless.api.consumer.ConsumptionStatus.class}) {
             Services.await(context, repository, STARTUP);
         }
         Services.eventually(STARTUP, () -> console.admin("paperless:status"));

@@ -26,6 +26,9 @@ final class Checksums {
     /** Reads only a regular file itself: a link is not followed, and a pipe or device is not read forever. */
     static String sha256(Path file) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
             throw new IOException(file + " is not a regular file");
         }
         MessageDigest digest = sha256();
