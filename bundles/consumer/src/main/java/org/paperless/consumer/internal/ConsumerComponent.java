@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.Document;
+import org.paperless.api.config.Settings;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.ConsumptionPause;
@@ -68,9 +69,7 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
             @Reference StoragePathRepository paths, ConsumerConfig config) {
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
         Pipeline pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
-                filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()),
-                new ConsumeScripts(firstNonBlank(config.preConsumeScript(), System.getenv("PAPERLESS_PRE_CONSUME_SCRIPT")),
-                        firstNonBlank(config.postConsumeScript(), System.getenv("PAPERLESS_POST_CONSUME_SCRIPT"))),
+                filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()), scripts(config, System.getenv()),
                 journal, () -> matcher);
         this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()));
         clearStaging(folders.data().resolve(STAGING));
@@ -92,24 +91,25 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
 
     /** A broken format stops the component with the reason in the log, rather than filing documents wrongly. */
     static FilenameFormat filenameFormat(ConsumerConfig config, Map<String, String> env) {
-        String template = firstNonBlank(config.filenameFormat(), env.get("PAPERLESS_FILENAME_FORMAT"));
+        Settings s = Settings.of(env::get);
+        String template = s.string("filenameFormat", config.filenameFormat(), "PAPERLESS_FILENAME_FORMAT", null);
         if (template == null) {
             return null;
         }
-        String removeNone = firstNonBlank(config.filenameFormatRemoveNone(), env.get("PAPERLESS_FILENAME_FORMAT_REMOVE_NONE"));
-        return new FilenameFormat(template, "true".equalsIgnoreCase(removeNone) || "1".equals(removeNone));
+        return new FilenameFormat(template, s.bool("filenameFormatRemoveNone", config.filenameFormatRemoveNone(),
+                "PAPERLESS_FILENAME_FORMAT_REMOVE_NONE", false));
     }
 
     static DateFinder dateFinder(ConsumerConfig config, Map<String, String> env) {
-        String order = firstNonBlank(config.dateOrder(), env.get("PAPERLESS_DATE_ORDER"));
-        return new DateFinder(order == null ? DateFinder.Order.DMY : DateFinder.parseOrder(order), Clock.systemDefaultZone());
+        DateFinder.Order order = Settings.of(env::get).choice("dateOrder", config.dateOrder(), "PAPERLESS_DATE_ORDER",
+                DateFinder.Order.class, DateFinder.Order.DMY);
+        return new DateFinder(order, Clock.systemDefaultZone());
     }
 
-    private static String firstNonBlank(String configured, String fromEnv) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : null;
+    static ConsumeScripts scripts(ConsumerConfig config, Map<String, String> env) {
+        Settings s = Settings.of(env::get);
+        return new ConsumeScripts(s.string("preConsumeScript", config.preConsumeScript(), "PAPERLESS_PRE_CONSUME_SCRIPT", null),
+                s.string("postConsumeScript", config.postConsumeScript(), "PAPERLESS_POST_CONSUME_SCRIPT", null));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.paperless.api.config.Settings;
+
 /** The admin account to create at first start: from the configuration or the environment, else random. */
 record AdminAccount(String user, String password, boolean generated) {
 
@@ -13,8 +15,9 @@ record AdminAccount(String user, String password, boolean generated) {
     static final List<String> ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
 
     static AdminAccount choose(String configuredUser, String configuredPassword, Map<String, String> env) {
-        String user = firstNonBlank(configuredUser, env.get("PAPERLESS_ADMIN_USER"), "admin");
-        String password = firstNonBlank(configuredPassword, env.get("PAPERLESS_ADMIN_PASSWORD"), "");
+        Settings settings = Settings.of(env::get);
+        String user = settings.string("adminUser", configuredUser, "PAPERLESS_ADMIN_USER", "admin");
+        String password = settings.string("adminPassword", configuredPassword, "PAPERLESS_ADMIN_PASSWORD", "");
         if (!user.matches("[A-Za-z0-9._@-]{1,64}")) {
             throw new IllegalArgumentException("Admin user name '" + user
                     + "' may only contain letters, digits and . _ @ -");
@@ -29,15 +32,6 @@ record AdminAccount(String user, String password, boolean generated) {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return "";
     }
 
     @Override

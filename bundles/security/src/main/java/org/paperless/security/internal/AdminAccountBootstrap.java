@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * creates the admin account (from PAPERLESS_ADMIN_USER / PAPERLESS_ADMIN_PASSWORD, or with a random
  * password that is printed once) and writes its credentials to a file only the owner can read.
  */
-@Component(configurationPid = "org.paperless.security", immediate = true)
+@Component(configurationPid = SecurityConfig.PID, immediate = true)
 public class AdminAccountBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminAccountBootstrap.class);

@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * Replaces Karaf's "karaf" realm (which reads etc/users.properties) by one of a higher rank that reads
  * the users and public keys of the data folder. ssh and the console log in through it.
  */
-@Component(service = JaasRealm.class, configurationPid = "org.paperless.security",
+@Component(service = JaasRealm.class, configurationPid = SecurityConfig.PID,
         property = {"org.apache.karaf.jaas.realm.name=karaf", "paperless.realm=true"})
 @Designate(ocd = SecurityConfig.class)
 public class DataFolderRealm implements JaasRealm {

@@ -8,6 +8,8 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
+import org.paperless.api.config.Settings;
+
 /**
  * The folder {@code <data>/security} that holds users, public keys and the generated admin
  * credentials. It lives in the data folder, not in Karaf's etc/, so each data folder is an instance
@@ -15,6 +17,8 @@ import java.util.Map;
  */
 final class SecurityFolder {
 
+    /** Set by the launcher from PAPERLESS_DATA_DIR; what the instance was started with wins. */
+    static final String DATA_DIR_PROPERTY = "paperless.data.dir";
     static final String USERS_FILE = "users.properties";
     static final String KEYS_FILE = "keys.properties";
     static final String CREDENTIALS_FILE = "admin.credentials";
@@ -27,13 +31,8 @@ final class SecurityFolder {
 
     /** The data folder as the launcher sets it, else PAPERLESS_DATA_DIR, else ./data. */
     static SecurityFolder fromEnvironment(Map<String, String> env) {
-        String dataDir = System.getProperty("paperless.data.dir");
-        if (dataDir == null || dataDir.isBlank()) {
-            dataDir = env.getOrDefault("PAPERLESS_DATA_DIR", "");
-        }
-        if (dataDir.isBlank()) {
-            dataDir = "data";
-        }
+        String dataDir = Settings.of(env::get).string(DATA_DIR_PROPERTY, System.getProperty(DATA_DIR_PROPERTY),
+                "PAPERLESS_DATA_DIR", "data");
         return new SecurityFolder(Paths.get(dataDir).resolve("security"));
     }
 

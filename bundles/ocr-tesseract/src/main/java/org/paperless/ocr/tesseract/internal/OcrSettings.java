@@ -1,8 +1,10 @@
 package org.paperless.ocr.tesseract.internal;
 
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.paperless.api.config.Settings;
+import org.paperless.api.ocr.OcrConfig;
 
 /**
  * The effective OCR settings: a configured key wins, else the {@code PAPERLESS_*} environment variable,
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
  */
 record OcrSettings(String language, long maxImagePixels, int imageDpi, int threads, String tessdataPath, int pages) {
 
-    static final String PID = "org.paperless.ocr";
     static final String DEFAULT_LANGUAGE = "eng";
     /** Pillow's default decompression-bomb limit, which paperless-ngx inherits. */
     static final long DEFAULT_MAX_IMAGE_PIXELS = 89_478_485L;
@@ -36,32 +37,18 @@ record OcrSettings(String language, long maxImagePixels, int imageDpi, int threa
         return pageIndex < pages;
     }
 
-    static OcrSettings from(Map<String, ?> properties, Function<String, String> env) {
-        String language = value(properties, env, "language", "PAPERLESS_OCR_LANGUAGE", DEFAULT_LANGUAGE).trim();
-        long maxPixels = Long.parseLong(value(properties, env, "maxImagePixels", "PAPERLESS_OCR_MAX_IMAGE_PIXELS",
-                Long.toString(DEFAULT_MAX_IMAGE_PIXELS)).trim());
-        int dpi = Integer.parseInt(value(properties, env, "imageDpi", "PAPERLESS_OCR_IMAGE_DPI",
-                Integer.toString(DEFAULT_IMAGE_DPI)).trim());
-        int threads = Integer.parseInt(value(properties, env, "threads", "PAPERLESS_OCR_THREADS", "0").trim());
-        if (threads <= 0) {
-            threads = Runtime.getRuntime().availableProcessors();
-        }
-        String tessdata = env.apply("TESSDATA_PREFIX");
-        if (tessdata == null || tessdata.isBlank()) {
-            tessdata = DEFAULT_TESSDATA;
-        }
-        int pages = Integer.parseInt(value(properties, env, "pages", "PAPERLESS_OCR_PAGES", "0").trim());
-        return new OcrSettings(language, maxPixels <= 0 ? Long.MAX_VALUE : maxPixels, dpi, threads, tessdata,
+    static OcrSettings from(OcrConfig config, Function<String, String> env) {
+        Settings s = Settings.of(env);
+        String language = s.string("language", config.language(), "PAPERLESS_OCR_LANGUAGE", DEFAULT_LANGUAGE);
+        long maxPixels = s.longInteger("maxImagePixels", config.maxImagePixels(), "PAPERLESS_OCR_MAX_IMAGE_PIXELS",
+                DEFAULT_MAX_IMAGE_PIXELS);
+        int dpi = s.integer("imageDpi", config.imageDpi(), "PAPERLESS_OCR_IMAGE_DPI", DEFAULT_IMAGE_DPI);
+        int threads = s.integer("threads", config.threads(), "PAPERLESS_OCR_THREADS", 0);
+        int pages = s.integer("pages", config.pages(), "PAPERLESS_OCR_PAGES", 0);
+        // Where Tesseract's own tools look too; no key of ours.
+        String tessdata = s.string("tessdata", null, "TESSDATA_PREFIX", DEFAULT_TESSDATA);
+        return new OcrSettings(language, maxPixels <= 0 ? Long.MAX_VALUE : maxPixels, dpi,
+                threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads, tessdata,
                 pages <= 0 ? Integer.MAX_VALUE : pages);
-    }
-
-    private static String value(Map<String, ?> properties, Function<String, String> env, String key, String envName,
-            String fallback) {
-        Object configured = properties == null ? null : properties.get(key);
-        if (configured != null && !configured.toString().isBlank()) {
-            return configured.toString();
-        }
-        String fromEnv = env.apply(envName);
-        return fromEnv == null || fromEnv.isBlank() ? fallback : fromEnv;
     }
 }

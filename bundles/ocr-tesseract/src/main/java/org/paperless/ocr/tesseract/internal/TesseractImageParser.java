@@ -2,7 +2,6 @@ package org.paperless.ocr.tesseract.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.paperless.api.ocr.OcrConfig;
 import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads scanned images with Tesseract: text of every page, a thumbnail, and a searchable PDF/A-2b
- * archive copy. Settings come from PID {@value OcrSettings#PID}, falling back to PAPERLESS_OCR_* variables.
+ * archive copy. Settings come from PID {@value OcrConfig#PID}, falling back to PAPERLESS_OCR_* variables.
  */
-@Component(service = {DocumentParser.class, OcrService.class}, configurationPid = OcrSettings.PID, property = {
+@Component(service = {DocumentParser.class, OcrService.class}, configurationPid = OcrConfig.PID, property = {
         DocumentParser.MIME_TYPES + "=image/png",
         DocumentParser.MIME_TYPES + "=image/jpeg",
         DocumentParser.MIME_TYPES + "=image/tiff",
         DocumentParser.MIME_TYPES + "=image/gif",
         DocumentParser.MIME_TYPES + "=image/bmp" })
-@Designate(ocd = OcrConfig.class)
+@Designate(ocd = OcrMetatype.class)
 public class TesseractImageParser implements DocumentParser, OcrService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TesseractImageParser.class);
@@ -35,8 +35,8 @@ public class TesseractImageParser implements DocumentParser, OcrService {
     private final AtomicReference<OcrRuntime> runtime = new AtomicReference<>();
 
     @Activate
-    void activate(Map<String, Object> properties) {
-        OcrSettings settings = OcrSettings.from(properties, System::getenv);
+    void activate(OcrConfig config) {
+        OcrSettings settings = OcrSettings.from(config, System::getenv);
         runtime.set(new OcrRuntime(settings));
         LOG.info("OCR ready: language {}, {} threads, tessdata {}", settings.language(), settings.threads(),
                 settings.tessdataPath());
@@ -44,8 +44,8 @@ public class TesseractImageParser implements DocumentParser, OcrService {
 
     /** New settings take effect for the next document; documents in flight finish with the old ones. */
     @Modified
-    void modified(Map<String, Object> properties) {
-        OcrRuntime old = runtime.getAndSet(new OcrRuntime(OcrSettings.from(properties, System::getenv)));
+    void modified(OcrConfig config) {
+        OcrRuntime old = runtime.getAndSet(new OcrRuntime(OcrSettings.from(config, System::getenv)));
         if (old != null) {
             old.close();
         }

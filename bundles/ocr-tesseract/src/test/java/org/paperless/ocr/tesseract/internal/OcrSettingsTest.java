@@ -14,18 +14,18 @@ class OcrSettingsTest {
     @Test
     void configuredKeysWinThenEnvironmentThenDefaults() {
         Map<String, String> env = Map.of("PAPERLESS_OCR_LANGUAGE", "deu+eng", "PAPERLESS_OCR_IMAGE_DPI", "200");
-        OcrSettings fromEnv = OcrSettings.from(Map.of(), env::get);
+        OcrSettings fromEnv = OcrSettings.from(TestConfig.ocr(Map.of()), env::get);
         assertEquals("deu+eng", fromEnv.language());
         assertEquals(200, fromEnv.imageDpi());
         assertEquals(89_478_485L, fromEnv.maxImagePixels());
         assertEquals(Runtime.getRuntime().availableProcessors(), fromEnv.threads());
         assertEquals("/usr/share/tesseract-ocr/5/tessdata", fromEnv.tessdataPath());
         assertTrue(fromEnv.ocrs(10_000), "no page limit by default");
-        OcrSettings limited = OcrSettings.from(Map.of(), Map.of("PAPERLESS_OCR_PAGES", "2")::get);
+        OcrSettings limited = OcrSettings.from(TestConfig.ocr(Map.of()), Map.of("PAPERLESS_OCR_PAGES", "2")::get);
         assertTrue(limited.ocrs(1));
         assertFalse(limited.ocrs(2));
 
-        OcrSettings configured = OcrSettings.from(Map.of("language", "fra", "maxImagePixels", 1000L, "threads", 3),
+        OcrSettings configured = OcrSettings.from(TestConfig.ocr(Map.of("language", "fra", "maxImagePixels", 1000L, "threads", 3)),
                 env::get);
         assertEquals("fra", configured.language());
         assertEquals(1000L, configured.maxImagePixels());
@@ -33,7 +33,14 @@ class OcrSettingsTest {
     }
 
     @Test
+    void aNumberThatIsNoneNamesTheVariableAndTheKey() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> OcrSettings.from(TestConfig.ocr(Map.of()), Map.of("PAPERLESS_OCR_PAGES", "all")::get));
+        assertEquals("PAPERLESS_OCR_PAGES / pages must be a whole number, got 'all'", e.getMessage());
+    }
+
+    @Test
     void refusesALanguageThatIsNotAList() {
-        assertThrows(IllegalArgumentException.class, () -> OcrSettings.from(Map.of("language", "eng; rm -rf"), k -> null));
+        assertThrows(IllegalArgumentException.class, () -> OcrSettings.from(TestConfig.ocr(Map.of("language", "eng; rm -rf")), k -> null));
     }
 }

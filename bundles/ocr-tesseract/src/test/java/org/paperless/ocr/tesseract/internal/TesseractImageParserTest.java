@@ -44,7 +44,7 @@ class TesseractImageParserTest {
     static void start() {
         VeraGreenfieldFoundryProvider.initialise();
         parser = new TesseractImageParser();
-        parser.activate(Map.of());
+        parser.activate(TestConfig.ocr(Map.of()));
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class TesseractImageParserTest {
         Path scan = TestImages.tiff(dir, "long contract.tif", TestImages.page(TestImages.PAGE_ONE, false),
                 TestImages.page(TestImages.PAGE_TWO, true));
         TesseractImageParser limited = new TesseractImageParser();
-        limited.activate(Map.of("pages", 1));
+        limited.activate(TestConfig.ocr(Map.of("pages", 1)));
         try {
             ParsedDocument result = limited.parse(scan, "image/tiff");
 
@@ -143,9 +143,9 @@ class TesseractImageParserTest {
     @Test
     void survivesARestartOfTheComponent() throws Exception {
         TesseractImageParser other = new TesseractImageParser();
-        other.activate(Map.of("threads", 1));
+        other.activate(TestConfig.ocr(Map.of("threads", 1)));
         other.deactivate();
-        other.activate(Map.of("threads", "1", "language", "eng"));
+        other.activate(TestConfig.ocr(Map.of("threads", "1", "language", "eng")));
         try {
             Path scan = TestImages.png(dir, "again.png", TestImages.page(TestImages.PAGE_TWO, false));
             ParsedDocument result = other.parse(scan, "image/png");
@@ -160,7 +160,7 @@ class TesseractImageParserTest {
     @Test
     void reportsMissingLanguageData() throws Exception {
         TesseractImageParser other = new TesseractImageParser();
-        other.activate(Map.of("threads", 1, "language", "xyz"));
+        other.activate(TestConfig.ocr(Map.of("threads", 1, "language", "xyz")));
         try {
             Path scan = TestImages.png(dir, "lang.png", TestImages.page(TestImages.PAGE_TWO, false));
             ParseException e = assertThrows(ParseException.class, () -> other.parse(scan, "image/png"));

@@ -1,7 +1,9 @@
 package org.paperless.parser.pdf.internal;
 
-import java.util.Map;
 import java.util.function.Function;
+
+import org.paperless.api.config.Settings;
+import org.paperless.api.ocr.OcrConfig;
 
 /** The pixel limit for images inside PDFs: the OCR setting of the same name, so one number covers both. */
 final class MaxImagePixels {
@@ -12,18 +14,9 @@ final class MaxImagePixels {
     private MaxImagePixels() {
     }
 
-    static long from(Map<String, ?> properties, Function<String, String> env) {
-        Object configured = properties == null ? null : properties.get("maxImagePixels");
-        String value = configured != null && !configured.toString().isBlank() ? configured.toString()
-                : env.apply("PAPERLESS_OCR_MAX_IMAGE_PIXELS");
-        if (value == null || value.isBlank()) {
-            return DEFAULT;
-        }
-        try {
-            long limit = Long.parseLong(value.strip());
-            return limit <= 0 ? Long.MAX_VALUE : limit;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("maxImagePixels '" + value + "' is not a number of pixels");
-        }
+    static long from(OcrConfig config, Function<String, String> env) {
+        long limit = Settings.of(env).longInteger("maxImagePixels", config.maxImagePixels(),
+                "PAPERLESS_OCR_MAX_IMAGE_PIXELS", DEFAULT);
+        return limit <= 0 ? Long.MAX_VALUE : limit;
     }
 }

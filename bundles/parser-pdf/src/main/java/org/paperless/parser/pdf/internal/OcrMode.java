@@ -1,8 +1,9 @@
 package org.paperless.parser.pdf.internal;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
+
+import org.paperless.api.config.Settings;
+import org.paperless.api.ocr.OcrConfig;
 
 /**
  * paperless-ngx's OCR modes for PDFs: skip (OCR only PDFs without text, the default; PDFs with text get a
@@ -12,17 +13,8 @@ import java.util.function.Function;
 enum OcrMode {
     SKIP, SKIP_NOARCHIVE, REDO, FORCE;
 
-    static OcrMode from(Map<String, ?> properties, Function<String, String> env) {
-        Object configured = properties == null ? null : properties.get("mode");
-        String value = configured != null && !configured.toString().isBlank() ? configured.toString() : env.apply("PAPERLESS_OCR_MODE");
-        if (value == null || value.isBlank()) {
-            return SKIP;
-        }
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("OCR mode '" + value + "' is unknown; use skip, skip_noarchive, redo or force");
-        }
+    static OcrMode from(OcrConfig config, Function<String, String> env) {
+        return Settings.of(env).choice("mode", config.mode(), "PAPERLESS_OCR_MODE", OcrMode.class, SKIP);
     }
 
     boolean ocr(String text) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Calendar;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +25,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.archive.PdfArchiver;
+import org.paperless.api.ocr.OcrConfig;
 import org.paperless.api.ocr.OcrService;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /** Reads a PDF's text layer, page count, creation date and a thumbnail of page 1 with PDFBox. */
 @Component(service = DocumentParser.class, property = DocumentParser.MIME_TYPES + "=application/pdf",
-        configurationPid = "org.paperless.ocr")
+        configurationPid = OcrConfig.PID)
 public class PdfDocumentParser implements DocumentParser {
 
     static final String ENCRYPTED_MESSAGE =
@@ -80,9 +80,9 @@ public class PdfDocumentParser implements DocumentParser {
 
     @Activate
     @Modified
-    void configure(Map<String, Object> properties) {
-        mode = OcrMode.from(properties, System::getenv);
-        limits = limits.withMaxImagePixels(MaxImagePixels.from(properties, System::getenv));
+    void configure(OcrConfig config) {
+        mode = OcrMode.from(config, System::getenv);
+        limits = limits.withMaxImagePixels(MaxImagePixels.from(config, System::getenv));
     }
 
     @Deactivate

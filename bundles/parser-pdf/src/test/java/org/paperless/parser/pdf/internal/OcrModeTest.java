@@ -13,7 +13,7 @@ class OcrModeTest {
 
     @Test
     void skipReadsOnlyPdfsWithoutTextAndIsTheDefault() {
-        OcrMode mode = OcrMode.from(Map.of(), name -> null);
+        OcrMode mode = OcrMode.from(TestConfig.ocr(Map.of()), name -> null);
         assertEquals(OcrMode.SKIP, mode);
         assertTrue(mode.ocr("  \n"));
         assertFalse(mode.ocr("Invoice 42"));
@@ -21,15 +21,15 @@ class OcrModeTest {
 
     @Test
     void redoAndForceReadEveryPdf() {
-        assertTrue(OcrMode.from(Map.of("mode", "redo"), name -> null).ocr("Invoice 42"));
-        assertTrue(OcrMode.from(Map.of(), name -> "force").ocr("Invoice 42"));
-        assertEquals(OcrMode.SKIP_NOARCHIVE, OcrMode.from(Map.of("mode", "skip_noarchive"), name -> "force"));
+        assertTrue(OcrMode.from(TestConfig.ocr(Map.of("mode", "redo")), name -> null).ocr("Invoice 42"));
+        assertTrue(OcrMode.from(TestConfig.ocr(Map.of()), name -> "force").ocr("Invoice 42"));
+        assertEquals(OcrMode.SKIP_NOARCHIVE, OcrMode.from(TestConfig.ocr(Map.of("mode", "skip_noarchive")), name -> "force"));
     }
 
     @Test
     void anUnknownModeIsRefusedWithTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OcrMode.from(Map.of("mode", "sometimes"), name -> null));
+                () -> OcrMode.from(TestConfig.ocr(Map.of("mode", "sometimes")), name -> null));
         assertTrue(e.getMessage().contains("skip, skip_noarchive, redo or force"));
     }
 }

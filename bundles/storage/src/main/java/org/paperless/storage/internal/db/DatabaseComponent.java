@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -37,8 +36,8 @@ public class DatabaseComponent implements DataSource, Database {
     private final DataSource delegate;
 
     @Activate
-    public DatabaseComponent(Map<String, Object> properties) {
-        this(SettingsResolver.resolve(properties).database());
+    public DatabaseComponent(StorageConfig config) {
+        this(SettingsResolver.resolve(config).database());
     }
 
     public DatabaseComponent(DatabaseSettings settings) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,8 +30,8 @@ public class DataFoldersComponent implements DataFolders {
     private final Folders folders;
 
     @Activate
-    public DataFoldersComponent(Map<String, Object> properties) throws IOException {
-        this(SettingsResolver.resolve(properties).folders());
+    public DataFoldersComponent(StorageConfig config) throws IOException {
+        this(SettingsResolver.resolve(config).folders());
     }
 
     public DataFoldersComponent(Folders folders) throws IOException {

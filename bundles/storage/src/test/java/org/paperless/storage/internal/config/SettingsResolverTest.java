@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.paperless.storage.internal.testsupport.TestConfig;
 
 class SettingsResolverTest {
 
     private static StorageSettings resolve(Map<String, ?> config, Map<String, String> env, Properties system) {
-        return new SettingsResolver(config, env, system).resolve();
+        return new SettingsResolver(TestConfig.storage(config), env, system).resolve();
     }
 
     private static StorageSettings resolve(Map<String, ?> config, Map<String, String> env) {
@@ -92,5 +93,7 @@ class SettingsResolverTest {
         assertThrows(IllegalArgumentException.class, () -> resolve(Map.of("dbEngine", "mariadb"), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> resolve(Map.of("dbHost", "h", "dbPort", "x"), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> resolve(Map.of("dbUrl", "jdbc:mysql://h/x"), Map.of()));
+        var e = assertThrows(IllegalArgumentException.class, () -> resolve(Map.of("dbHost", "h"), Map.of("PAPERLESS_DBPORT", "pg")));
+        assertEquals("PAPERLESS_DBPORT / dbPort must be a whole number, got 'pg'", e.getMessage());
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.storage.DatabaseInfo;
 import org.paperless.storage.internal.config.DatabaseSettings;
+import org.paperless.storage.internal.testsupport.TestConfig;
 
 class DatabaseComponentTest {
 
@@ -22,7 +23,7 @@ class DatabaseComponentTest {
 
     @Test
     void derbyFromTheConfiguredDataFolder() throws SQLException {
-        DatabaseComponent db = new DatabaseComponent(Map.of("dataDir", dir.toString()));
+        DatabaseComponent db = new DatabaseComponent(TestConfig.storage(Map.of("dataDir", dir.toString())));
         String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
         assertEquals(new DatabaseInfo("derby", url, null), db.info());
         try (Connection c = db.getConnection()) {
@@ -31,7 +32,7 @@ class DatabaseComponentTest {
         assertTrue(db.isWrapperFor(EmbeddedDataSource.class));
         db.deactivate();
         // shut down cleanly: the files are closed and the database opens again
-        DatabaseComponent again = new DatabaseComponent(Map.of("dataDir", dir.toString()));
+        DatabaseComponent again = new DatabaseComponent(TestConfig.storage(Map.of("dataDir", dir.toString())));
         try (Connection c = again.getConnection()) {
             assertTrue(c.isValid(1));
         }
