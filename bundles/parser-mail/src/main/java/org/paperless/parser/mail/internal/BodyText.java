@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -45,6 +46,51 @@ final class BodyText {
             }
         }
         return new String(bytes, named != null ? named : StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text without C0 control characters other than tab, line and page breaks: in a mail they are
+     * binary data, and NUL is refused in text by PostgreSQL.
+     */
+    static String withoutControls(String text) {
+        int first = 0;
+        while (first < text.length() && !isControl(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r';
+    }
+
+    /**
+     * Bytes cut at a limit without the bytes of a character the cut split: a UTF-8 sequence left
+     * incomplete would make the whole part fail as UTF-8 and be read as windows-1252.
+     */
+    static byte[] withoutCutCharacter(byte[] bytes) {
+        int lead = bytes.length - 1;
+        int continuations = 0;
+        while (lead >= 0 && continuations < 3 && (bytes[lead] & 0xC0) == 0x80) {
+            lead--;
+            continuations++;
+        }
+        if (lead < 0 || (bytes[lead] & 0xC0) != 0xC0) {
+            return bytes; // ends in ASCII (or is not UTF-8): nothing was split
+        }
+        int b = bytes[lead] & 0xFF;
+        int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        return continuations + 1 < length ? Arrays.copyOf(bytes, lead) : bytes;
     }
 
     /** HTML to text; without a declared charset jsoup looks for a BOM or a meta charset (default UTF-8). */

@@ -1,6 +1,7 @@
 package org.paperless.parser.mail.internal;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,6 +18,10 @@ final class HtmlText implements NodeVisitor {
             "header", "footer", "form", "center");
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "title", "template", "noscript");
 
+    /** Blanks before a line break, matched only from the first blank of a run (else quadratic in the run). */
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("(?<![ \\t])[ \\t]++\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private final StringBuilder out = new StringBuilder();
     private int skipping;
     private int pre;
@@ -27,7 +32,22 @@ final class HtmlText implements NodeVisitor {
     static String of(Document html) {
         HtmlText visitor = new HtmlText();
         NodeTraversor.traverse(visitor, html);
-        return visitor.out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        String text = TRAILING_BLANKS.matcher(visitor.out).replaceAll("\n");
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+    }
+
+    /**
+     * Where HTML of {@code bytes} is to be cut to keep {@code maxTags} tags: before the next '<' (a byte that
+     * is never part of a longer character in the charsets mails use), or the end.
+     */
+    static int endOfTags(byte[] bytes, int maxTags) {
+        int tags = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '<' && ++tags > maxTags) {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 
     @Override
@@ -82,8 +102,8 @@ final class HtmlText implements NodeVisitor {
     private void paragraph(String tag) {
         boolean tight = "li".equals(tag) || "tr".equals(tag) || "dt".equals(tag) || "dd".equals(tag);
         int wanted = tight ? 1 : 2;
-        int have = 0;
-        for (int i = out.length() - 1; i >= 0 && out.charAt(i) == '\n'; i--) {
+        int have = 0; // counted only as far as needed: a thousand <br> before each <p> must not be recounted
+        for (int i = out.length() - 1; i >= 0 && have < wanted && out.charAt(i) == '\n'; i--) {
             have++;
         }
         if (out.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.paperless.parser.mail.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,22 +17,25 @@ record MailContent(Map<String, String> headers, LocalDate date, String body, Lis
 
     /** The header block, the body and the attachment list, as the document's text. */
     String text() {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(body.length() + 1024);
         headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-        return text.append('\n').append(bodyAndAttachments()).toString();
+        text.append('\n').append(body.strip()).append('\n');
+        attachmentLines().forEach(line -> text.append(line).append('\n'));
+        return text.toString();
     }
 
-    /** The text below the header block. */
-    String bodyAndAttachments() {
-        StringBuilder text = new StringBuilder();
-        text.append(body.strip()).append('\n');
-        if (!attachments.isEmpty()) {
-            text.append("\nAttachments:\n");
-            for (Attachment attachment : attachments) {
-                text.append("- ").append(attachment.name()).append(" (").append(formatSize(attachment.size())).append(")\n");
-            }
+    /** The lines that follow the body: none, or a blank line, a heading and one line per attachment. */
+    List<String> attachmentLines() {
+        if (attachments.isEmpty()) {
+            return List.of();
         }
-        return text.toString();
+        List<String> lines = new ArrayList<>(attachments.size() + 2);
+        lines.add("");
+        lines.add("Attachments:");
+        for (Attachment attachment : attachments) {
+            lines.add("- " + attachment.name() + " (" + formatSize(attachment.size()) + ")");
+        }
+        return lines;
     }
 
     static String formatSize(long bytes) {

@@ -1,6 +1,7 @@
 package org.paperless.parser.mail.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -38,6 +39,16 @@ public class MailDocumentParser implements DocumentParser {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PdfArchiver archiver;
+
+    private final int maxTextChars;
+
+    public MailDocumentParser() {
+        this(MailReader.MAX_TEXT_CHARS);
+    }
+
+    MailDocumentParser(int maxTextChars) {
+        this.maxTextChars = maxTextChars;
+    }
 
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
@@ -96,19 +107,24 @@ public class MailDocumentParser implements DocumentParser {
      * jakarta.mail finds its implementation (Angus) through ServiceLoader and activation reads its mailcap
      * files through the context class loader; both are embedded here, so this bundle's class loader sees them.
      */
-    private static MailContent read(Path file, String name) throws ParseException {
+    private MailContent read(Path file, String name) throws ParseException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(MailDocumentParser.class.getClassLoader());
+        MailLimits limits = new MailLimits();
         try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
+            try (InputStream header = in.newStream(0, -1)) {
+                limits.headerBlock(header); // before jakarta.mail loads all of it
+            }
+            // The other mail.mime.* settings are JVM-wide system properties in jakarta.mail, not session ones.
             Properties properties = new Properties();
             properties.setProperty("mail.mime.address.strict", "false");
-            properties.setProperty("mail.mime.decodetext.strict", "false");
-            properties.setProperty("mail.mime.base64.ignoreerrors", "true");
-            properties.setProperty("mail.mime.uudecode.ignoreerrors", "true");
-            properties.setProperty("mail.mime.parameters.strict", "false");
             MimeMessage message = new MimeMessage(Session.getInstance(properties), in);
-            return MailReader.read(message);
+            return MailReader.read(message, name, limits, maxTextChars);
+        } catch (MailLimits.Refused e) {
+            LOG.warn("Refused the mail {}: {}", name, e.getMessage());
+            throw new ParseException("The mail " + name + " is refused: " + e.getMessage()
+                    + " (a limit that keeps hostile files from exhausting the server; ordinary mails stay far below it)", e);
         } catch (MessagingException | IOException | RuntimeException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             LOG.warn("Cannot read {} as a mail: {}", name, reason);

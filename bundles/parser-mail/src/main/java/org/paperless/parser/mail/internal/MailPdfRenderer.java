@@ -3,8 +3,7 @@ package org.paperless.parser.mail.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.fontbox.ttf.CmapLookup;
@@ -30,13 +29,11 @@ final class MailPdfRenderer {
     private static final float LEADING = FONT_SIZE * 1.35f;
     private static final PDRectangle PAGE = PDRectangle.A4;
 
-    private record Line(String text, boolean bold) {
-    }
-
     private PDDocument document;
     private TrueTypeFont ttf;
     private PDType0Font font;
     private CmapLookup cmap;
+    private final Map<String, Float> widths = new HashMap<>();
     private PDPageContentStream stream;
     private float y;
 
@@ -73,33 +70,53 @@ final class MailPdfRenderer {
         ttf.getTableMap().remove("GSUB");
         cmap = ttf.getUnicodeCmapLookup();
         font = PDType0Font.load(document, ttf, true);
-
-        List<Line> lines = new ArrayList<>();
-        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            wrap(header.getKey() + ": " + header.getValue(), true, lines);
-        }
-        lines.add(new Line("", false));
-        for (String paragraph : mail.bodyAndAttachments().strip().split("\n", -1)) {
-            wrap(paragraph, false, lines);
-        }
         try {
             newPage();
-            for (Line line : lines) {
-                if (y < MARGIN) {
-                    if (document.getNumberOfPages() >= MAX_PAGES) {
-                        show(new Line("[The mail is longer than " + MAX_PAGES + " pages; the rest is in the document's text.]", true));
-                        break;
-                    }
-                    newPage();
-                }
-                show(line);
-            }
+            drawText(mail);
         } finally {
             if (stream != null) {
                 stream.close();
             }
         }
         return document.getNumberOfPages();
+    }
+
+    /**
+     * Lines are wrapped as they are drawn, so drawing stops at the page limit: a body of 30 million
+     * characters on one line costs the 500 pages drawn, not the wrapping of all of it.
+     */
+    private void drawText(MailContent mail) throws IOException {
+        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+            String field = header.getKey() + ": " + header.getValue();
+            if (!paragraph(field, 0, field.length(), true)) {
+                return;
+            }
+        }
+        if (!emit("", false)) {
+            return;
+        }
+        String body = mail.body();
+        int end = body.length();
+        while (end > 0 && Character.isWhitespace(body.charAt(end - 1))) {
+            end--;
+        }
+        int from = 0;
+        while (from < end && Character.isWhitespace(body.charAt(from))) {
+            from++;
+        }
+        do { // an empty body still gets its (empty) line
+            int lineEnd = body.indexOf('\n', from);
+            lineEnd = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+            if (!paragraph(body, from, lineEnd, false)) {
+                return;
+            }
+            from = lineEnd + 1;
+        } while (from <= end);
+        for (String line : mail.attachmentLines()) {
+            if (!paragraph(line, 0, line.length(), false)) {
+                return;
+            }
+        }
     }
 
     private void newPage() throws IOException {
@@ -112,77 +129,115 @@ final class MailPdfRenderer {
         y = PAGE.getHeight() - MARGIN - FONT_SIZE;
     }
 
-    private void show(Line line) throws IOException {
-        if (!line.text().isEmpty()) {
+    /** Draws one line, on a new page if this one is full; false when the page limit is reached. */
+    private boolean emit(String text, boolean bold) throws IOException {
+        if (y < MARGIN) {
+            if (document.getNumberOfPages() >= MAX_PAGES) {
+                show("[The mail is longer than " + MAX_PAGES + " pages; the rest is in the document's text.]", true);
+                return false;
+            }
+            newPage();
+        }
+        show(text, bold);
+        return true;
+    }
+
+    private void show(String text, boolean bold) throws IOException {
+        if (!text.isEmpty()) {
             stream.beginText();
             stream.setFont(font, FONT_SIZE);
-            if (line.bold()) { // one font for every script; bold is drawn as fill + a thin outline
+            if (bold) { // one font for every script; bold is drawn as fill + a thin outline
                 stream.setRenderingMode(RenderingMode.FILL_STROKE);
                 stream.setLineWidth(0.35f);
             } else {
                 stream.setRenderingMode(RenderingMode.FILL);
             }
             stream.newLineAtOffset(MARGIN, y);
-            stream.showText(line.text());
+            stream.showText(text);
             stream.endText();
         }
         y -= LEADING;
     }
 
-    /** Splits one paragraph into lines that fit the page width: at spaces, inside a word only when it must. */
-    private void wrap(String paragraph, boolean bold, List<Line> lines) throws IOException {
-        String text = printable(paragraph);
-        float width = PAGE.getWidth() - 2 * MARGIN;
-        if (text.isBlank()) {
-            lines.add(new Line("", bold));
-            return;
-        }
+    /**
+     * Draws {@code text[from, to)} as lines that fit the page width: broken at the last space, inside a word
+     * only when it must. False when the page limit stopped it.
+     */
+    private boolean paragraph(CharSequence text, int from, int to, boolean bold) throws IOException {
+        float maxWidth = PAGE.getWidth() - 2 * MARGIN;
         StringBuilder line = new StringBuilder();
-        for (String word : text.split("(?<= )")) { // keeps the space with the word before it
-            if (width(line + word) <= width) {
-                line.append(word);
+        float width = 0;
+        int afterSpace = -1; // the line's length up to its last space
+        boolean drawn = false;
+        for (int i = from; i < to; ) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            String piece = printable(cp);
+            if (piece.isEmpty()) {
                 continue;
             }
-            if (!line.isEmpty()) {
-                lines.add(new Line(line.toString().stripTrailing(), bold));
-                line.setLength(0);
-            }
-            for (int i = 0; i < word.length(); ) { // a word wider than the line: cut it
-                int cp = word.codePointAt(i);
-                String next = new String(Character.toChars(cp));
-                if (!line.isEmpty() && width(line + next) > width) {
-                    lines.add(new Line(line.toString(), bold));
-                    line.setLength(0);
+            float pieceWidth = width(piece);
+            if (width + pieceWidth > maxWidth && !line.isEmpty()) {
+                String rest = "";
+                if (piece.isBlank()) {
+                    piece = ""; // a space that does not fit just ends the line
+                    pieceWidth = 0;
+                } else if (afterSpace > 0) {
+                    rest = line.substring(afterSpace);
+                    line.setLength(afterSpace);
                 }
-                line.append(next);
-                i += Character.charCount(cp);
+                if (!emit(line.toString().stripTrailing(), bold)) {
+                    return false;
+                }
+                drawn = true;
+                line.setLength(0);
+                line.append(rest);
+                width = font.getStringWidth(rest) / 1000 * FONT_SIZE;
+                afterSpace = -1;
+                if (width + pieceWidth > maxWidth) { // a word wider than the line: cut it
+                    if (!emit(rest, bold)) {
+                        return false;
+                    }
+                    line.setLength(0);
+                    width = 0;
+                }
+            }
+            line.append(piece);
+            width += pieceWidth;
+            if (piece.isBlank() && !piece.isEmpty()) {
+                afterSpace = line.length();
             }
         }
-        if (!line.isEmpty()) {
-            lines.add(new Line(line.toString().stripTrailing(), bold));
-        }
+        String last = line.toString().stripTrailing();
+        return last.isEmpty() && drawn || emit(last, bold);
     }
 
-    private float width(CharSequence text) throws IOException {
-        return font.getStringWidth(text.toString()) / 1000 * FONT_SIZE;
+    private float width(String piece) throws IOException {
+        Float known = widths.get(piece);
+        if (known == null) {
+            known = font.getStringWidth(piece) / 1000 * FONT_SIZE;
+            widths.put(piece, known);
+        }
+        return known;
     }
 
     /** Tabs become spaces, other control characters go, and what the font cannot draw becomes "?". */
     private String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\t') {
-                out.append("    ");
-            } else if (Character.isISOControl(cp) || cp == 0xFEFF || cp == 0x200B) {
-                // dropped
-            } else if (Character.isWhitespace(cp) || cp == 0xA0) {
-                out.append(' ');
-            } else if (cmap.getGlyphId(cp) > 0) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        });
+        text.codePoints().forEach(cp -> out.append(printable(cp)));
         return out.toString();
+    }
+
+    private String printable(int cp) {
+        if (cp == '\t') {
+            return "    ";
+        }
+        if (Character.isISOControl(cp) || cp == 0xFEFF || cp == 0x200B) {
+            return "";
+        }
+        if (Character.isWhitespace(cp) || cp == 0xA0) {
+            return " ";
+        }
+        return cmap.getGlyphId(cp) > 0 ? Character.toString(cp) : "?";
     }
 }

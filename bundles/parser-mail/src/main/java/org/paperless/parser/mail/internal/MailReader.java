@@ -9,12 +9,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.paperless.parser.mail.internal.MailContent.Attachment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -22,7 +25,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
@@ -35,31 +37,75 @@ final class MailReader {
     private static final List<String> MAIL_HEADERS = List.of("From", "Date", "Subject", "To", "Message-ID",
             "MIME-Version", "Received", "Sender", "Return-Path");
     /** Nesting deeper than this is an attack, not a mail. */
-    private static final int MAX_DEPTH = 20;
+    static final int MAX_DEPTH = 20;
+    /** The body text kept, as for PDFs; text parts past it are not read. */
+    static final int MAX_TEXT_CHARS = 32 * 1024 * 1024;
+    /**
+     * Tags of one HTML body handed to jsoup: its tree costs 100 B to 1.3 KB a tag (formatting tags that
+     * jsoup reopens for every paragraph), so this keeps one body under about 60 MB. Newsletters have a
+     * few thousand tags.
+     */
+    static final int MAX_HTML_TAGS = 50_000;
+    /** A header field longer than this is cut: real ones, long recipient lists included, are shorter. */
+    static final int MAX_HEADER_CHARS = 64 * 1024;
+    /** No real date is longer; the comment-stripping pattern is quadratic in the length. */
+    private static final int MAX_DATE_CHARS = 256;
+    private static final int MAX_FILE_NAME_CHARS = 255;
+    /**
+     * RFC 2047 encoded words decoded per mail (counted by their "=?"). jakarta.mail 2.1 looks its decoder up
+     * through ServiceLoader for every word (0.1-0.3 ms), so a mail of a million words would take minutes;
+     * past this many, header fields and file names are shown as they stand. A real mail has a few dozen.
+     */
+    static final int MAX_ENCODED_WORDS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(MailReader.class);
 
+    private final String mailName;
+    private final MailLimits limits;
     private final List<Attachment> attachments = new ArrayList<>();
+    private int textLeft;
+    private boolean textCut;
+    private int encodedWordsLeft = MAX_ENCODED_WORDS;
 
-    private MailReader() {
+    private MailReader(String mailName, MailLimits limits, int maxTextChars) {
+        this.mailName = mailName;
+        this.limits = limits;
+        this.textLeft = maxTextChars;
     }
 
-    static MailContent read(MimeMessage message) throws MessagingException, IOException {
-        if (MAIL_HEADERS.stream().noneMatch(name -> header(message, name) != null)) {
+    /** Reads the mail called {@code mailName} (for the log) within {@code limits}, its body cut to {@code maxTextChars}. */
+    static MailContent read(MimeMessage message, String mailName, MailLimits limits, int maxTextChars)
+            throws MessagingException, IOException {
+        if (MAIL_HEADERS.stream().noneMatch(name -> present(message, name))) {
             throw new MessagingException("it has no mail headers (From, Date, Subject, ...)");
         }
+        MailReader reader = new MailReader(mailName, limits, maxTextChars);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : SHOWN_HEADERS) {
-            String value = header(message, name);
+            String value = reader.header(message, name);
             if (value != null && !value.isBlank()) {
                 headers.put(name, value);
             }
         }
-        MailReader reader = new MailReader();
         String body = reader.body(message, 0);
-        return new MailContent(headers, date(message), body, List.copyOf(reader.attachments));
+        if (reader.textCut) {
+            LOG.warn("{} has more than {} characters of text; the rest is not kept", mailName, maxTextChars);
+        }
+        return new MailContent(headers, date(message, headers.get("Date")), body, List.copyOf(reader.attachments));
     }
 
-    /** The unfolded, RFC 2047-decoded header field, or null. Undecodable encoded words stay as they are. */
-    static String header(MimeMessage message, String name) {
+    private static boolean present(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name) != null;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The unfolded, RFC 2047-decoded header field, cut to {@value #MAX_HEADER_CHARS} characters, or null.
+     * Undecodable encoded words stay as they are.
+     */
+    private String header(MimeMessage message, String name) {
         String raw;
         try {
             raw = message.getHeader(name, ", ");
@@ -69,18 +115,44 @@ final class MailReader {
         if (raw == null) {
             return null;
         }
-        String unfolded = MimeUtility.unfold(raw).strip();
+        if (raw.length() > MAX_HEADER_CHARS) {
+            LOG.warn("The {} header of {} is {} characters long; only the first {} are kept", name, mailName,
+                    raw.length(), MAX_HEADER_CHARS);
+            raw = raw.substring(0, MAX_HEADER_CHARS) + " …";
+        }
+        // Folded lines continue with a space or tab, so unfolding is dropping the line breaks. Not
+        // MimeUtility.unfold: it copies the rest of the field at every break (minutes for 100,000 breaks).
+        return BodyText.withoutControls(decoded(raw.replace("\r", "").replace("\n", "").strip()));
+    }
+
+    /** The text with its RFC 2047 encoded words decoded, while the mail's allowance lasts. */
+    private String decoded(String text) {
+        int words = 0;
+        for (int at = text.indexOf("=?"); at >= 0; at = text.indexOf("=?", at + 2)) {
+            words++;
+        }
+        if (words == 0) {
+            return text;
+        }
+        if (words > encodedWordsLeft) {
+            if (encodedWordsLeft >= 0) {
+                LOG.warn("{} has more than {} encoded words in its header fields; the rest are shown undecoded",
+                        mailName, MAX_ENCODED_WORDS);
+                encodedWordsLeft = -1;
+            }
+            return text;
+        }
+        encodedWordsLeft -= words;
         try {
-            return MimeUtility.decodeText(unfolded);
+            return MimeUtility.decodeText(text);
         } catch (IOException | RuntimeException e) {
-            return unfolded;
+            return text;
         }
     }
 
-    /** The Date header as the sender's calendar day; null when it is missing or unreadable. */
-    static LocalDate date(MimeMessage message) {
-        String raw = header(message, "Date");
-        if (raw == null) {
+    /** The Date header ({@code raw}) as the sender's calendar day; null when it is missing or unreadable. */
+    static LocalDate date(MimeMessage message, String raw) {
+        if (raw == null || raw.length() > MAX_DATE_CHARS) {
             return null;
         }
         // "Tue, 3 Jun 2008 11:05:30 +0100 (CET)": drop the comment; RFC 1123 covers the rest.
@@ -100,7 +172,7 @@ final class MailReader {
     /** The readable text of a part; attachments found on the way are recorded, not read. */
     private String body(MimePart part, int depth) throws MessagingException, IOException {
         if (depth > MAX_DEPTH) {
-            throw new MessagingException("its MIME parts are nested more than " + MAX_DEPTH + " deep");
+            throw new MailLimits.Refused("its MIME parts are nested more than " + MAX_DEPTH + " deep");
         }
         ContentType type = contentType(part);
         if (isAttachment(part, type)) {
@@ -108,14 +180,33 @@ final class MailReader {
             return "";
         }
         if (type.match("multipart/*")) {
-            Multipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+            Multipart multipart = BoundedMultipart.of(part, type, limits);
             return type.match("multipart/alternative") ? alternative(multipart, depth) : mixed(multipart, depth);
         }
-        String charset = type.getParameter("charset");
-        if (type.match("text/html")) {
-            return BodyText.html(content(part), charset);
+        if (textLeft == 0) {
+            textCut = true;
+            return "";
         }
-        return BodyText.decode(content(part), charset);
+        String charset = type.getParameter("charset");
+        byte[] bytes = content(part);
+        String text = BodyText.withoutControls(type.match("text/html") ? BodyText.html(htmlWithinLimit(bytes), charset)
+                : BodyText.decode(bytes, charset));
+        if (text.length() > textLeft) {
+            text = text.substring(0, textLeft);
+            textCut = true;
+        }
+        textLeft -= text.length();
+        return text;
+    }
+
+    /** The HTML up to its {@value #MAX_HTML_TAGS}th tag: what jsoup may hold as a tree. */
+    private byte[] htmlWithinLimit(byte[] html) {
+        int end = HtmlText.endOfTags(html, MAX_HTML_TAGS);
+        if (end == html.length) {
+            return html;
+        }
+        LOG.warn("An HTML part of {} has more than {} tags; the text after them is not kept", mailName, MAX_HTML_TAGS);
+        return Arrays.copyOf(html, end);
     }
 
     /** multipart/alternative: the text/plain version if there is one, else HTML, else the first that reads. */
@@ -194,28 +285,34 @@ final class MailReader {
         }
     }
 
-    private static String fileName(MimePart part, ContentType type) {
+    private String fileName(MimePart part, ContentType type) {
         String name = rawFileName(part);
         if (name != null) {
-            try {
-                name = MimeUtility.decodeText(name);
-            } catch (IOException | RuntimeException e) {
-                // keep it as it is
-            }
+            name = decoded(name);
         }
-        return name == null || name.isBlank() ? "(unnamed " + type.getBaseType().toLowerCase(java.util.Locale.ROOT) + ")"
-                : name.strip();
+        if (name == null || name.isBlank()) {
+            return "(unnamed " + type.getBaseType().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        name = name.strip();
+        return name.length() > MAX_FILE_NAME_CHARS ? name.substring(0, MAX_FILE_NAME_CHARS) + "…" : name;
     }
 
-    /** The decoded bytes; a part whose transfer encoding is unknown or broken is read as it stands. */
-    private static byte[] content(MimePart part) throws MessagingException, IOException {
+    /**
+     * The decoded bytes, no more than the text still to be kept (a byte gives at most one character in the
+     * charsets mails use); a part whose transfer encoding is unknown or broken is read as it stands.
+     */
+    private byte[] content(MimePart part) throws MessagingException, IOException {
+        byte[] bytes;
         try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
+            bytes = in.readNBytes(textLeft);
+            textCut |= in.read() != -1;
         } catch (MessagingException | IOException | RuntimeException e) {
             try (InputStream in = rawStream(part)) {
-                return in.readAllBytes();
+                bytes = in.readNBytes(textLeft);
+                textCut |= in.read() != -1;
             }
         }
+        return bytes.length == textLeft ? BodyText.withoutCutCharacter(bytes) : bytes;
     }
 
     private static long decodedSize(MimePart part) throws MessagingException, IOException {

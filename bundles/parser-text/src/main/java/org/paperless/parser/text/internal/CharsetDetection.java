@@ -1,8 +1,10 @@
 package org.paperless.parser.text.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,42 +12,56 @@ import java.util.Arrays;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
- * Decides how a text file's bytes were written and decodes them. Order: a byte order mark, then strict
+ * Decides from the first bytes of a text file how it was written. Order: a byte order mark, then strict
  * UTF-8 (almost never valid by accident), then juniversalchardet's guess (checked for plausibility),
- * then windows-1252, the usual charset of old Western files. Decoding replaces bad bytes, so no input stops it.
+ * then windows-1252, the usual charset of old Western files. Only a sample is looked at: the detector
+ * settles long before a megabyte, and a file may be far larger than what is kept of it.
  */
 final class CharsetDetection {
 
     static final Charset FALLBACK = Charset.forName("windows-1252");
-    /** The detector settles long before this; feeding it a whole 50 MB file would only cost time. */
-    private static final int DETECTOR_SAMPLE = 1 << 20;
+    /** The bytes looked at to decide. */
+    static final int SAMPLE_BYTES = 1 << 20;
 
     private CharsetDetection() {
     }
 
-    /** The text of {@code bytes} and the charset it was read with. */
-    record Decoded(String text, Charset charset) {
+    /** The byte order mark the sample starts with, or null. */
+    static Bom bom(byte[] sample) {
+        return Arrays.stream(Bom.values()).filter(bom -> bom.matches(sample)).findFirst().orElse(null);
     }
 
-    static Decoded decode(byte[] bytes) {
-        Bom bom = Bom.of(bytes);
-        if (bom != null) {
-            return new Decoded(lenient(bom.charset, bytes, bom.length), bom.charset);
+    /**
+     * Whether the sample is valid UTF-8. When it is only the start of the file ({@code complete} false), a
+     * character cut at its end is not an error.
+     */
+    static boolean isUtf8(byte[] sample, boolean complete) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(sample);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            var result = decoder.decode(in, out, complete);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !complete || !decoder.flush(out).isError();
+            }
+            out.clear();
         }
-        String utf8 = strictUtf8(bytes);
-        if (utf8 != null) {
-            return new Decoded(utf8, StandardCharsets.UTF_8);
-        }
-        Charset guess = detect(bytes);
-        String text = lenient(guess, bytes, 0);
+    }
+
+    /** The best guess for a sample that is not UTF-8. */
+    static Charset guess(byte[] sample) {
+        Charset guess = detect(sample);
         if (guess.equals(FALLBACK) || guess.newEncoder().maxBytesPerChar() > 1) {
-            return new Decoded(text, guess);
+            return guess;
         }
         // On short Western text the detector likes to guess KOI8-R or windows-1251 ("Kцln"). Words that
         // mix Latin with another script betray a wrong single-byte guess; then 1252 reads it better.
-        String western = lenient(FALLBACK, bytes, 0);
-        return mixedScriptWords(text) > mixedScriptWords(western)
-                ? new Decoded(western, FALLBACK) : new Decoded(text, guess);
+        return mixedScriptWords(lenient(guess, sample)) > mixedScriptWords(lenient(FALLBACK, sample)) ? FALLBACK : guess;
     }
 
     /** Words holding Latin letters and letters of another script at once. */
@@ -68,24 +84,14 @@ final class CharsetDetection {
         return count;
     }
 
-    private static String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static Charset detect(byte[] bytes) {
+    private static Charset detect(byte[] sample) {
         UniversalDetector detector = new UniversalDetector();
-        detector.handleData(bytes, 0, Math.min(bytes.length, DETECTOR_SAMPLE));
+        detector.handleData(sample, 0, sample.length);
         detector.dataEnd();
         String name = detector.getDetectedCharset();
-        if ("ISO-8859-1".equalsIgnoreCase(name)) {
-            // As browsers do: bytes 0x80-0x9F are C1 controls in Latin-1 but quotes, dashes and € in 1252.
+        if ("ISO-8859-1".equalsIgnoreCase(name) || "US-ASCII".equalsIgnoreCase(name)) {
+            // As browsers do: bytes 0x80-0x9F are C1 controls in Latin-1 but quotes, dashes and € in 1252. An
+            // ASCII sample says nothing about the 8-bit bytes further on, and 1252 reads ASCII the same.
             return FALLBACK;
         }
         try {
@@ -96,19 +102,19 @@ final class CharsetDetection {
         }
     }
 
-    private static String lenient(Charset charset, byte[] bytes, int offset) {
+    private static String lenient(Charset charset, byte[] bytes) {
         try {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("a REPLACE decoder cannot fail", e);
         }
     }
 
     /** Byte order marks; UTF-32 before UTF-16 because FF FE 00 00 also starts with FF FE. */
-    private enum Bom {
+    enum Bom {
         UTF_32BE("UTF-32BE", 0x00, 0x00, 0xFE, 0xFF),
         UTF_32LE("UTF-32LE", 0xFF, 0xFE, 0x00, 0x00),
         UTF_8("UTF-8", 0xEF, 0xBB, 0xBF),
@@ -123,10 +129,6 @@ final class CharsetDetection {
             this.charset = Charset.forName(charset);
             this.length = marks.length;
             this.marks = marks;
-        }
-
-        static Bom of(byte[] bytes) {
-            return Arrays.stream(values()).filter(bom -> bom.matches(bytes)).findFirst().orElse(null);
         }
 
         private boolean matches(byte[] bytes) {

@@ -1,7 +1,6 @@
 package org.paperless.parser.text.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.osgi.service.component.annotations.Component;
@@ -18,33 +17,43 @@ import org.slf4j.LoggerFactory;
         DocumentParser.MIME_TYPES + "=text/csv"})
 public class TextDocumentParser implements DocumentParser {
 
-    /** The whole file is held in memory (bytes and text), so its size is capped. */
-    static final long MAX_BYTES = 50L * 1024 * 1024;
+    /**
+     * The text kept of one file, as for PDFs: files of any size are taken, only their first 32 Mi characters
+     * are read (64 MB in memory at most).
+     */
+    static final int MAX_CHARS = 32 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextDocumentParser.class);
+
+    private final int maxChars;
+
+    public TextDocumentParser() {
+        this(MAX_CHARS);
+    }
+
+    TextDocumentParser(int maxChars) {
+        this.maxChars = maxChars;
+    }
 
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
         String name = file.getFileName().toString();
-        byte[] bytes = read(file, name);
-        CharsetDetection.Decoded decoded = CharsetDetection.decode(bytes);
-        LOG.debug("Read {} as {} ({} bytes)", name, decoded.charset(), bytes.length);
-        return new ParsedDocument(decoded.text(), null, null, thumbnail(decoded.text(), name));
-    }
-
-    private static byte[] read(Path file, String name) throws ParseException {
+        TextFile.Read read;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                LOG.warn("{} is {} bytes, over the {} MB limit for text files", name, size, MAX_BYTES >> 20);
-                throw new ParseException("The text file " + name + " is " + (size >> 20) + " MB; text files over "
-                        + (MAX_BYTES >> 20) + " MB are not read");
-            }
-            return Files.readAllBytes(file);
+            read = TextFile.read(file, maxChars);
         } catch (IOException e) {
             LOG.warn("Cannot read {}: {}", name, e.toString());
             throw new ParseException("Cannot read the text file " + name + ": " + e.getMessage(), e);
         }
+        if (read.cut()) {
+            LOG.warn("{} has more than {} characters of text; the rest is not kept", name, maxChars);
+        }
+        if (read.controlChars() > 0) {
+            LOG.warn("{} holds {} control characters such as NUL, left out of its text: it may not be a text file",
+                    name, read.controlChars());
+        }
+        LOG.debug("Read {} as {} ({} characters kept)", name, read.charset(), read.text().length());
+        return new ParsedDocument(read.text(), null, null, thumbnail(read.text(), name));
     }
 
     /** A missing thumbnail must not cost the document its text. */

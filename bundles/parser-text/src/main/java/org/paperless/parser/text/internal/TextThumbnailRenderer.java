@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -20,7 +22,7 @@ final class TextThumbnailRenderer {
     static final int MAX_LINES = 40;
     private static final int MARGIN = 16;
     /** Enough for a line that fills the width; longer lines are cut, not wrapped. */
-    private static final int MAX_COLUMNS = 120;
+    static final int MAX_COLUMNS = 120;
 
     private TextThumbnailRenderer() {
     }
@@ -49,12 +51,32 @@ final class TextThumbnailRenderer {
         return png(image);
     }
 
-    private static String[] firstLines(String text) {
-        String[] lines = text.lines().limit(MAX_LINES).toArray(String[]::new);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replace("\t", "    ");
-            lines[i] = line.length() > MAX_COLUMNS ? line.substring(0, MAX_COLUMNS) : line;
+    /**
+     * The first {@link #MAX_LINES} lines, each cut to {@link #MAX_COLUMNS} columns (a tab is four). Only
+     * what is drawn is copied: a text of one 30-million-character line costs one pass, not a copy of it.
+     */
+    static List<String> firstLines(CharSequence text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(MAX_COLUMNS + 4);
+        int i = 0;
+        while (i < text.length() && lines.size() < MAX_LINES) {
+            char c = text.charAt(i++);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                    i++;
+                }
+                lines.add(line.toString());
+                line.setLength(0);
+            } else if (c == '\t' && line.length() < MAX_COLUMNS) {
+                line.append("    ");
+            } else if (line.length() < MAX_COLUMNS) {
+                line.append(c);
+            } // the rest of a line too long to draw is passed over
         }
+        if (!line.isEmpty() && lines.size() < MAX_LINES) {
+            lines.add(line.toString());
+        }
+        lines.replaceAll(drawn -> drawn.length() > MAX_COLUMNS ? drawn.substring(0, MAX_COLUMNS) : drawn);
         return lines;
     }
 

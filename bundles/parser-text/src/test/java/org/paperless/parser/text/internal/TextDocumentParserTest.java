@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -15,13 +14,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
 
 class TextDocumentParserTest {
@@ -66,8 +65,10 @@ class TextDocumentParserTest {
         Charset cp1252 = Charset.forName("windows-1252");
         byte[] bytes = GERMAN.getBytes(cp1252);
 
-        assertEquals(cp1252, CharsetDetection.decode(bytes).charset());
-        assertEquals(GERMAN, parse("cp1252.txt", bytes).text());
+        Path file = Files.write(dir.resolve("cp1252.txt"), bytes);
+
+        assertEquals(cp1252, TextFile.read(file, TextDocumentParser.MAX_CHARS).charset());
+        assertEquals(GERMAN, parser.parse(file, "text/plain").text());
     }
 
     @Test
@@ -121,13 +122,101 @@ class TextDocumentParserTest {
     }
 
     @Test
-    void refusesFilesOverTheLimit() throws IOException {
-        Path big = dir.resolve("big.txt");
-        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(TextDocumentParser.MAX_BYTES + 1); // sparse: costs no disk
+    void keepsTheStartOfAMultiGigabyteFile() throws Exception {
+        Path huge = dir.resolve("huge.txt");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.write(GERMAN.repeat(1000).getBytes(StandardCharsets.UTF_8));
+            file.setLength(3L << 30); // 3 GB, sparse: the rest reads as NUL bytes and costs no disk
         }
-        ParseException e = assertThrows(ParseException.class, () -> parser.parse(big, "text/plain"));
-        assertTrue(e.getMessage().contains("over 50 MB"), e.getMessage());
+        ParsedDocument result = parser.parse(huge, "text/plain");
+
+        assertEquals(GERMAN.repeat(1000), result.text(), "the text, without the NUL bytes that follow it");
+        assertNotNull(result.thumbnailPng());
+    }
+
+    @Test
+    void cutsTheTextAtTheLimitAndReadsNoFurther() throws Exception {
+        TextDocumentParser small = new TextDocumentParser(1000);
+        String text = GERMAN.repeat(400_000); // 52 MB of UTF-8
+        Path file = Files.write(dir.resolve("long.txt"), text.getBytes(StandardCharsets.UTF_8));
+
+        Allocation.Measured<ParsedDocument> parsed = Allocation.of(() -> small.parse(file, "text/plain"));
+
+        assertEquals(text.substring(0, 1000), parsed.result().text());
+        assertTrue(parsed.bytes() < 8 << 20, "read more than it kept: " + (parsed.bytes() >> 20) + " MB allocated");
+    }
+
+    @Test
+    void cutsEveryCharsetAtTheLimit() throws Exception {
+        TextDocumentParser small = new TextDocumentParser(50);
+        Charset cp1252 = Charset.forName("windows-1252");
+
+        assertEquals(GERMAN.substring(0, 50), small.parse(Files.write(dir.resolve("cp.txt"), GERMAN.getBytes(cp1252)),
+                "text/plain").text());
+        assertEquals(GERMAN.substring(0, 50), small.parse(Files.write(dir.resolve("u16.txt"),
+                GERMAN.getBytes(StandardCharsets.UTF_16)), "text/plain").text());
+    }
+
+    @Test
+    void cutNeverLeavesHalfACharacterPair() throws Exception {
+        TextDocumentParser small = new TextDocumentParser(3);
+        String text = "ab\uD83D\uDE00cd"; // an emoji is two chars; the limit falls between them
+
+        assertEquals("ab", small.parse(Files.write(dir.resolve("emoji.txt"), text.getBytes(StandardCharsets.UTF_8)),
+                "text/plain").text());
+    }
+
+    @Test
+    void utf8StartWithABadByteLaterIsReadAsWindows1252() throws Exception {
+        byte[] ascii = "plain ascii line\n".repeat(70_000).getBytes(StandardCharsets.US_ASCII); // past the 1 MB sample
+        byte[] tail = "Grüße".getBytes("windows-1252");
+        byte[] bytes = java.util.Arrays.copyOf(ascii, ascii.length + tail.length);
+        System.arraycopy(tail, 0, bytes, ascii.length, tail.length);
+
+        String text = parse("late.txt", bytes).text();
+        assertTrue(text.endsWith("line\nGrüße"), text.substring(text.length() - 20));
+    }
+
+    @Test
+    void leavesNulBytesAndOtherControlCharactersOut() throws Exception {
+        byte[] bytes = new byte[1 << 20]; // NUL bytes only
+        assertEquals("", parse("nul.txt", bytes).text());
+
+        String kept = parse("mixed.txt", "a\u0000b\u0001c\td\r\ne\u000Cf\u001Bg".getBytes(StandardCharsets.UTF_8)).text();
+        assertEquals("abc\td\r\ne\u000Cfg", kept);
+        // UTF-16 without a byte order mark passes as UTF-8 with a NUL after each letter: the letters survive.
+        assertEquals("Hello", parse("utf16le.txt", "Hello".getBytes(StandardCharsets.UTF_16LE)).text());
+    }
+
+    @Test
+    void csvWithAMillionColumnsIsKeptAndItsThumbnailDrawn() throws Exception {
+        String row = "a;".repeat(1_000_000);
+        ParsedDocument result = parse("wide.csv", (row + "\n" + row).getBytes(StandardCharsets.US_ASCII));
+
+        assertEquals(4_000_001, result.text().length());
+        assertTrue(hasDarkPixel(ImageIO.read(new ByteArrayInputStream(result.thumbnailPng()))));
+    }
+
+    @Test
+    void thumbnailOfOneHugeLineCopiesOnlyWhatItDraws() throws Exception {
+        String line = "\t".repeat(32 * 1024 * 1024);
+
+        Allocation.Measured<List<String>> lines = Allocation.of(() -> TextThumbnailRenderer.firstLines(line));
+
+        assertEquals(List.of(" ".repeat(TextThumbnailRenderer.MAX_COLUMNS)), lines.result());
+        assertTrue(lines.bytes() < 1 << 20, (lines.bytes() >> 20) + " MB allocated");
+    }
+
+    @Test
+    void thumbnailOfAMillionLinesTakesTheFirstForty() throws Exception {
+        String text = "x\r\n".repeat(1_000_000);
+
+        Allocation.Measured<List<String>> lines = Allocation.of(() -> TextThumbnailRenderer.firstLines(text));
+
+        assertEquals(TextThumbnailRenderer.MAX_LINES, lines.result().size());
+        assertTrue(lines.result().stream().allMatch("x"::equals), lines.result().toString());
+        assertTrue(lines.bytes() < 1 << 20, (lines.bytes() >> 20) + " MB allocated");
+        assertNotNull(TextThumbnailRenderer.render(text));
     }
 
     private ParsedDocument parse(String name, byte[] bytes) throws Exception {
