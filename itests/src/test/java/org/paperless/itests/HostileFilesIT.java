@@ -65,7 +65,8 @@ class HostileFilesIT {
                 assertTrue(refused || stored, name + " was neither stored nor refused");
             }
             for (String bomb : List.of(HostileFixtures.RUN_LENGTH_BOMB, HostileFixtures.HEX_FLATE_BOMB,
-                    HostileFixtures.HUGE_PAGE, HostileFixtures.EMPTY, HostileFixtures.DEEP_NESTING)) {
+                    HostileFixtures.HUGE_PAGE, HostileFixtures.EMPTY, HostileFixtures.DEEP_NESTING,
+                    HostileFixtures.MANY_PARTS, HostileFixtures.NESTED_MAIL)) {
                 assertTrue(Files.exists(consume.resolve("failed/" + bomb + ".reason.txt")), bomb + " was not refused");
             }
             // The files behind the hostile ones have archive copies made from their own text.

@@ -36,8 +36,11 @@ final class HostileFixtures {
     static final String DEEP_NESTING = "deep-nesting.pdf";
     static final String SPACES = "million-spaces.txt";
     static final String EMPTY = "empty.pdf";
+    static final String MANY_PARTS = "many-parts.eml";
+    static final String NESTED_MAIL = "nested-parts.eml";
+    static final String NUL_TEXT = "nul-bytes.txt";
     static final String[] ALL = {POLYGLOT, POSTSCRIPT, RUN_LENGTH_BOMB, HEX_FLATE_BOMB, HUGE_PAGE, DEEP_NESTING,
-        SPACES, EMPTY};
+        SPACES, EMPTY, MANY_PARTS, NESTED_MAIL, NUL_TEXT};
     /** What the polyglot's PostScript would print, had it run: it must never appear anywhere. */
     static final String PWNED = "PAPERLESS-PWNED";
 
@@ -59,6 +62,11 @@ final class HostileFixtures {
         Files.write(folder.resolve(DEEP_NESTING), deeplyNested());
         Files.write(folder.resolve(SPACES), ("1" + " ".repeat(1_000_000) + "of\n").getBytes(StandardCharsets.US_ASCII));
         Files.write(folder.resolve(EMPTY), new byte[0]);
+        Files.write(folder.resolve(MANY_PARTS), mailWithParts(20_000));
+        Files.write(folder.resolve(NESTED_MAIL), mailNested(5_000));
+        byte[] nul = new byte[8 << 20];
+        System.arraycopy("Text after all ".getBytes(StandardCharsets.US_ASCII), 0, nul, 0, 15);
+        Files.write(folder.resolve(NUL_TEXT), nul);
     }
 
     /**
@@ -156,6 +164,30 @@ final class HostileFixtures {
             }
             doc.save(file.toFile());
         }
+    }
+
+    /** A mail of twenty thousand tiny parts: a parser that keeps every part in memory runs out of it. */
+    private static byte[] mailWithParts(int parts) {
+        StringBuilder mail = new StringBuilder("From: a@example.org\r\nSubject: many parts\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
+        for (int i = 0; i < parts; i++) {
+            mail.append("--b\r\nContent-Type: text/plain\r\n\r\npart ").append(i).append("\r\n");
+        }
+        return mail.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Multiparts nested thousands deep: a parser that recurses without a bound overflows its stack. */
+    private static byte[] mailNested(int depth) {
+        StringBuilder mail = new StringBuilder("From: a@example.org\r\nSubject: nested\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < depth; i++) {
+            mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i)
+                    .append("\r\n");
+        }
+        mail.append("Content-Type: text/plain\r\n\r\ninnermost\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            mail.append("--b").append(i).append("--\r\n");
+        }
+        return mail.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A catalog whose one entry is an array nested a hundred thousand deep: recursion without end. */
