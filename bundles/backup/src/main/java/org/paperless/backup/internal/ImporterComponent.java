@@ -63,6 +63,7 @@ public class ImporterComponent implements Importer {
     /** How long documents being consumed may take to finish before an import gives up. */
     static final Duration PAUSE_WAIT = Duration.ofMinutes(2);
 
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private final CollectionImport collection;
     private final DocumentRepository documents;
     private final MediaStore media;
@@ -97,6 +98,19 @@ public class ImporterComponent implements Importer {
 
     @Override
     public ImportReport importFrom(Path path, ImportOptions options, Progress progress) throws IOException {
+        // One import at a time in this instance: the journal's own lock is taken only after the recovery
+        // below, and a second import in between would take the first one's fresh journal for a leftover.
+        if (!running.tryLock()) {
+            throw new IOException("Another import is running: wait for it to finish");
+        }
+        try {
+            return importOnce(path, options, progress);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private ImportReport importOnce(Path path, ImportOptions options, Progress progress) throws IOException {
         Progress told = progress == null ? Progress.NONE : progress;
         ImportOptions given = options == null ? ImportOptions.DEFAULT : options;
         recover();
@@ -236,6 +250,14 @@ public class ImporterComponent implements Importer {
             }
             commitFailed(journal, journalFile, e);
             return counts;
+        } catch (Error e) {
+            // Out of memory, say: the transaction did not commit; its files go, the journal's lock is let go.
+            if (!workDone[0]) {
+                journal.rolledBack();
+            } else {
+                journal.close();
+            }
+            throw e;
         }
         journal.committed();
         return counts;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -60,7 +61,14 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
 
     /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
-    private final ConsumptionGate gate = new ConsumptionGate();
+    /**
+     * One per bundle, not per component: a configuration change makes a new component, and an import's
+     * pause must hold across it.
+     */
+    private static final ConsumptionGate GATE = new ConsumptionGate();
+    /** How long a component that goes away waits for the documents it is consuming. */
+    private static final Duration DRAIN = Duration.ofMinutes(2);
+    private volatile boolean closing;
 
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
@@ -136,7 +144,10 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConsumptionException("No such file: " + source, null, null);
         }
-        String paused = gate.enter();
+        if (closing) {
+            throw new ConsumptionPausedException(source, "the consumer restarts");
+        }
+        String paused = GATE.enter();
         if (paused != null) {
             throw new ConsumptionPausedException(source, paused);
         }
@@ -150,12 +161,30 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
                 inProgress.remove(source);
             }
         } finally {
-            gate.leave();
+            GATE.leave();
         }
     }
 
     @Override
     public Held pause(String reason, Duration timeout) throws InterruptedException {
-        return gate.pause(reason, timeout);
+        return GATE.pause(reason, timeout);
+    }
+
+    /** Why consumption is held now (an import), or null. */
+    @Override
+    public String pausedFor() {
+        return closing ? "the consumer restarts" : GATE.pausedFor();
+    }
+
+    /**
+     * The consumptions in flight finish before the next component starts: its recovery at start would
+     * otherwise take their journal entries and staged copies for a crash's leftovers.
+     */
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        closing = true;
+        if (!GATE.drain(DRAIN)) {
+            LOG.warn("Documents were still being consumed after {} s while the consumer stopped", DRAIN.toSeconds());
+        }
     }
 }

@@ -33,19 +33,41 @@ final class ConsumptionGate implements ConsumptionPause {
         notifyAll();
     }
 
+    /** Waits until no consumption is in flight, for a component that is going away. */
+    synchronized boolean drain(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** Why consumption is held now, or null. */
+    synchronized String pausedFor() {
+        return reasons.isEmpty() ? null : reasons.get(0);
+    }
+
     @Override
     public Held pause(String reason, Duration timeout) throws InterruptedException {
         synchronized (this) {
             reasons.add(reason);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    reasons.remove(reason);
-                    throw new IllegalStateException("Documents are being consumed and did not finish within "
-                            + timeout.toSeconds() + " s; try again when the consume folder is quiet");
+            try {
+                while (inFlight > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("Documents are being consumed and did not finish within "
+                                + timeout.toSeconds() + " s; try again when the consume folder is quiet");
+                    }
+                    wait(Math.max(1, left / 1_000_000));
                 }
-                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException | RuntimeException e) {
+                reasons.remove(reason); // given up: consumption goes on
+                throw e;
             }
         }
         LOG.info("Consumption paused: {}", reason);

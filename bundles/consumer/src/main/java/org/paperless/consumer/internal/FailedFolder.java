@@ -2,6 +2,7 @@ package org.paperless.consumer.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,13 +28,20 @@ final class FailedFolder {
     }
 
     Path keep(Path source, String reason) throws IOException {
-        Files.createDirectories(folder);
-        Path target = freeName(shortened(source.getFileName().toString()));
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Another file system (e.g. a file given by path): copy, then remove the source; never through a link.
-            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        Path target;
+        // The watcher and paperless:consume may refuse files of the same name at once: one lock, and a
+        // placement that never replaces a file already kept.
+        synchronized (FailedFolder.class) {
+            Files.createDirectories(folder);
+            target = freeName(shortened(source.getFileName().toString()));
+            try {
+                Files.createLink(target, source);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (IOException | UnsupportedOperationException e) {
+                // Another file system (e.g. a file given by path): copy, never through a link, never over a file.
+                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
             Files.delete(source);
         }
         String text = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "..." : reason;

@@ -16,4 +16,7 @@ public interface FolderConsumer {
      * @throws org.paperless.api.consumer.ConsumptionException when it was refused; it is in failed/ then
      */
     Document consumeFound(Path file, FileIdentity seen, ConsumeOverrides overrides);
+
+    /** Why consumption is held now (an import runs, the consumer restarts), or null when it is not. */
+    String pausedFor();
 }

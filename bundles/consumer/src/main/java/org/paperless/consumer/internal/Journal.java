@@ -64,8 +64,9 @@ final class Journal {
             try {
                 settle(entry, committed);
                 Files.delete(entry);
-            } catch (IOException e) {
-                LOG.warn("Could not settle {}: {}", entry, e.toString());
+            } catch (IOException | RuntimeException e) {
+                // The database not up yet, say: the entry stays for the next start, the consumer starts anyway.
+                LOG.warn("Could not settle {}; it is kept for the next start: {}", entry, e.toString());
             }
         }
     }

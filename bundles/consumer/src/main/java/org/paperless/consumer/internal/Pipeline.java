@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -168,6 +169,11 @@ final class Pipeline {
                 return withId.withFilenames(original, archive);
             });
         } catch (RuntimeException | Error e) {
+            Optional<Document> committed = committedDespite(document.checksum(), written, e);
+            if (committed.isPresent()) {
+                entry.committed();
+                return committed.get();
+            }
             // Nothing was committed (an Error, e.g. out of memory, included): undo the files, drop the note.
             for (Path p : written) {
                 Files.deleteIfExists(p);
@@ -177,6 +183,22 @@ final class Pipeline {
         }
         entry.committed();
         return stored;
+    }
+
+    /**
+     * A commit can fail after the database stored the row (the connection lost during COMMIT): the database
+     * decides. When it cannot answer, the files and the journal entry stay for the recovery at the next start.
+     */
+    private Optional<Document> committedDespite(String checksum, List<Path> written, Throwable failure) {
+        try {
+            // Ours only when its original is the file written here (not a duplicate that won a race).
+            return documents.findByChecksum(checksum)
+                    .filter(d -> written.contains(media.resolve(MediaArea.ORIGINALS, d.filename())));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            throw new IllegalStateException("Storing the document failed and the database cannot say whether it "
+                    + "was stored; its files are kept and the next start settles it: " + failure.getMessage(), failure);
+        }
     }
 
     private void write(Journal.Entry entry, List<Path> written, MediaArea area, String name, InputStream data)

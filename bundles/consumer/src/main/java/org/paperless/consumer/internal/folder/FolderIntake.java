@@ -50,6 +50,9 @@ final class FolderIntake {
     }
 
     Outcome take(Path file, StableFiles.Observation seen) {
+        if (consumer.pausedFor() != null) {
+            return Outcome.CHANGED; // not even folder tags are made while an import needs the collection
+        }
         try {
             consumer.consumeFound(file, new FileIdentity(seen.fileKey(), seen.size()),
                     new ConsumeOverrides(null, null, null, folderTags(file)));

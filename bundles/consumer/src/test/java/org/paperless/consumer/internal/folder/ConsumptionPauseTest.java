@@ -104,6 +104,38 @@ class ConsumptionPauseTest {
         assertEquals(2, storedWhenPaused.get(), "the pause began only after the slow file was stored");
     }
 
+    @Test
+    void aPauseInterruptedWhileWaitingLeavesConsumptionGoingOn() throws Exception {
+        TestInstance paperless = new TestInstance(dir);
+        CountDownLatch parsing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ConsumerComponent consumer = paperless.start(text(() -> {
+            parsing.countDown();
+            await(release);
+        }), "text/plain");
+        Path slow = Files.writeString(dir.resolve("slow.txt"), "A long letter");
+        Thread inFlight = new Thread(() -> consumer.consume(slow, null));
+        inFlight.start();
+        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        Thread importing = new Thread(() -> {
+            try {
+                consumer.pause("an import runs", Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        importing.start();
+        TestInstance.await("the import waits", () -> consumer.pausedFor() != null);
+        importing.interrupt(); // Ctrl-C on paperless:import
+        importing.join(10_000);
+        release.countDown();
+        inFlight.join(10_000);
+        assertEquals(null, consumer.pausedFor(), "the interrupted pause holds nothing");
+        Path next = Files.writeString(dir.resolve("next.txt"), "Consumed as usual");
+        consumer.consume(next, null);
+        assertEquals(2, paperless.documents.count());
+    }
+
     private static DocumentParser text(Runnable whileParsing) {
         return (file, mime) -> {
             String text = read(file);
