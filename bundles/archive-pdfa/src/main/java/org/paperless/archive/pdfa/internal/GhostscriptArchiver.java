@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -32,14 +37,27 @@ public class GhostscriptArchiver implements PdfArchiver {
     static final String PID = "org.paperless.archive";
     static final String NOT_INSTALLED = "Ghostscript is not installed, so no PDF/A archive copy can be written; "
             + "install it (apt-get install ghostscript) or set 'ghostscript' in etc/" + PID + ".cfg";
-    /** A process is replaced after this many jobs, so whatever gs keeps between documents stays small. */
-    static final int JOBS_PER_PROCESS = 500;
+    /**
+     * One document per gs process. save/restore undoes what a document defines in PostScript VM, but not
+     * what gs keeps outside it: pdfwrite's running page count and its table of page objects carried over and
+     * broke the next documents' bookmarks and links. The next process is started while a document is
+     * converted, so the start (about 0.1 s of CPU) mostly runs beside the work instead of before it.
+     */
+    static final int JOBS_PER_PROCESS = 1;
     private static final String ERROR_MARK = "**** Error";
     private static final int MESSAGE_LIMIT = 600;
 
     private static final Logger LOG = LoggerFactory.getLogger(GhostscriptArchiver.class);
 
     private final ConcurrentLinkedQueue<GhostscriptProcess> idle = new ConcurrentLinkedQueue<>();
+    /** Starts the next processes and ends used ones, off the consuming thread. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "paperless-ghostscript-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger starting = new AtomicInteger();
+    private int spares;
     private PdfaDefinition definition;
     private String ghostscript;
     private int timeoutSeconds;
@@ -62,13 +80,20 @@ public class GhostscriptArchiver implements PdfArchiver {
         this.definition = definition;
         this.ghostscript = ghostscript == null || ghostscript.isBlank() ? "gs" : ghostscript.strip();
         this.timeoutSeconds = Math.max(1, timeoutSeconds);
-        this.slots = new Semaphore(processes > 0 ? processes : Runtime.getRuntime().availableProcessors());
+        this.spares = processes > 0 ? processes : Runtime.getRuntime().availableProcessors();
+        this.slots = new Semaphore(spares);
     }
 
     @Deactivate
     void deactivate() {
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (GhostscriptProcess process; (process = idle.poll()) != null;) {
-            process.close();
+            process.kill();
         }
     }
 
@@ -108,9 +133,14 @@ public class GhostscriptArchiver implements PdfArchiver {
 
     private void run(Path source, Path output, String name) throws IOException, InterruptedException, ParseException {
         GhostscriptProcess process = idle.poll();
-        if (process == null || !process.alive()) {
+        if (process != null && !process.alive()) {
+            retire(process);
+            process = null;
+        }
+        if (process == null) {
             process = GhostscriptProcess.start(ghostscript, definition);
         }
+        startSpare();
         boolean reusable = false;
         try {
             GhostscriptProcess.Outcome outcome = process.convert(source, output, timeoutSeconds);
@@ -129,8 +159,38 @@ public class GhostscriptArchiver implements PdfArchiver {
             if (reusable) {
                 idle.add(process);
             } else {
-                process.close();
+                retire(process);
             }
+        }
+    }
+
+    /** A fresh process for a later document, unless enough are ready or starting. */
+    private void startSpare() {
+        if (idle.size() + starting.get() >= spares) {
+            return;
+        }
+        starting.incrementAndGet();
+        try {
+            background.execute(() -> {
+                try {
+                    idle.add(GhostscriptProcess.start(ghostscript, definition));
+                } catch (IOException e) {
+                    LOG.debug("Could not start a spare Ghostscript: {}", e.toString());
+                } finally {
+                    starting.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            starting.decrementAndGet(); // deactivated meanwhile
+        }
+    }
+
+    /** Lets a used process finish its idle output and end, without the caller waiting for it. */
+    private void retire(GhostscriptProcess process) {
+        try {
+            background.execute(process::close);
+        } catch (RejectedExecutionException e) {
+            process.kill();
         }
     }
 

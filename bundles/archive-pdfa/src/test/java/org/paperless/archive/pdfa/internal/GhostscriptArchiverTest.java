@@ -69,7 +69,7 @@ class GhostscriptArchiverTest {
     }
 
     @Test
-    void oneProcessConvertsDocumentAfterDocumentWithoutMixingThem() throws Exception {
+    void documentAfterDocumentGetsItsOwnCopyWithoutMixingThem() throws Exception {
         GhostscriptArchiver archiver = archiver();
         for (int i = 1; i <= 3; i++) {
             Path source = onePage(dir.resolve("doc" + i + ".pdf"), "Document number " + i + " of three");
@@ -81,8 +81,67 @@ class GhostscriptArchiverTest {
                 assertEquals("Document number " + i + " of three", text);
             }
         }
-        assertEquals(1, archiver.idleProcesses(), "the three documents went through one gs process");
+        awaitSpare(archiver);
         archiver.deactivate();
+    }
+
+    /**
+     * pdfwrite counts pages across documents outside PostScript VM: with one long-lived process, the second
+     * copy of the same file had its link pointing at a page object that is not in it.
+     */
+    @Test
+    void linksPointAtTheirOwnPagesInEveryCopy() throws Exception {
+        GhostscriptArchiver archiver = archiver();
+        Path source = withLinkToPageThree(dir.resolve("linked.pdf"));
+        for (int i = 1; i <= 3; i++) {
+            Path archive = dir.resolve("linked-archive" + i + ".pdf");
+            archiver.archive(source, archive);
+            try (PDDocument document = Loader.loadPDF(archive.toFile())) {
+                var link = (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink)
+                        document.getPage(0).getAnnotations().get(0);
+                var destination = (org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination)
+                        link.getDestination();
+                assertEquals(2, document.getPages().indexOf(destination.getPage()), "copy " + i + ": the link leads to page 3");
+            }
+        }
+        archiver.deactivate();
+    }
+
+    private static Path withLinkToPageThree(Path file) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 1; i <= 3; i++) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+                document.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText("Page " + i);
+                    content.endText();
+                }
+            }
+            var destination = new org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination();
+            destination.setPage(document.getPage(2));
+            var link = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+            link.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 690, 128, 25));
+            link.setDestination(destination);
+            link.setPrinted(true); // PDF/A keeps only annotations that print
+            document.getPage(0).getAnnotations().add(link);
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A fresh process is started for the next document while one is converted. */
+    static void awaitSpare(GhostscriptArchiver archiver) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (archiver.idleProcesses() != 1) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no spare gs process is ready: " + archiver.idleProcesses());
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

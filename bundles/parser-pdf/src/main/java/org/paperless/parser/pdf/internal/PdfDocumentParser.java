@@ -134,7 +134,7 @@ public class PdfDocumentParser implements DocumentParser {
         byte[] thumbnail;
         try {
             thumbnail = thumbnails.renderFirstPage(document, name, current);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) { // a StackOverflowError too: no copy left behind
             if (copy != null) {
                 TextPdfArchive.discard(copy);
             }

@@ -83,6 +83,9 @@ final class StreamMeter implements Closeable {
             }
         }
         RandomAccess previous = null;
+        // A stage that decodes to gigabytes and a last one that makes nothing of it (hex of white space)
+        // costs the decoding all the same: the largest stage counts towards the document's limit.
+        long largest = 0;
         try {
             for (int i = 0; i < chain.size(); i++) {
                 Source input = previous == null ? raw : inputOf(previous);
@@ -91,7 +94,7 @@ final class StreamMeter implements Closeable {
                 if (IMAGE_CODECS.contains(filterName)) {
                     checkImageCodec(filterName, parameters, i, input, what);
                     if (last) {
-                        return previous == null ? rawSize(raw) : previous.length();
+                        return Math.max(largest, previous == null ? rawSize(raw) : previous.length());
                     }
                 }
                 checkPredictor(parameters, i, what, filters);
@@ -114,8 +117,9 @@ final class StreamMeter implements Closeable {
                 }
                 close(previous);
                 previous = next;
+                largest = Math.max(largest, meter.count);
                 if (last) {
-                    return meter.count;
+                    return largest;
                 }
             }
             return rawSize(raw);

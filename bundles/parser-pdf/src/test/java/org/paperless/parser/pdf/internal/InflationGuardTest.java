@@ -117,6 +117,24 @@ class InflationGuardTest {
         assertTrue(e.getMessage().contains("its streams inflate to more than 4 MB in all"), e.getMessage());
     }
 
+    /** Flate to white space that ASCIIHex turns into nothing: the decoding still happens, so it counts. */
+    @Test
+    void stagesThatDecodeToNothingAtTheEndStillCountTowardsTheDocumentLimit() throws Exception {
+        Path pdf = dir.resolve("hidden-stages.pdf");
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < 6; i++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(HostilePdfs.rawStream(document,
+                        HostilePdfs.deflatedSpaces(MB - 10), List.of(COSName.FLATE_DECODE, COSName.ASCII_HEX_DECODE))));
+            }
+            document.save(pdf.toFile());
+        }
+
+        ParseException e = assertThrows(ParseException.class, () -> parser.parse(pdf, "application/pdf"));
+        assertTrue(e.getMessage().contains("its streams inflate to more than 4 MB in all"), e.getMessage());
+    }
+
     @Test
     void aPredictorWithGiganticRowsIsRefusedBeforeItAllocatesThem() throws Exception {
         Path pdf = dir.resolve("predictor.pdf");
