@@ -38,12 +38,11 @@ public class GhostscriptArchiver implements PdfArchiver {
     static final String NOT_INSTALLED = "Ghostscript is not installed, so no PDF/A archive copy can be written; "
             + "install it (apt-get install ghostscript) or set 'ghostscript' in etc/" + PID + ".cfg";
     /**
-     * One document per gs process. save/restore undoes what a document defines in PostScript VM, but not
-     * what gs keeps outside it: pdfwrite's running page count and its table of page objects carried over and
-     * broke the next documents' bookmarks and links. The next process is started while a document is
-     * converted, so the start (about 0.1 s of CPU) mostly runs beside the work instead of before it.
+     * Jobs per gs process. Each job gets a new pdfwrite device (the first one counted pages across documents
+     * and broke the next documents' links), and gs releases a job's device, with one file handle, only when
+     * the process ends: a process is replaced after this many jobs, its successor started ahead.
      */
-    static final int JOBS_PER_PROCESS = 1;
+    static final int JOBS_PER_PROCESS = 50;
     private static final String ERROR_MARK = "**** Error";
     private static final int MESSAGE_LIMIT = 600;
 
@@ -140,7 +139,6 @@ public class GhostscriptArchiver implements PdfArchiver {
         if (process == null) {
             process = GhostscriptProcess.start(ghostscript, definition);
         }
-        startSpare();
         boolean reusable = false;
         try {
             GhostscriptProcess.Outcome outcome = process.convert(source, output, timeoutSeconds);
@@ -160,6 +158,7 @@ public class GhostscriptArchiver implements PdfArchiver {
                 idle.add(process);
             } else {
                 retire(process);
+                startSpare();
             }
         }
     }

@@ -118,13 +118,20 @@ final class GhostscriptProcess implements AutoCloseable {
      * is the current one and gs has nothing to reinstall. The idle document gets a blank page: gs 10.0's
      * pdfwrite never closes the file of a document it ends without pages, one file handle per job.
      */
+    /** What the command line gives the first device, given again to each job's own device. */
+    private static final String DEVICE_PARAMETERS =
+            "/PDFA 2 /PDFACompatibilityPolicy 1 /ColorConversionStrategy /RGB /AutoRotatePages /None";
+
     private String job(Path source, Path output, String id) {
-        return "clear cleardictstack { save { << /OutputFile (" + ps(output) + ") >> setpagedevice"
+        // A new pdfwrite device per job: the one gs starts with keeps counting pages across documents and
+        // carried its page objects into the next document's links.
+        return "clear cleardictstack { save { /pdfwrite finddevice copydevice setdevice << /OutputFile ("
+                + ps(output) + ") " + DEVICE_PARAMETERS + " >> setpagedevice"
                 + " (" + ps(definition.prologue()) + ") (r) file cvx exec"
                 + " (" + ps(source) + ") (r) file //systemdict /runpdf get exec } stopped"
                 + " { (\\nError: ) print $error /errorname get =only ( in ) print $error /command get =only"
                 + " (\\n) print //false } { //true } ifelse"
-                + " << /OutputFile (" + ps(definition.idleOutput()) + ") >> setpagedevice showpage cleardictstack"
+                + " nulldevice cleardictstack"
                 + " count 2 sub { exch pop } repeat exch restore"
                 + " { (\\n" + id + " DONE) } { (\\n" + id + " STOPPED) } ifelse = flush } bind exec\n";
     }
