@@ -59,7 +59,6 @@ public class ImporterComponent implements Importer {
     private static final Logger LOG = LoggerFactory.getLogger(ImporterComponent.class);
     private static final int LISTED = 10;
     /** Room kept free beyond the export's size: the database, the index and the log grow too. */
-    static final long FREE_SPACE_MARGIN = 256L * 1024 * 1024;
     /** How long documents being consumed may take to finish before an import gives up. */
     static final Duration PAUSE_WAIT = Duration.ofMinutes(2);
 
@@ -121,7 +120,7 @@ public class ImporterComponent implements Importer {
                 Secrets.open(origin.encryption(), given.passphrase()); // a wrong passphrase stops here
             }
             if (!given.dataOnly()) {
-                checkFreeSpace(source);
+                FreeSpace.check(source.totalBytes(), folders.media());
                 checkFiles(source, mapper);
             }
             ManifestObjects objects = ManifestObjects.read(source, mapper);
@@ -155,20 +154,6 @@ public class ImporterComponent implements Importer {
         }
     }
 
-    /** The export's files fit into the media folder, with room to spare. */
-    private void checkFreeSpace(ExportSource source) throws IOException {
-        long needed = source.totalBytes() + source.totalBytes() / 20 + FREE_SPACE_MARGIN;
-        long usable = Files.getFileStore(folders.media()).getUsableSpace();
-        if (usable < needed) {
-            throw new IOException("Nothing was imported: the export holds " + mib(source.totalBytes()) + " MiB, the media "
-                    + "folder " + folders.media() + " has " + mib(usable) + " MiB free and the import needs " + mib(needed)
-                    + " MiB (5% and " + mib(FREE_SPACE_MARGIN) + " MiB to spare). Free some space or move the media folder");
-        }
-    }
-
-    private static long mib(long bytes) {
-        return bytes / (1024 * 1024);
-    }
 
     /** Every named file present and as the manifest says, before anything is written. */
     private static void checkFiles(ExportSource source, ObjectMapper mapper) throws IOException {
