@@ -23,4 +23,20 @@ public interface DocumentParser {
      * @throws ParseException with a message a user can act on when the file cannot be read
      */
     ParsedDocument parse(Path file, String mimeType) throws ParseException;
+
+    /**
+     * A PNG picture of the file's first page, at most 500 pixels wide, or null when there is none: for making
+     * thumbnails again. Parsers whose parse() is costly (OCR) should answer without doing all of it.
+     */
+    default byte[] thumbnail(Path file, String mimeType) throws ParseException {
+        ParsedDocument parsed = parse(file, mimeType);
+        if (parsed.archivePdf() != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(parsed.archivePdf());
+            } catch (java.io.IOException e) {
+                // a temporary file of the parser's: nothing depends on it
+            }
+        }
+        return parsed.thumbnailPng();
+    }
 }

@@ -58,6 +58,40 @@ public interface DocumentRepository {
      */
     List<Document> updateAll(List<Document> documents);
 
+    /**
+     * Records that a document's files changed (moved by the renamer, decrypted, a new archive copy) in one
+     * transaction and announces it as an update. The modification time moves only when the content changes.
+     *
+     * @return the document as stored now
+     */
+    Document updateFiles(FileChange change);
+
+    /**
+     * New file facts of one document.
+     *
+     * @param filename the original's name under originals/ (never null)
+     * @param archiveFilename the archive copy's name under archive/, or null when it has none
+     * @param archiveChecksum the archive copy's SHA-256, or null when it has none
+     * @param checksum the original's SHA-256, or null to keep it
+     * @param content new text, or null to keep it
+     */
+    record FileChange(long id, String filename, String archiveFilename, String archiveChecksum, String checksum,
+            String content) {
+
+        public FileChange {
+            java.util.Objects.requireNonNull(filename, "filename");
+            if ((archiveFilename == null) != (archiveChecksum == null)) {
+                throw new IllegalArgumentException("an archive copy needs both its name and its checksum");
+            }
+        }
+
+        /** The same files under other names. */
+        public static FileChange renamed(Document d, String filename, String archiveFilename) {
+            return new FileChange(d.id(), filename, archiveFilename, archiveFilename == null ? null : d.archiveChecksum(),
+                    null, null);
+        }
+    }
+
     /** The document whose original or archive has this checksum. */
     Optional<Document> findByChecksum(String checksum);
 

@@ -34,6 +34,11 @@ final class Capabilities {
                 + " or waits for storage.");
     }
 
+    static <T> T maintenance(T service) {
+        return require(service, "Maintenance is not available: the org.paperless.maintenance bundle is stopped"
+                + " or waits for storage.");
+    }
+
     private static <T> T require(T service, String why) {
         if (service == null) {
             throw new IllegalStateException(why + " See paperless:status and log:display.");

@@ -26,6 +26,7 @@ import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.parser.ParserRegistry;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;

@@ -24,13 +24,14 @@ import org.paperless.api.matching.Matches;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
+import org.paperless.api.parser.ParserRegistry;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.consumer.internal.dates.DateFinder;
 import org.paperless.consumer.internal.naming.FilenameFormat;
-import org.paperless.consumer.internal.naming.NamingContext;
-import org.paperless.consumer.internal.naming.UniqueNames;
+import org.paperless.consumer.internal.naming.OriginalStems;
+import org.paperless.api.naming.UniqueNames;
 
 /** The steps from a staged file to a stored document; any refusal happens before anything is written. */
 final class Pipeline {
@@ -40,7 +41,7 @@ final class Pipeline {
     private final MimeDetector mimeDetector;
     private final ParserRegistry parsers;
     private final Overrides overrides;
-    private final FilenameFormat format;
+    private final OriginalStems stems;
     private final DateFinder dates;
     private final ConsumeScripts scripts;
     private final Journal journal;
@@ -53,7 +54,7 @@ final class Pipeline {
         this.matcher = matcher;
         this.scripts = scripts;
         this.journal = journal;
-        this.format = format;
+        this.stems = new OriginalStems(format);
         this.dates = dates;
         this.documents = documents;
         this.media = media;
@@ -211,13 +212,7 @@ final class Pipeline {
 
     /** The filename format applied to the stored document; a taken name gets _01, _02... */
     private String originalName(Document withId, Overrides.Resolved names, String extension) {
-        // A storage path's own format wins over the global one, as in paperless-ngx.
-        FilenameFormat format = names.storagePath() != null
-                ? new FilenameFormat(names.storagePath().path(), this.format != null && this.format.removeNone())
-                : this.format;
-        String stem = format == null ? String.format("%07d", withId.id())
-                : format.render(new NamingContext(withId, names.correspondent(), names.documentType(), names.tagNames(),
-                        withId.owner(), Map.of()));
+        String stem = stems.stem(withId, names.storagePath(), names.correspondent(), names.documentType(), names.tagNames());
         return UniqueNames.firstFree(stem, extension, candidate -> Files.exists(media.resolve(MediaArea.ORIGINALS, candidate)));
     }
 

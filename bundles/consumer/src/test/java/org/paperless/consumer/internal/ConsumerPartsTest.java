@@ -1,5 +1,6 @@
 package org.paperless.consumer.internal;
 
+import org.paperless.api.parser.ParserRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -168,6 +168,11 @@ public final class TestInstance {
         public void delete(long id) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Document updateFiles(FileChange change) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private record Folders(Path data, Path consumption) implements DataFolders {

@@ -33,6 +33,12 @@ final class ImageOcr {
         this.runtime = runtime;
     }
 
+    /** The thumbnail alone, without OCR: for making thumbnails again. */
+    byte[] thumbnail(Path file) throws ParseException {
+        ImageInfo info = ImageInspector.inspect(file, runtime.settings().maxImagePixels());
+        return thumbnail(file, info, file.getFileName().toString());
+    }
+
     ParsedDocument parse(Path file) throws ParseException {
         String name = file.getFileName().toString();
         OcrSettings settings = runtime.settings();

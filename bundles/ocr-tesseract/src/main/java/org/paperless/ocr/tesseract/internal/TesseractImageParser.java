@@ -64,6 +64,11 @@ public class TesseractImageParser implements DocumentParser, OcrService {
         return new ImageOcr(current(file.getFileName().toString())).parse(file);
     }
 
+    @Override
+    public byte[] thumbnail(Path file, String mimeType) throws ParseException {
+        return new ImageOcr(current(file.getFileName().toString())).thumbnail(file);
+    }
+
     /** The same engines serve scanned PDFs, whose pages the PDF parser renders. */
     @Override
     public List<String> recognize(List<Path> pageImages, int dpi, Path archive, String title) throws ParseException {

@@ -127,6 +127,31 @@ public class PdfDocumentParser implements DocumentParser {
         }
     }
 
+    /** Page 1 drawn, without text, OCR or archive copy: for making thumbnails again. */
+    @Override
+    public byte[] thumbnail(Path file, String mimeType) throws ParseException {
+        String name = file.getFileName().toString();
+        requirePdfHeader(file, name);
+        PdfLimits current = limits;
+        try (InflationGuard guard = new InflationGuard(name, current);
+                PDDocument document = GuardedPdfParser.load(file, STREAM_CACHE, guard)) {
+            guard.throwIfRefused();
+            if (document.getNumberOfPages() == 0) {
+                throw new ParseException("The PDF " + name + " has no pages; it is probably damaged or truncated");
+            }
+            guard.checkAll(document);
+            return thumbnails.renderFirstPage(document, name, current);
+        } catch (PdfRefusedException e) {
+            throw new ParseException(e.getMessage(), e);
+        } catch (InvalidPasswordException e) {
+            throw new ParseException(ENCRYPTED_MESSAGE, e);
+        } catch (IOException | RuntimeException e) {
+            throw new ParseException("The PDF " + name + " is damaged or truncated and cannot be read: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new ParseException("The PDF " + name + " is nested too deeply to be read", e);
+        }
+    }
+
     private ParsedDocument read(Path file, PDDocument document, int pages, String name, PdfLimits current)
             throws IOException, ParseException {
         String text = BoundedTextStripper.text(document, name);

@@ -266,6 +266,29 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public Document updateFiles(FileChange change) {
+        Document updated = transactions.call(em -> {
+            DocumentEntity entity = em.find(DocumentEntity.class, change.id());
+            if (entity == null) {
+                throw new NotFoundException("No document with id " + change.id());
+            }
+            entity.setFilename(change.filename());
+            entity.setArchiveFilename(change.archiveFilename());
+            entity.setArchiveChecksum(change.archiveChecksum());
+            if (change.checksum() != null) {
+                entity.setChecksum(change.checksum());
+            }
+            if (change.content() != null) {
+                entity.setContent(change.content());
+                entity.setModified(DocumentMapper.utc(Instant.now()));
+            }
+            return complete(em, entity);
+        });
+        announce(DocumentEvents.TOPIC_UPDATED, updated.id(), updated.title());
+        return updated;
+    }
+
+    @Override
     public void delete(long id) {
         transactions.call(em -> {
             DocumentEntity entity = em.find(DocumentEntity.class, id);

@@ -1,4 +1,4 @@
-package org.paperless.consumer.internal.naming;
+package org.paperless.api.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

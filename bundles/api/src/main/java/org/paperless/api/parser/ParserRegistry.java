@@ -1,4 +1,4 @@
-package org.paperless.consumer.internal;
+package org.paperless.api.parser;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,31 +6,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.framework.Constants;
-import org.paperless.api.parser.DocumentParser;
 
 /**
  * The parsers present now, each with the MIME types it declared. The highest service.ranking wins a
- * type, so a plugin can take over one; parsers come and go with their bundles.
+ * type, so a plugin can take over one; parsers come and go with their bundles. For a component that takes
+ * DocumentParser services as a dynamic multiple reference (with their properties). Thread-safe.
  */
-final class ParserRegistry {
+public final class ParserRegistry {
 
     private record Entry(DocumentParser parser, List<String> types, int ranking, long serviceId) {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    void add(DocumentParser parser, Map<String, Object> properties) {
+    public void add(DocumentParser parser, Map<String, Object> properties) {
         entries.add(new Entry(parser, types(properties.get(DocumentParser.MIME_TYPES)),
-                properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
-                properties.get(Constants.SERVICE_ID) instanceof Long id ? id : 0L));
+                properties.get("service.ranking") instanceof Integer r ? r : 0,
+                properties.get("service.id") instanceof Long id ? id : 0L));
     }
 
-    void remove(DocumentParser parser) {
+    public void remove(DocumentParser parser) {
         entries.removeIf(e -> e.parser() == parser);
     }
 
-    Optional<DocumentParser> forType(String mime) {
+    public Optional<DocumentParser> forType(String mime) {
         return entries.stream().filter(e -> e.types().contains(mime))
                 .max(Comparator.comparingInt(Entry::ranking).thenComparing(Entry::serviceId, Comparator.reverseOrder()))
                 .map(Entry::parser);

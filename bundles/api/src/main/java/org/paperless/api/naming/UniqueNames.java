@@ -1,4 +1,4 @@
-package org.paperless.consumer.internal.naming;
+package org.paperless.api.naming;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 public final class UniqueNames {
 
     /** A bound so a predicate that always says "taken" fails loudly instead of looping forever. */
-    static final int MAX_COUNTER = 9999;
+    public static final int MAX_COUNTER = 9999;
 
     private UniqueNames() {
     }
