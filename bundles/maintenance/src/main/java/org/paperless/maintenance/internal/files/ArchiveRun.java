@@ -111,11 +111,18 @@ public final class ArchiveRun {
         }
         try {
             String checksum = Sha256.of(archivePdf);
+            String preferred = Names.stem(d.filename()) + ".pdf";
             String name = UniqueNames.firstFree(Names.stem(d.filename()), ".pdf",
                     c -> Files.exists(media.resolve(MediaArea.ARCHIVE, c)));
             MediaMove move = new MediaMove(d.id(), d.filename(), d.filename(), d.archiveFilename(), name, checksum);
-            moves.apply(move, () -> Files.newInputStream(archivePdf), () -> documents.updateFiles(
+            Document stored = moves.apply(move, () -> Files.newInputStream(archivePdf), () -> documents.updateFiles(
                     new DocumentRepository.FileChange(d.id(), d.filename(), name, checksum, null, outcome.parsed().text())));
+            if (!name.equals(preferred) && !Files.exists(media.resolve(MediaArea.ARCHIVE, preferred))) {
+                // The old copy held the name beside the original until now: the new one takes it over.
+                MediaMove back = new MediaMove(d.id(), d.filename(), d.filename(), name, preferred, null);
+                moves.apply(back, null, () -> documents.updateFiles(
+                        DocumentRepository.FileChange.renamed(stored, stored.filename(), preferred)));
+            }
             tally.changed();
         } catch (IOException | RuntimeException e) {
             tally.problem(d.id(), "could not store its archive copy: " + e);
