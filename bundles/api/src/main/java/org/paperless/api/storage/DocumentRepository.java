@@ -1,18 +1,22 @@
 package org.paperless.api.storage;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
+import org.paperless.api.Note;
 import org.paperless.api.NotFoundException;
 
 /** The stored documents with their tags, notes and custom field values. */
 @ProviderType
 public interface DocumentRepository {
 
+    /** Documents outside the trash, as every listing here counts them. */
     long count();
 
     /** Documents ordered by id, without notes and custom fields (a listing needs neither). */
@@ -33,6 +37,7 @@ public interface DocumentRepository {
     /** Stores new documents that have no files yet (an import, generated test data) in one transaction. */
     List<Document> createAll(List<Document> documents);
 
+    /** A stored document; empty when there is none or it is in the trash. */
     Optional<Document> find(long id);
 
     /** Stores a new document with its tags, notes and custom field values in one transaction. */
@@ -92,10 +97,66 @@ public interface DocumentRepository {
         }
     }
 
-    /** The document whose original or archive has this checksum. */
+    /** The document whose original or archive has this checksum, in the trash too (see {@link #trashedAt}). */
     Optional<Document> findByChecksum(String checksum);
 
+    /** Removes the row for good (in the trash or not), with its tags, notes and custom field values. */
     void delete(long id);
+
+    /**
+     * Adds a note to a stored document and announces the document as updated.
+     *
+     * @param user who wrote it, or null
+     * @return the note with its id and creation time
+     */
+    Note addNote(long documentId, String text, String user);
+
+    /**
+     * Gives a stored document a value for a custom field, replacing the one it had, and announces the
+     * document as updated.
+     */
+    CustomFieldInstance setCustomField(long documentId, long fieldId, String value);
+
+    /**
+     * Moves documents into the trash in one transaction (all or none: an unknown id or one already in
+     * the trash changes nothing). A trashed document is left out of every listing, count and
+     * {@link #find}, but {@link #findByChecksum} still finds it; its files stay. Each is announced as deleted.
+     *
+     * @return the documents as they were
+     */
+    List<Document> moveToTrash(List<Long> ids);
+
+    /** The documents in the trash, the longest there first. */
+    List<Trashed> trash();
+
+    /** When the document went into the trash; empty when it is not there (or does not exist). */
+    Optional<Instant> trashedAt(long id);
+
+    /** Brings documents back from the trash (all or none); each is announced as added. */
+    List<Document> restore(List<Long> ids);
+
+    /**
+     * Removes documents in the trash for good: the rows first, then their original, archive copy and
+     * thumbnail. Ids not in the trash are refused before anything is removed.
+     *
+     * @return the removed documents
+     */
+    List<Document> emptyTrash(List<Long> ids);
+
+    /** {@link #emptyTrash(List)} for every document that went into the trash before {@code olderThan}. */
+    List<Document> emptyTrash(Instant olderThan);
+
+    /** How long a document stays in the trash before it is emptied (PAPERLESS_EMPTY_TRASH_DELAY, 30 days). */
+    Duration emptyTrashDelay();
+
+    /** Empties what has been in the trash longer than {@link #emptyTrashDelay()}: what a daily schedule calls. */
+    default List<Document> emptyExpiredTrash() {
+        return emptyTrash(Instant.now().minus(emptyTrashDelay()));
+    }
+
+    /** A document in the trash and when it went there. */
+    record Trashed(Document document, Instant deletedAt) {
+    }
 
     /** Writes a new document's files; gets the document with its id, returns it with its file names. */
     @FunctionalInterface

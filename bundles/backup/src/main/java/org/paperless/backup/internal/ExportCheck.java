@@ -32,7 +32,17 @@ final class ExportCheck {
     private ExportCheck() {
     }
 
+    /** How a file's bytes are read for the comparison: as they are, or first decrypted (storage_type gpg). */
+    @FunctionalInterface
+    interface Reading {
+        InputStream open(JsonNode record, String name, InputStream raw) throws IOException;
+    }
+
     static Result run(ExportSource source, ObjectMapper mapper, Progress progress) throws IOException {
+        return run(source, mapper, progress, (record, name, raw) -> raw);
+    }
+
+    static Result run(ExportSource source, ObjectMapper mapper, Progress progress, Reading reading) throws IOException {
         List<String> missing = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         Set<String> referenced = new HashSet<>();
@@ -53,7 +63,7 @@ final class ExportCheck {
                             continue;
                         }
                         boolean fits;
-                        try (InputStream data = source.open(file.name())) {
+                        try (InputStream data = reading.open(record, file.name(), source.open(file.name()))) {
                             fits = file.checksum() == null ? ThumbnailCheck.problem(data) == null
                                     : file.checksum().equalsIgnoreCase(Checksums.of(data, Checksums.algorithmOf(file.checksum())));
                         }

@@ -41,6 +41,7 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.SchemaMigrations;
+import org.paperless.backup.internal.gpg.ExportDecryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,14 +120,16 @@ public class ImporterComponent implements Importer {
             if (origin.encryption().isObject()) {
                 Secrets.open(origin.encryption(), given.passphrase()); // a wrong passphrase stops here
             }
+            // Files of storage_type gpg records that are still encrypted: decrypted with the same passphrase.
+            ExportDecryption decryption = new ExportDecryption(given.passphrase(), ExportSource.MAX_FILE_BYTES);
             if (!given.dataOnly()) {
                 FreeSpace.check(source.totalBytes(), folders.media());
-                checkFiles(source, mapper);
+                checkFiles(source, mapper, decryption);
             }
             ManifestObjects objects = ManifestObjects.read(source, mapper);
             Counts counts;
             try (ConsumptionPause.Held paused = pauseConsumption(path)) {
-                counts = store(source, mapper, objects, given, told);
+                counts = store(source, mapper, objects, given, decryption, told);
             }
             reindex();
             Map<String, Long> imported = new TreeMap<>(objects.counts());
@@ -155,9 +158,10 @@ public class ImporterComponent implements Importer {
     }
 
 
-    /** Every named file present and as the manifest says, before anything is written. */
-    private static void checkFiles(ExportSource source, ObjectMapper mapper) throws IOException {
-        ExportCheck.Result check = ExportCheck.run(source, mapper, Progress.NONE);
+    /** Every named file present and as the manifest says (encrypted ones once decrypted), before anything is written. */
+    private static void checkFiles(ExportSource source, ObjectMapper mapper, ExportDecryption decryption)
+            throws IOException {
+        ExportCheck.Result check = ExportCheck.run(source, mapper, Progress.NONE, decryption::open);
         if (check.missing().isEmpty() && check.changed().isEmpty()) {
             return;
         }
@@ -185,7 +189,7 @@ public class ImporterComponent implements Importer {
     }
 
     private Counts store(ExportSource source, ObjectMapper mapper, ManifestObjects objects, ImportOptions options,
-            Progress progress) throws IOException {
+            ExportDecryption decryption, Progress progress) throws IOException {
         Path journalFile = folders.data().resolve(JOURNAL);
         ImportJournal journal;
         try {
@@ -218,7 +222,7 @@ public class ImporterComponent implements Importer {
                             Document d = RecordMapping.document(record, ids, objects.notes(pk), objects.values(pk, ids),
                                     objects.users());
                             Document stored = session.add(d, added -> options.dataOnly() ? added
-                                    : placeFiles(source, record, added, journal, counts));
+                                    : placeFiles(source, record, added, journal, counts, decryption));
                             documentIds.put(pk, stored.id());
                             progress.update(++counts.documents, objects.documents());
                         });
@@ -296,24 +300,28 @@ public class ImporterComponent implements Importer {
         }
     }
 
-    /** The document's files under its names in this instance; the thumbnail is named after the new id. */
+    /**
+     * The document's files under its names in this instance; the thumbnail is named after the new id. Files of a
+     * storage_type gpg record are stored decrypted, under their names without .gpg.
+     */
     private Document placeFiles(ExportSource source, JsonNode record, Document stored, ImportJournal journal,
-            Counts counts) throws IOException {
-        String originalName = text(record, ManifestFiles.FILE_NAME);
-        String original = mediaName(stored.filename(),
+            Counts counts, ExportDecryption decryption) throws IOException {
+        String originalName = ExportDecryption.plainName(record, text(record, ManifestFiles.FILE_NAME));
+        String original = mediaName(ExportDecryption.plainName(record, stored.filename()),
                 String.format(Locale.ROOT, "%07d", stored.id()) + ExportNames.extension(originalName));
-        Copy copy = new Copy(source, journal, counts, null);
+        Copy copy = new Copy(source, journal, counts, null, decryption);
         String checksum = copy.put(record, ManifestFiles.FILE_NAME, MediaArea.ORIGINALS, original);
-        copy = new Copy(source, journal, counts, checksum);
+        copy = new Copy(source, journal, counts, checksum, decryption);
         String archive = null;
         String archiveChecksum = null;
         if (text(record, ManifestFiles.ARCHIVE_NAME) != null) {
-            archive = mediaName(stored.archiveFilename(), String.format(Locale.ROOT, "%07d.pdf", stored.id()));
+            archive = mediaName(ExportDecryption.plainName(record, stored.archiveFilename()),
+                    String.format(Locale.ROOT, "%07d.pdf", stored.id()));
             archiveChecksum = copy.put(record, ManifestFiles.ARCHIVE_NAME, MediaArea.ARCHIVE, archive);
         }
         String thumbnail = text(record, ManifestFiles.THUMBNAIL_NAME);
         if (thumbnail != null) {
-            String extension = ExportNames.extension(thumbnail);
+            String extension = ExportNames.extension(ExportDecryption.plainName(record, thumbnail));
             copy.put(record, ManifestFiles.THUMBNAIL_NAME, MediaArea.THUMBNAILS, String.format(Locale.ROOT, "%07d",
                     stored.id()) + (extension.equals(".webp") ? ".webp" : ".png"));
         }
@@ -356,12 +364,14 @@ public class ImporterComponent implements Importer {
         private final Counts counts;
         /** The SHA-256 of the document's original, once copied: the journal finds the document by it. */
         private final String document;
+        private final ExportDecryption decryption;
 
-        Copy(ExportSource source, ImportJournal journal, Counts counts, String document) {
+        Copy(ExportSource source, ImportJournal journal, Counts counts, String document, ExportDecryption decryption) {
             this.source = source;
             this.journal = journal;
             this.counts = counts;
             this.document = document;
+            this.decryption = decryption;
         }
 
         /** Copies the file the record names under {@code key}; its SHA-256. */
@@ -375,7 +385,7 @@ public class ImporterComponent implements Importer {
             MessageDigest sha256 = Checksums.digest("SHA-256");
             boolean md5 = expected != null && Checksums.algorithmOf(expected).equals("MD5");
             MessageDigest asManifest = md5 ? Checksums.digest("MD5") : sha256;
-            try (InputStream in = data(name, expected)) {
+            try (InputStream in = data(record, name, expected)) {
                 InputStream hashed = new DigestInputStream(in, sha256);
                 MediaPlacement.write(path, md5 ? new DigestInputStream(hashed, asManifest) : hashed, () -> {
                     // The export may have changed since it was checked: what was copied is what counts.
@@ -391,11 +401,11 @@ public class ImporterComponent implements Importer {
         }
 
         /** A thumbnail without a checksum is read whole (it is small) and must still be an image. */
-        private InputStream data(String name, String expected) throws IOException {
+        private InputStream data(JsonNode record, String name, String expected) throws IOException {
             if (expected != null) {
-                return source.open(name);
+                return decryption.open(record, name, source.open(name));
             }
-            try (InputStream in = source.open(name)) {
+            try (InputStream in = decryption.open(record, name, source.open(name))) {
                 byte[] bytes = in.readNBytes(ThumbnailCheck.MAX_BYTES + 1);
                 if (bytes.length > ThumbnailCheck.MAX_BYTES || !ThumbnailCheck.isImage(bytes)) {
                     throw new IOException("Nothing was imported: " + name + " changed in the export while it was imported;"

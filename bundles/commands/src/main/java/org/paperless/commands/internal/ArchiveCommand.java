@@ -3,6 +3,7 @@ package org.paperless.commands.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.maintenance.Archiver;
@@ -10,6 +11,7 @@ import org.paperless.api.maintenance.MaintenanceReport;
 
 /** paperless-ngx's document_archiver. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "archive", description = "Make the searchable PDF/A archive copy of documents "
         + "that have none (document_archiver), through the parsers of consumption; an interrupted --overwrite run resumes")
 public class ArchiveCommand implements Action {

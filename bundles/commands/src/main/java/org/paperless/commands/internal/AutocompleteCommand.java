@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.index.Completion;
@@ -12,6 +13,7 @@ import org.paperless.api.index.SearchIndex;
 
 /** Words that complete a prefix, those in most documents first. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "autocomplete", description = "Words of the documents that start with a prefix, most frequent first")
 public class AutocompleteCommand implements Action {
 

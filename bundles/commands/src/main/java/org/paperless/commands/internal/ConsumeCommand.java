@@ -11,9 +11,12 @@ import java.util.stream.Stream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
@@ -21,6 +24,7 @@ import org.paperless.api.consumer.DocumentConsumer;
 
 /** Consumes files now and says, per file, the new document's id or why it was refused. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "consume",
         description = "Consume files now: prints the new document id, or the reason a file was refused (it then goes to failed/)")
 public class ConsumeCommand implements Action {
@@ -28,18 +32,23 @@ public class ConsumeCommand implements Action {
     @Option(name = "--title", description = "Title instead of the file name")
     String title;
 
+    @Completion(CorrespondentCompleter.class)
     @Option(name = "--correspondent", aliases = "-c", description = "Correspondent id or name")
     String correspondent;
 
+    @Completion(DocumentTypeCompleter.class)
     @Option(name = "--type", aliases = "-t", description = "Document type id or name")
     String documentType;
 
+    @Completion(StoragePathCompleter.class)
     @Option(name = "--storage-path", aliases = "-s", description = "Storage path id or name: files the document under its format")
     String storagePath;
 
+    @Completion(TagCompleter.class)
     @Option(name = "--tag", aliases = "-T", description = "Tag id or name (repeat for several)", multiValued = true)
     List<String> tags;
 
+    @Completion(FileCompleter.class)
     @Argument(index = 0, name = "file", description = "Files, or folders whose files are all consumed"
             + " (absolute paths, or relative to where Karaf runs)", required = true, multiValued = true)
     List<String> files;

@@ -1,6 +1,7 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Correspondent;
@@ -8,6 +9,7 @@ import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.ObjectRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "correspondent-list", description = "List correspondents")
 public class CorrespondentListCommand extends ObjectListAction<Correspondent> {
 

@@ -2,23 +2,31 @@ package org.paperless.commands.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
+import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "document-show", description = "Show every field of a document, its content and the paths of its files")
 public class DocumentShowCommand extends DocumentAction {
 
+    @Completion(DocumentCompleter.class)
     @Argument(index = 0, name = "id", description = "Document id", required = true)
     long id;
 
@@ -30,6 +38,9 @@ public class DocumentShowCommand extends DocumentAction {
 
     @Reference(optional = true)
     DataFolders folders;
+
+    @Reference(optional = true)
+    CustomFieldRepository customFields;
 
     @Override
     public Object execute() {
@@ -56,8 +67,9 @@ public class DocumentShowCommand extends DocumentAction {
         add(table, "Original", file(MediaArea.ORIGINALS, d.filename()));
         add(table, "Archive", file(MediaArea.ARCHIVE, d.archiveFilename()));
         add(table, "Thumbnail", thumbnail(d.id()));
+        Map<Long, String> fieldNames = customFieldNames();
         for (CustomFieldInstance f : d.customFields()) {
-            add(table, "Custom field #" + f.fieldId(), f.value());
+            add(table, customFieldLabel(fieldNames, f.fieldId()), f.value());
         }
         for (Note n : d.notes()) {
             add(table, "Note " + n.created() + (n.user() == null ? "" : " by " + n.user()), n.text());
@@ -69,6 +81,17 @@ public class DocumentShowCommand extends DocumentAction {
             System.out.println(d.content());
         }
         return null;
+    }
+
+    /** The names of the custom fields by id; none when their repository is not there (the ids show then). */
+    private Map<Long, String> customFieldNames() {
+        return customFields == null ? Map.of()
+                : customFields.list().stream().collect(Collectors.toMap(CustomField::id, CustomField::name));
+    }
+
+    static String customFieldLabel(Map<Long, String> names, long fieldId) {
+        String name = names.get(fieldId);
+        return name == null ? "Custom field #" + fieldId : "Custom field " + name;
     }
 
     private static void add(Table table, String field, Object value) {

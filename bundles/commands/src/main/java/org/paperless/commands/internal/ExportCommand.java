@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.paperless.api.backup.ExportOptions;
 import org.paperless.api.backup.ExportReport;
 import org.paperless.api.backup.ExportVerifier;
@@ -16,10 +19,12 @@ import org.paperless.api.backup.VerifyReport;
 
 /** paperless-ngx's document_exporter, with its option letters; --verify checks an existing export. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "export", description = "Export every document with its files and metadata "
         + "to a folder or a zip (document_exporter); incremental into an existing export. --verify checks one")
 public class ExportCommand implements Action {
 
+    @Completion(FileCompleter.class)
     @Argument(index = 0, name = "TARGET", required = true, description = "The export folder (with --zip: where the zip goes)")
     String target;
 

@@ -7,19 +7,24 @@ import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.paperless.api.backup.ImportOptions;
 import org.paperless.api.backup.ImportReport;
 import org.paperless.api.backup.Importer;
 
 /** paperless-ngx's document_importer: an export (ours or paperless-ngx's) into an instance without documents. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "import", description = "Import an export folder or zip (ours or paperless-ngx's) "
         + "into this instance, which must hold no documents yet (document_importer); all or nothing")
 public class ImportCommand implements Action {
 
+    @Completion(FileCompleter.class)
     @Argument(index = 0, name = "SOURCE", required = true, description = "The export folder or .zip file")
     String source;
 

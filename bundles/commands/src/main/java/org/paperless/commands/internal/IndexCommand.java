@@ -3,10 +3,11 @@ package org.paperless.commands.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.paperless.api.index.IndexState;
 import org.paperless.api.index.SearchException;
@@ -15,15 +16,14 @@ import org.paperless.api.storage.DocumentRepository;
 
 /** paperless-ngx's document_index: reindex from the database, or optimize. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "index", description = "Maintain the search index: 'reindex' builds it again "
         + "from the database, 'optimize' merges it; both print the index state afterwards")
 public class IndexCommand implements Action {
 
-    /** The action, and (as paperless-ngx users write them) options after it: the console only parses them before. */
-    @Argument(index = 0, name = "action", description = "reindex or optimize (options may follow it)",
-            required = true, multiValued = true)
-    @Completion(value = StringsCompleter.class, values = {"reindex", "optimize", "--recreate", "--if-needed"})
-    java.util.List<String> words;
+    @Argument(index = 0, name = "action", description = "reindex or optimize", required = true)
+    @Completion(value = StringsCompleter.class, values = {"reindex", "optimize"})
+    String action;
 
     @Option(name = "--recreate", description = "reindex into an empty index (after damage or a schema change)")
     boolean recreate;
@@ -42,23 +42,6 @@ public class IndexCommand implements Action {
 
     @Override
     public Object execute() throws SearchException {
-        String action = null;
-        for (String word : words) {
-            switch (word) {
-                case "--recreate" -> recreate = true;
-                case "--if-needed" -> ifNeeded = true;
-                case "--no-progress-bar" -> noProgress = true;
-                default -> {
-                    if (action != null) {
-                        throw new IllegalArgumentException("One action at a time: reindex or optimize, not '" + word + "'");
-                    }
-                    action = word;
-                }
-            }
-        }
-        if (action == null) {
-            throw new IllegalArgumentException("Say what to do: reindex or optimize");
-        }
         SearchIndex search = Capabilities.index(index);
         IndexState state;
         switch (action) {

@@ -1,7 +1,9 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Matching;
 import org.paperless.api.MatchingAlgorithm;
@@ -13,6 +15,7 @@ abstract class MatchingOptionsAction<T extends ClassifyingObject> implements Act
     @Option(name = "--match", aliases = "-m", description = "Text to look for in a document's content (empty never matches)")
     String match;
 
+    @Completion(value = StringsCompleter.class, values = {"none", "any", "all", "literal", "regex", "fuzzy", "auto"})
     @Option(name = "--algorithm", aliases = "-a",
             description = "none, any, all, literal, regex, fuzzy or auto (or the paperless-ngx number 0-6); default any")
     String algorithm;

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.storage.Migration;
@@ -11,6 +12,7 @@ import org.paperless.api.storage.SchemaMigrations;
 
 /** Shows the schema migrations, or moves the schema up or down to a number. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "migrate",
         description = "Show the current and pending schema migrations, or migrate up or down to NUMBER")
 public class MigrateCommand implements Action {

@@ -1,6 +1,7 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Matching;
@@ -8,6 +9,7 @@ import org.paperless.api.Matching;
 /** Changes the name or matching of an object; what is not given stays as it is. */
 abstract class ObjectChangeAction<T extends ClassifyingObject> extends MatchingOptionsAction<T> {
 
+    @Completion(CommandObjectCompleter.class)
     @Argument(index = 0, name = "id-or-name", description = "The object's id or name", required = true)
     String idOrName;
 

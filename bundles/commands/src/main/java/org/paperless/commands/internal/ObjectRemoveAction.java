@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.storage.ObjectRepository;
 
 /** Removes objects by id or name; documents keep existing and lose the reference. */
 abstract class ObjectRemoveAction<T extends ClassifyingObject> implements Action {
 
+    @Completion(CommandObjectCompleter.class)
     @Argument(index = 0, name = "id-or-name", description = "Ids or names of the objects to remove",
             required = true, multiValued = true)
     List<String> targets;

@@ -3,6 +3,7 @@ package org.paperless.commands.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.maintenance.MaintenanceReport;
@@ -10,6 +11,7 @@ import org.paperless.api.maintenance.Renamer;
 
 /** paperless-ngx's document_renamer. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "rename", description = "File every document (or one) where the current filename "
         + "format and its storage path put it (document_renamer); never overwrites a file, removes emptied folders")
 public class RenameCommand implements Action {

@@ -3,7 +3,9 @@ package org.paperless.commands.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.matching.RetagReport;
@@ -12,6 +14,7 @@ import org.paperless.api.matching.Retagger;
 
 /** paperless-ngx's document_retagger, with its option letters. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "retag", description = "Apply the matching rules to stored documents again "
         + "(document_retagger): -c correspondents, -T tags, -t types, -s storage paths")
 public class RetagCommand implements Action {
@@ -41,9 +44,11 @@ public class RetagCommand implements Action {
     @Option(name = "--suggest", description = "Only show what would change")
     boolean suggest;
 
+    @Completion(DocumentCompleter.class)
     @Option(name = "--id-range", description = "Only ids from LO to HI: --id-range LO HI")
     Long idLow;
 
+    @Completion(DocumentCompleter.class)
     @Argument(index = 0, name = "HI", description = "The last id of --id-range")
     Long idHigh;
 

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
@@ -20,6 +21,7 @@ import org.paperless.api.maintenance.SanityReport;
  * that cron mails the output; information alone (a document without text) is no failure.
  */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "sanity", description = "Check every document's files against the database "
         + "(missing, unreadable, changed) and look for orphaned files in the media folder (document_sanity_checker)")
 public class SanityCommand implements Action {

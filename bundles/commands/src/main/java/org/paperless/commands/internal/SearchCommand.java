@@ -5,7 +5,9 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.index.SearchException;
@@ -15,6 +17,7 @@ import org.paperless.api.index.SearchResults;
 
 /** Full-text search, or documents like a given one, as a table. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "search", description = "Search the documents: words, field:value, "
         + "'\"a phrase\"', AND/OR/NOT, created:[2020 to 2021], added:yesterday, created:previous month")
 public class SearchCommand implements Action {
@@ -29,6 +32,7 @@ public class SearchCommand implements Action {
     @Option(name = "--offset", aliases = "-o", description = "Skip this many results first")
     int offset;
 
+    @Completion(DocumentCompleter.class)
     @Option(name = "--more-like", description = "Documents like the one with this id, instead of a query")
     Long moreLike;
 

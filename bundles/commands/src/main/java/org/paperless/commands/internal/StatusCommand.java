@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.Bundle;
@@ -30,6 +31,7 @@ import org.paperless.api.storage.TagRepository;
  * watched. Works with storage down.
  */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "status", description = "Show version, database, counts, data folders and capabilities")
 public class StatusCommand implements Action {
 

@@ -2,6 +2,7 @@ package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Matching;
@@ -10,6 +11,7 @@ import org.paperless.api.storage.ObjectRepository;
 import org.paperless.api.storage.StoragePathRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "storage-path-add", description = "Add a storage path: a filename format for the documents it matches")
 public class StoragePathAddCommand extends ObjectAddAction<StoragePath> {
 

@@ -3,6 +3,7 @@ package org.paperless.commands.internal;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.StoragePath;
@@ -10,6 +11,7 @@ import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.ObjectRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "storage-path-list", description = "List storage paths")
 public class StoragePathListCommand extends ObjectListAction<StoragePath> {
 

@@ -1,6 +1,7 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.StoragePath;
@@ -8,6 +9,7 @@ import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.ObjectRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "storage-path-remove", description = "Remove storage paths; their documents lose the reference")
 public class StoragePathRemoveCommand extends ObjectRemoveAction<StoragePath> {
 

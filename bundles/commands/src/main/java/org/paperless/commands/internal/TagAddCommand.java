@@ -1,7 +1,9 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Matching;
@@ -10,6 +12,7 @@ import org.paperless.api.storage.ObjectRepository;
 import org.paperless.api.storage.TagRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "tag-add", description = "Add a tag with its matching rule, colour, parent and inbox flag")
 public class TagAddCommand extends ObjectAddAction<Tag> {
 
@@ -22,6 +25,7 @@ public class TagAddCommand extends ObjectAddAction<Tag> {
     @Option(name = "--inbox", description = "An inbox tag: added to every new document")
     boolean inbox;
 
+    @Completion(TagCompleter.class)
     @Option(name = "--parent", aliases = "-p", description = "Id or name of the parent tag")
     String parent;
 

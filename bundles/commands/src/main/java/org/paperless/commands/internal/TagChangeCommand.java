@@ -1,7 +1,9 @@
 package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Matching;
@@ -10,6 +12,7 @@ import org.paperless.api.storage.ObjectRepository;
 import org.paperless.api.storage.TagRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "tag-change", description = "Change a tag's name, matching rule, colour, parent or inbox flag")
 public class TagChangeCommand extends ObjectChangeAction<Tag> {
 
@@ -25,6 +28,7 @@ public class TagChangeCommand extends ObjectChangeAction<Tag> {
     @Option(name = "--no-inbox", description = "Make it an ordinary tag")
     boolean noInbox;
 
+    @Completion(TagCompleter.class)
     @Option(name = "--parent", aliases = "-p", description = "Id or name of the new parent tag")
     String parent;
 

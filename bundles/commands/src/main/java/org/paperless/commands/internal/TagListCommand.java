@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.Tag;
@@ -11,6 +12,7 @@ import org.paperless.api.storage.TagRepository;
 import org.paperless.api.storage.ObjectRepository;
 
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "tag-list", description = "List tags")
 public class TagListCommand extends ObjectListAction<Tag> {
 

@@ -3,6 +3,7 @@ package org.paperless.commands.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.paperless.api.maintenance.MaintenanceReport;
@@ -10,6 +11,7 @@ import org.paperless.api.maintenance.Thumbnails;
 
 /** paperless-ngx's document_thumbnails. */
 @Service
+@Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "thumbnails", description = "Make the thumbnails of every document (or one) again "
         + "from the originals (document_thumbnails)")
 public class ThumbnailsCommand implements Action {

@@ -81,8 +81,11 @@ final class Pipeline {
         String checksum = scripts.changesWorkingCopy() ? Checksums.sha256(staged) : staging.sourceChecksum();
         var duplicate = documents.findByChecksum(checksum);
         if (duplicate.isPresent()) {
-            throw new Refusal("It is a duplicate of document " + duplicate.get().id() + " '" + duplicate.get().title()
-                    + "' (same SHA-256 checksum)");
+            long id = duplicate.get().id();
+            String where = documents.trashedAt(id).isPresent()
+                    ? ", which is in the trash (paperless:trash restore " + id + " brings it back)" : "";
+            throw new Refusal("It is a duplicate of document " + id + " '" + duplicate.get().title()
+                    + "' (same SHA-256 checksum)" + where);
         }
         String mime = mimeDetector.detect(staged);
         DocumentParser parser = parsers.forType(mime).orElseThrow(() -> new Refusal("No parser reads " + mime

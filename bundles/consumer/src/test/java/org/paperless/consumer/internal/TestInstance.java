@@ -173,6 +173,51 @@ public final class TestInstance {
         public Document updateFiles(FileChange change) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public org.paperless.api.Note addNote(long documentId, String text, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.paperless.api.CustomFieldInstance setCustomField(long documentId, long fieldId, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Document> moveToTrash(List<Long> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Trashed> trash() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Instant> trashedAt(long id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Document> restore(List<Long> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Document> emptyTrash(List<Long> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Document> emptyTrash(Instant olderThan) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Duration emptyTrashDelay() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private record Folders(Path data, Path consumption) implements DataFolders {

@@ -13,6 +13,9 @@ import org.paperless.api.maintenance.SanityChecker;
 import org.paperless.api.maintenance.SanityMessage.Level;
 import org.paperless.api.maintenance.SanityReport;
 import org.paperless.api.storage.DataFolders;
+import java.util.List;
+
+import org.paperless.api.Document;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaStore;
 import org.slf4j.Logger;
@@ -51,8 +54,10 @@ public class SanityCheckerComponent implements SanityChecker {
     public SanityReport check(Progress progress) {
         long started = System.nanoTime();
         MediaLayout media = new MediaLayout(folders.media(), mediaStore::resolve);
-        SanityReport report = new SanityCheck(media, pool).run(after -> documents.listAfter(after, BATCH),
-                documents.count(), progress == null ? Progress.NONE : progress);
+        List<Document> trashed = documents.trash().stream().map(DocumentRepository.Trashed::document).toList();
+        BatchSource all = new WithTrash(after -> documents.listAfter(after, BATCH), trashed);
+        SanityReport report = new SanityCheck(media, pool).run(all, documents.count() + trashed.size(),
+                progress == null ? Progress.NONE : progress);
         LOG.info("Sanity check: {} documents, {} files read in {} ms: {} errors, {} warnings, {} infos",
                 report.documents(), report.files(), (System.nanoTime() - started) / 1_000_000,
                 report.count(Level.ERROR), report.count(Level.WARNING), report.count(Level.INFO));

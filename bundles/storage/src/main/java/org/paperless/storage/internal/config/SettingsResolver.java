@@ -1,6 +1,7 @@
 package org.paperless.storage.internal.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +15,7 @@ import org.paperless.api.config.Settings;
 public final class SettingsResolver {
 
     public static final String DATA_DIR_PROPERTY = "paperless.data.dir";
+    public static final int DEFAULT_EMPTY_TRASH_DAYS = 30;
 
     private enum Engine { DERBY, POSTGRESQL }
 
@@ -25,6 +27,11 @@ public final class SettingsResolver {
         this.config = config;
         this.settings = Settings.of(env::get);
         this.system = system;
+    }
+
+    /** With the real environment and system properties. */
+    public static SettingsResolver of(StorageConfig config) {
+        return new SettingsResolver(config, System.getenv(), System.getProperties());
     }
 
     /** With the real environment and system properties. */
@@ -44,6 +51,13 @@ public final class SettingsResolver {
                 data.resolve("index"),
                 data.resolve("log"));
         return new StorageSettings(folders, database(data));
+    }
+
+    /** Days in the trash before a document is removed for good; at least one, as in paperless-ngx. */
+    public Duration emptyTrashDelay() {
+        int days = settings.integer("emptyTrashDelay", config.emptyTrashDelay(), "PAPERLESS_EMPTY_TRASH_DELAY",
+                DEFAULT_EMPTY_TRASH_DAYS);
+        return Duration.ofDays(Math.max(1, days));
     }
 
     private DatabaseSettings database(Path data) {

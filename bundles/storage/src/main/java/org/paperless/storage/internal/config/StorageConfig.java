@@ -52,4 +52,8 @@ public @interface StorageConfig {
     @AttributeDefinition(name = "JDBC URL", required = false,
             description = "A full JDBC URL (jdbc:derby:... or jdbc:postgresql:...) that overrides engine, host, port and name")
     String dbUrl() default "";
+
+    @AttributeDefinition(name = "Empty trash delay", required = false,
+            description = "PAPERLESS_EMPTY_TRASH_DELAY: days a deleted document stays in the trash; default 30, at least 1")
+    String emptyTrashDelay() default "";
 }

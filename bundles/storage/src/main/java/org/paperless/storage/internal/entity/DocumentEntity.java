@@ -75,6 +75,10 @@ public class DocumentEntity extends IdentifiedEntity {
     @Column(name = "owner", length = 128)
     private String owner;
 
+    /** UTC; null unless the document is in the trash. */
+    @Column(name = "deleted_at")
+    private LocalDateTime deletedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "document_tag", joinColumns = @JoinColumn(name = "document_id"))
     @Column(name = "tag_id")
@@ -231,5 +235,13 @@ public class DocumentEntity extends IdentifiedEntity {
 
     public void setOwner(String owner) {
         this.owner = owner;
+    }
+
+    public LocalDateTime getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void setDeletedAt(LocalDateTime deletedAt) {
+        this.deletedAt = deletedAt;
     }
 }

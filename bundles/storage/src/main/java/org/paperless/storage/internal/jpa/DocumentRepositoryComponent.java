@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,48 +33,70 @@ import org.paperless.api.NotFoundException;
 import org.paperless.api.Note;
 import org.paperless.api.storage.DocumentEvents;
 import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.SchemaMigrations;
+import org.paperless.storage.internal.config.SettingsResolver;
+import org.paperless.storage.internal.config.StorageConfig;
+import org.paperless.storage.internal.entity.CustomFieldEntity;
 import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
 import org.paperless.storage.internal.entity.DocumentEntity;
 import org.paperless.storage.internal.entity.NoteEntity;
 import org.paperless.storage.internal.db.DatabaseComponent;
+import org.paperless.storage.internal.files.DocumentFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Documents with their tags, notes and custom field values; deleting one cascades in the database.
- * Every commit is announced with a {@link DocumentEvents} event.
+ * Every commit is announced with a {@link DocumentEvents} event. A document in the trash (deleted_at set)
+ * is left out of every listing, count and find; only findByChecksum and the trash methods see it.
  */
-@Component(service = DocumentRepository.class)
+@Component(service = DocumentRepository.class, configurationPid = StorageConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class DocumentRepositoryComponent implements DocumentRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentRepositoryComponent.class);
+
     private final Transactions transactions;
+    private final MediaStore media;
+    private volatile Duration emptyTrashDelay;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    volatile EventAdmin events;
 
     private final DataSource dataSource;
 
     /**
      * @param dataSource the persistence unit's own, for the batched updates
      * @param migrations only referenced so that nothing uses JPA before the schema is current
+     * @param media where the files of documents removed from the trash are deleted
      */
     @Activate
-    public DocumentRepositoryComponent(@Reference(target = PersistenceUnit.TARGET) EntityManagerFactory factory,
+    public DocumentRepositoryComponent(StorageConfig config,
+            @Reference(target = PersistenceUnit.TARGET) EntityManagerFactory factory,
             @Reference(target = "(" + DatabaseComponent.JNDI_NAME_PROPERTY + "=" + DatabaseComponent.JNDI_NAME + ")")
-            DataSource dataSource, @Reference SchemaMigrations migrations) {
+            DataSource dataSource, @Reference SchemaMigrations migrations, @Reference MediaStore media) {
         this.transactions = new Transactions(factory);
         this.dataSource = dataSource;
+        this.media = media;
+        modified(config);
+    }
+
+    @Modified
+    void modified(StorageConfig config) {
+        this.emptyTrashDelay = SettingsResolver.of(config).emptyTrashDelay();
     }
 
     @Override
     public long count() {
-        return transactions.call(em -> em.createQuery("SELECT COUNT(d) FROM DocumentEntity d", Long.class)
+        return transactions.call(em -> em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE " + DocumentTrash.LIVE, Long.class)
                 .getSingleResult());
     }
 
     @Override
     public List<Document> list(int offset, int limit) {
-        return transactions.call(em -> em.createQuery("SELECT d FROM DocumentEntity d ORDER BY d.id", DocumentEntity.class)
+        return transactions.call(em -> em.createQuery("SELECT d FROM DocumentEntity d WHERE " + DocumentTrash.LIVE + " ORDER BY d.id", DocumentEntity.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList().stream()
@@ -89,7 +114,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
                 return List.of();
             }
             return completeAll(em, em.createQuery(
-                    "SELECT d FROM DocumentEntity d WHERE d.id BETWEEN :lo AND :hi ORDER BY d.id", DocumentEntity.class)
+                    "SELECT d FROM DocumentEntity d WHERE d.id BETWEEN :lo AND :hi AND " + DocumentTrash.LIVE
+                    + " ORDER BY d.id", DocumentEntity.class)
                     .setParameter("lo", ids.get(0)).setParameter("hi", ids.get(ids.size() - 1)).getResultList());
         });
     }
@@ -97,7 +123,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     @Override
     public List<Document> listModifiedSince(Instant since, long afterId, int limit) {
         return transactions.call(em -> completeAll(em, em.createQuery(
-                "SELECT d FROM DocumentEntity d WHERE d.id > :after AND d.modified >= :since ORDER BY d.id",
+                "SELECT d FROM DocumentEntity d WHERE d.id > :after AND d.modified >= :since AND " + DocumentTrash.LIVE
+                + " ORDER BY d.id",
                 DocumentEntity.class).setParameter("after", afterId)
                 .setParameter("since", DocumentMapper.utc(since)).setMaxResults(limit).getResultList()));
     }
@@ -105,7 +132,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     @Override
     public Optional<Instant> lastModified() {
         return transactions.call(em -> Optional.ofNullable(em.createQuery(
-                "SELECT MAX(d.modified) FROM DocumentEntity d", java.time.LocalDateTime.class).getSingleResult())
+                "SELECT MAX(d.modified) FROM DocumentEntity d WHERE " + DocumentTrash.LIVE, java.time.LocalDateTime.class).getSingleResult())
                 .map(DocumentMapper::instant));
     }
 
@@ -115,7 +142,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     private static List<Long> ids(EntityManager em, long afterId, int limit) {
-        return em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.id > :after ORDER BY d.id", Long.class)
+        return em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.id > :after AND " + DocumentTrash.LIVE
+                + " ORDER BY d.id", Long.class)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
@@ -167,7 +195,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Optional<Document> find(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id)).map(d -> complete(em, d)));
+        return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
+                .filter(d -> d.getDeletedAt() == null).map(d -> complete(em, d)));
     }
 
     @Override
@@ -299,6 +328,116 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             return null;
         });
         announce(DocumentEvents.TOPIC_DELETED, id, null);
+    }
+
+    @Override
+    public Note addNote(long documentId, String text, String user) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("A note needs some text");
+        }
+        Instant now = Instant.now();
+        Note note = transactions.call(em -> {
+            DocumentEntity document = live(em, documentId);
+            NoteEntity entity = DocumentMapper.toEntity(new Note(null, documentId, text.strip(), now, user), documentId, now);
+            em.persist(entity);
+            document.setModified(DocumentMapper.utc(now));
+            em.flush();
+            return DocumentMapper.toRecord(entity);
+        });
+        announce(DocumentEvents.TOPIC_UPDATED, documentId, null);
+        return note;
+    }
+
+    @Override
+    public CustomFieldInstance setCustomField(long documentId, long fieldId, String value) {
+        CustomFieldInstance set = transactions.call(em -> {
+            DocumentEntity document = live(em, documentId);
+            if (em.find(CustomFieldEntity.class, fieldId) == null) {
+                throw new NotFoundException("No custom field with id " + fieldId);
+            }
+            CustomFieldInstanceEntity entity = em.createQuery("SELECT f FROM CustomFieldInstanceEntity f "
+                    + "WHERE f.documentId = :d AND f.fieldId = :f", CustomFieldInstanceEntity.class)
+                    .setParameter("d", documentId).setParameter("f", fieldId).getResultList().stream().findFirst()
+                    .orElse(null);
+            if (entity == null) {
+                entity = DocumentMapper.toEntity(new CustomFieldInstance(null, documentId, fieldId, value), documentId);
+                em.persist(entity);
+            } else {
+                entity.setValue(value);
+            }
+            document.setModified(DocumentMapper.utc(Instant.now()));
+            em.flush();
+            return DocumentMapper.toRecord(entity);
+        });
+        announce(DocumentEvents.TOPIC_UPDATED, documentId, null);
+        return set;
+    }
+
+    @Override
+    public List<Document> moveToTrash(List<Long> ids) {
+        Instant now = Instant.now();
+        List<Document> moved = transactions.call(em -> DocumentTrash.moveIn(em, ids, now));
+        moved.forEach(d -> announce(DocumentEvents.TOPIC_DELETED, d.id(), d.title()));
+        return moved;
+    }
+
+    @Override
+    public List<Trashed> trash() {
+        return transactions.call(DocumentTrash::list);
+    }
+
+    @Override
+    public Optional<Instant> trashedAt(long id) {
+        return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
+                .map(DocumentEntity::getDeletedAt).map(DocumentMapper::instant));
+    }
+
+    @Override
+    public List<Document> restore(List<Long> ids) {
+        List<Document> restored = transactions.call(em -> DocumentTrash.restore(em, ids));
+        restored.forEach(d -> announce(DocumentEvents.TOPIC_ADDED, d.id(), d.title()));
+        return restored;
+    }
+
+    @Override
+    public List<Document> emptyTrash(List<Long> ids) {
+        return removedForGood(transactions.call(em -> DocumentTrash.remove(em, ids)));
+    }
+
+    @Override
+    public List<Document> emptyTrash(Instant olderThan) {
+        return removedForGood(transactions.call(em -> DocumentTrash.removeOlderThan(em, olderThan)));
+    }
+
+    @Override
+    public Duration emptyTrashDelay() {
+        return emptyTrashDelay;
+    }
+
+    /** The rows are gone (committed): now the files, which nothing refers to any more. */
+    private List<Document> removedForGood(List<Document> removed) {
+        int files = 0;
+        for (Document d : removed) {
+            announce(DocumentEvents.TOPIC_DELETED, d.id(), d.title());
+            files += DocumentFiles.delete(media, d);
+        }
+        if (!removed.isEmpty()) {
+            LOG.info("Removed {} documents from the trash for good, with {} files", removed.size(), files);
+        }
+        return removed;
+    }
+
+    /** The row of a document outside the trash, for a change. */
+    private static DocumentEntity live(EntityManager em, long id) {
+        DocumentEntity entity = em.find(DocumentEntity.class, id);
+        if (entity == null) {
+            throw new NotFoundException("No document with id " + id);
+        }
+        if (entity.getDeletedAt() != null) {
+            throw new NotFoundException("Document " + id + " is in the trash (paperless:trash restore " + id
+                    + " brings it back)");
+        }
+        return entity;
     }
 
     private static Document complete(EntityManager em, DocumentEntity d) {

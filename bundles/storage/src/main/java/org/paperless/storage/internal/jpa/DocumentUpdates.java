@@ -107,11 +107,11 @@ final class DocumentUpdates {
         }
     }
 
-    /** The stored serial number of each document that exists (null for none). */
+    /** The stored serial number of each document that exists outside the trash (null for none). */
     private static Map<Long, Long> serialNumbers(Connection c, List<Document> changed) throws SQLException {
         Map<Long, Long> result = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, archive_serial_number FROM document WHERE id BETWEEN ? AND ?")) {
+                "SELECT id, archive_serial_number FROM document WHERE id BETWEEN ? AND ? AND deleted_at IS NULL")) {
             for (IdRange range : IdRange.of(changed.stream().map(Document::id).toList())) {
                 range.bind(s);
                 try (ResultSet r = s.executeQuery()) {

@@ -57,6 +57,22 @@ class SettingsResolverTest {
     }
 
     @Test
+    void theTrashIsEmptiedAfterThirtyDaysUnlessConfiguredOtherwise() {
+        Properties none = new Properties();
+        assertEquals(java.time.Duration.ofDays(30),
+                new SettingsResolver(TestConfig.storage(Map.of()), Map.of(), none).emptyTrashDelay());
+        assertEquals(java.time.Duration.ofDays(5), new SettingsResolver(TestConfig.storage(Map.of()),
+                Map.of("PAPERLESS_EMPTY_TRASH_DELAY", "5"), none).emptyTrashDelay());
+        assertEquals(java.time.Duration.ofDays(2), new SettingsResolver(TestConfig.storage(Map.of("emptyTrashDelay", "2")),
+                Map.of("PAPERLESS_EMPTY_TRASH_DELAY", "5"), none).emptyTrashDelay(), "the key wins");
+        assertEquals(java.time.Duration.ofDays(1), new SettingsResolver(TestConfig.storage(Map.of()),
+                Map.of("PAPERLESS_EMPTY_TRASH_DELAY", "0"), none).emptyTrashDelay(), "at least a day, as in paperless-ngx");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SettingsResolver(
+                TestConfig.storage(Map.of()), Map.of("PAPERLESS_EMPTY_TRASH_DELAY", "soon"), none).emptyTrashDelay());
+        assertTrue(e.getMessage().startsWith("PAPERLESS_EMPTY_TRASH_DELAY / emptyTrashDelay"), e.getMessage());
+    }
+
+    @Test
     void aHostMeansPostgresql() {
         DatabaseSettings db = resolve(Map.of("dbPass", "secret"), Map.of("PAPERLESS_DBHOST", "db.local",
                 "PAPERLESS_DBPORT", "5433", "PAPERLESS_DBNAME", "docs", "PAPERLESS_DBSSLMODE", "require")).database();

@@ -33,7 +33,11 @@ import org.paperless.storage.internal.entity.CustomFieldEntity;
 import org.paperless.storage.internal.migration.LiquibaseMigrations;
 import org.paperless.storage.internal.testsupport.DatabaseTestBase;
 import org.paperless.storage.internal.testsupport.Engine;
+import org.paperless.storage.internal.testsupport.TestConfig;
 import org.paperless.storage.internal.testsupport.TestPersistenceUnit;
+import org.paperless.storage.internal.config.Folders;
+import org.paperless.storage.internal.files.DataFoldersComponent;
+import org.paperless.storage.internal.files.MediaStoreComponent;
 
 /** The repositories over OpenJPA and the Liquibase schema, as they run inside Karaf but without OSGi. */
 abstract class RepositoriesCases extends DatabaseTestBase {
@@ -59,7 +63,9 @@ abstract class RepositoriesCases extends DatabaseTestBase {
         tags = new TagRepositoryComponent(factory, migrations);
         types = new DocumentTypeRepositoryComponent(factory, migrations);
         paths = new StoragePathRepositoryComponent(factory, migrations);
-        documents = new DocumentRepositoryComponent(factory, db.dataSource(), migrations);
+        documents = new DocumentRepositoryComponent(TestConfig.storage(java.util.Map.of()), factory, db.dataSource(),
+                migrations, new MediaStoreComponent(new DataFoldersComponent(new Folders(tempDir, tempDir.resolve("media"),
+                        tempDir.resolve("consume"), tempDir.resolve("index"), tempDir.resolve("log")))));
     }
 
     @AfterEach

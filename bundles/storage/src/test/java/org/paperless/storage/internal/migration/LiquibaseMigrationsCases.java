@@ -37,12 +37,13 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
         assertTrue(all.stream().allMatch(Migration::reversible));
-        assertEquals(2, migrations().latest());
+        assertEquals("Trash: when a document was deleted (paperless 0.1.0)", all.get(2).description());
+        assertEquals(3, migrations().latest());
     }
 
     @Test
@@ -79,7 +80,26 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
+        assertEquals(3, migrations.current());
+    }
+
+    @Test
+    void theTrashColumnComesAndGoesWithoutLosingDocuments() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(3);
+        db.execute("INSERT INTO document (title, checksum, modified, added) VALUES ('Kept', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                "INSERT INTO document (title, checksum, modified, added, deleted_at) "
+                        + "VALUES ('Trashed', 'b', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM document WHERE deleted_at IS NOT NULL"));
+
+        migrations.migrateTo(2);
         assertEquals(2, migrations.current());
+        assertFalse(db.columns("document").contains("deleted_at"), db.columns("document")::toString);
+        assertEquals(2, db.queryLong("SELECT COUNT(*) FROM document"), "undoing brings trashed documents back");
+
+        migrations.migrateTo(3);
+        assertTrue(db.columns("document").contains("deleted_at"));
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM document WHERE deleted_at IS NOT NULL"));
     }
 
     @Test
@@ -87,14 +107,14 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(2, migrations().current());
+        assertEquals(3, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(7));
-        assertEquals("Unknown migration 7; known: 0, 1, 2", e.getMessage());
+        assertEquals("Unknown migration 7; known: 0, 1, 2, 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -102,23 +122,23 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, false), migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(3);
+        assertEquals(List.of(true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
+        migrations.migrateTo(4);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {2, 0}) {
+        for (int target : new int[] {3, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 3 cannot be undone; the schema stays at 3", e.getMessage());
+            assertEquals("Migration 4 cannot be undone; the schema stays at 4", e.getMessage());
         }
-        assertEquals(3, migrations.current());
+        assertEquals(4, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(3);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(4);
         LiquibaseMigrations older = migrations();
-        assertEquals(3, older.current());
+        assertEquals(4, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }

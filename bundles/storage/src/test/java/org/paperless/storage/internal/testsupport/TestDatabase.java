@@ -78,6 +78,22 @@ public final class TestDatabase implements AutoCloseable {
         return tables;
     }
 
+    /** Lower-case names of a table's columns. */
+    public Set<String> columns(String table) throws SQLException {
+        Set<String> columns = new TreeSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            boolean derby = meta.getDatabaseProductName().startsWith("Apache Derby");
+            try (ResultSet rs = meta.getColumns(null, derby ? "APP" : "public",
+                    derby ? table.toUpperCase(Locale.ROOT) : table, "%")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
+    }
+
     /** Runs SQL statements (test data) in one transaction. */
     public void execute(String... statements) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -1,0 +1,170 @@
+package org.paperless.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The renamer, the archiver and the thumbnails on the real distribution, killed with -9 in the middle:
+ * afterwards every document points at a file that exists, nothing is orphaned (paperless:sanity says so),
+ * and running the command again finishes the job; an interrupted archive run resumes where it stopped.
+ */
+class MaintenanceIT {
+
+    private static final int TEXTS = 300;
+    private static final int PDFS = 30;
+
+    @Test
+    void killedRenameAndArchiveRunsLoseNothingAndResume() throws Exception {
+        Path data = Paths.get("target/launcher-data/maintenance-" + UUID.randomUUID()).toAbsolutePath();
+        Launcher plain = new Launcher(data, Map.of());
+        try {
+            assertEquals(0, plain.run("start").exitCode());
+            consume(plain);
+        } finally {
+            plain.run("stop");
+        }
+
+        // A new filename format: every document belongs somewhere else now.
+        Launcher formatted = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
+        Path moved = data.resolve("media/originals/by-title");
+        try {
+            assertEquals(0, formatted.run("start").exitCode());
+            CompletableFuture<Launcher.Result> rename = background(formatted, "paperless:rename --no-progress-bar");
+            killWhen(formatted, () -> files(moved) > 40);
+            assertNotEquals(0, rename.get().exitCode(), "the rename was killed, not finished");
+        } finally {
+            formatted.run("stop");
+        }
+        Launcher again = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
+        try {
+            assertEquals(0, again.run("start").exitCode());
+            sane(again);
+            assertTrue(files(moved) < TEXTS + PDFS, "the kill came before the end: " + files(moved));
+            Launcher.Result finished = again.run("client", "paperless:rename --no-progress-bar");
+            assertEquals(0, finished.exitCode(), finished.output());
+            assertEquals(TEXTS + PDFS, files(moved), "every original is filed by its title now");
+            assertEquals(0, files(data.resolve("media/originals")) - files(moved), "nothing left at the old names");
+            assertTrue(files(data.resolve("media/archive/by-title")) == PDFS, "the archive copies moved beside them");
+            sane(again);
+
+            // The archiver, killed half-way through an --overwrite run, resumes after the last document it did.
+            Path checkpoint = data.resolve("tmp/archiver.last");
+            CompletableFuture<Launcher.Result> archive = background(again, "paperless:archive --overwrite --no-progress-bar");
+            killWhen(again, () -> lastArchived(checkpoint) > TEXTS + PDFS / 3);
+            assertNotEquals(0, archive.get().exitCode(), "the archive run was killed, not finished");
+        } finally {
+            again.run("stop");
+        }
+        Launcher resumed = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
+        try {
+            assertEquals(0, resumed.run("start").exitCode());
+            sane(resumed);
+            Launcher.Result archived = resumed.run("client", "paperless:archive --overwrite --no-progress-bar");
+            assertEquals(0, archived.exitCode(), archived.output());
+            long looked = documentsIn(archived.output());
+            assertTrue(looked > 0 && looked < TEXTS + PDFS, "the second run resumed: " + archived.output());
+            assertEquals(PDFS, files(data.resolve("media/archive")), "one archive copy per PDF, the old ones removed");
+            sane(resumed);
+
+            // A thumbnail lost is made again from its original.
+            Path thumbnail = data.resolve("media/thumbnails/0000001.png");
+            Files.delete(thumbnail);
+            Launcher.Result sanity = resumed.run("client", "paperless:sanity --no-progress-bar");
+            assertNotEquals(0, sanity.exitCode(), "a missing thumbnail is an error: " + sanity.output());
+            Launcher.Result thumbnails = resumed.run("client", "paperless:thumbnails --document 1 --no-progress-bar");
+            assertEquals(0, thumbnails.exitCode(), thumbnails.output());
+            byte[] png = Files.readAllBytes(thumbnail);
+            assertEquals((byte) 0x89, png[0]);
+            assertEquals('P', png[1]);
+            sane(resumed);
+        } finally {
+            resumed.run("stop");
+        }
+    }
+
+    /** Text files (consumed fast) and PDFs with text, which get archive copies. */
+    private static void consume(Launcher launcher) throws Exception {
+        Path folder = Files.createDirectories(launcher.dataDir.resolve("prepared"));
+        for (int i = 0; i < TEXTS; i++) {
+            Files.writeString(folder.resolve("letter-" + i + ".txt"), "Letter " + i + " " + UUID.randomUUID());
+        }
+        Launcher.Result texts = launcher.run("client", "paperless:consume " + folder);
+        assertEquals(0, texts.exitCode(), texts.output());
+        Path pdfs = Files.createDirectories(launcher.dataDir.resolve("prepared-pdf"));
+        for (int i = 0; i < PDFS; i++) {
+            Files.write(pdfs.resolve("statement-" + i + ".pdf"), HostileFixtures.textPdf("Statement " + i + " " + UUID.randomUUID()));
+        }
+        Launcher.Result statements = launcher.run("client", "paperless:consume " + pdfs);
+        assertEquals(0, statements.exitCode(), statements.output());
+        assertEquals(PDFS, files(launcher.dataDir.resolve("media/archive")));
+    }
+
+    private static void sane(Launcher launcher) throws Exception {
+        Launcher.Result sanity = launcher.run("client", "paperless:sanity --no-progress-bar");
+        assertEquals(0, sanity.exitCode(), sanity.output());
+    }
+
+    private static long documentsIn(String summary) {
+        Matcher m = Pattern.compile("(\\d+) documents:").matcher(summary);
+        assertTrue(m.find(), summary);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static long lastArchived(Path checkpoint) {
+        try {
+            return Long.parseLong(Files.readString(checkpoint).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static CompletableFuture<Launcher.Result> background(Launcher launcher, String command) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return launcher.run("client", command);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** kill -9 the instance as soon as the condition holds (within two minutes), and wait until it is gone. */
+    private static void killWhen(Launcher launcher, BooleanSupplier condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the work never got far enough to be killed");
+            Thread.sleep(5);
+        }
+        long pid = Long.parseLong(Files.readString(launcher.dataDir.resolve("karaf/karaf.pid")).strip());
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long files(Path folder) {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // a folder removed while walking: look again
+        }
+    }
+}
