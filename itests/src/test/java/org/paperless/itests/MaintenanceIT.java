@@ -92,6 +92,19 @@ class MaintenanceIT {
             assertEquals((byte) 0x89, png[0]);
             assertEquals('P', png[1]);
             sane(resumed);
+
+            // A changed document is filed anew: edited in the console, and by the retagger assigning a storage path.
+            ok(resumed, "paperless:storage-path-add --path 'edited/{title}' Edited");
+            ok(resumed, "paperless:document-edit 1 --storage-path Edited");
+            await(() -> Files.exists(data.resolve("media/originals/edited/letter-0.txt")), "the edited document moved");
+            ok(resumed, "paperless:storage-path-add --match Statement --algorithm any --path 'matched/{title}' Matched");
+            ok(resumed, "paperless:retag -s");
+            Path matched = data.resolve("media/originals/matched");
+            await(() -> files(matched) == PDFS, "the retagged documents moved");
+            await(() -> files(data.resolve("media/archive/matched")) == PDFS, "their archive copies moved too");
+            await(() -> files(data.resolve("media/originals")) == TEXTS + PDFS
+                    && files(data.resolve("media/archive")) == PDFS, "the old names are gone");
+            sane(resumed);
         } finally {
             resumed.run("stop");
         }
@@ -117,6 +130,19 @@ class MaintenanceIT {
     private static void sane(Launcher launcher) throws Exception {
         Launcher.Result sanity = launcher.run("client", "paperless:sanity --no-progress-bar");
         assertEquals(0, sanity.exitCode(), sanity.output());
+    }
+
+    private static void ok(Launcher launcher, String command) throws Exception {
+        Launcher.Result result = launcher.run("client", command);
+        assertEquals(0, result.exitCode(), command + ": " + result.output());
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, what + " within a minute");
+            Thread.sleep(200);
+        }
     }
 
     private static long documentsIn(String summary) {

@@ -2,17 +2,13 @@ package org.paperless.commands.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Command;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Parser;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.parsing.DefaultParser;
-import org.apache.karaf.shell.support.parsing.GogoParser;
 
 /**
  * Lets options come anywhere on a paperless command line, as with paperless-ngx's management commands:
@@ -31,16 +27,17 @@ public class OptionsAnywhereParser implements Parser {
     @Override
     public CommandLine parse(Session session, String command, int cursor) {
         ParsedStatement statement = statement(session, command, cursor);
-        return ConsoleLine.around(session, command, cursor).flatMap(line -> rewritten(session, line))
+        return ConsoleLine.around(session, command, cursor).flatMap(line -> ConsoleLine.toRun(session, line, this))
                 .map(statement::running).orElse(statement);
     }
 
-    private ParsedStatement statement(Session session, String command, int cursor) {
+    /** The statement at the start of the text, with the options of its command first when the command is known. */
+    ParsedStatement statement(Session session, String command, int cursor) {
         StatementWords words = StatementWords.split(command, cursor);
         String buffer = command.substring(0, words.end());
         int offset = words.cursorOffset(cursor);
-        CommandSyntax syntax = ours(session, words.texts().get(0)) ? syntaxes.computeIfAbsent(
-                ActionClasses.of(session, words.texts().get(0)).orElseThrow(), CommandSyntax::of) : null;
+        CommandSyntax syntax = ActionClasses.of(session, words.texts().get(0))
+                .map(type -> syntaxes.computeIfAbsent(type, CommandSyntax::of)).orElse(null);
         if (syntax == null) {
             return new ParsedStatement(asTyped(words.texts(), words.cursorIndex()), offset, cursor, buffer,
                     asTyped(words.typedTexts(), -1), null);
@@ -49,56 +46,10 @@ public class OptionsAnywhereParser implements Parser {
                 buffer, OptionsFirst.arrange(words.typedTexts(), syntax, -1), syntax);
     }
 
-    /**
-     * A whole console line as the shell should run it: the statements of commands that name this parser with
-     * their options first, every other statement as typed. Empty when the line cannot be split yet (an open
-     * quote): the console then asks for more anyway.
-     */
-    private Optional<String> rewritten(Session session, String line) {
-        StringBuilder run = new StringBuilder();
-        try {
-            int pos = 0;
-            while (pos < line.length()) {
-                String rest = line.substring(pos);
-                String name = new GogoParser(rest, rest.length()).value();
-                int length;
-                if (ours(session, name)) {
-                    ParsedStatement statement = statement(session, rest, rest.length());
-                    run.append(String.join(" ", statement.runWords()));
-                    length = statement.getBuffer().length();
-                } else {
-                    length = parserOf(session, name).parse(session, rest, rest.length()).getBuffer().length();
-                    run.append(rest, 0, length);
-                }
-                if (length < rest.length()) {
-                    char separator = rest.charAt(length);
-                    if (separator != ';' && separator != '|' && separator != '\n') {
-                        return Optional.empty();
-                    }
-                    run.append(separator == '\n' ? "\n" : " " + separator + " ");
-                }
-                pos += length + 1;
-            }
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.of(run.toString());
-    }
-
     /** Whether the command of that name names this parser. */
-    private static boolean ours(Session session, String name) {
-        return ActionClasses.of(session, name).map(type -> type.getAnnotation(Parsing.class))
+    static boolean names(Session session, String command) {
+        return ActionClasses.of(session, command).map(type -> type.getAnnotation(Parsing.class))
                 .map(parsing -> parsing.value() == OptionsAnywhereParser.class).orElse(false);
-    }
-
-    private static Parser parserOf(Session session, String name) {
-        String resolved = session.resolveCommand(name);
-        for (Command command : session.getRegistry().getCommands()) {
-            if (resolved.equals(command.getScope() + ":" + command.getName()) && command.getParser() != null) {
-                return command.getParser();
-            }
-        }
-        return new DefaultParser();
     }
 
     @Override

@@ -66,7 +66,7 @@ final class StatementWords {
         return texts;
     }
 
-    /** The index of the word the cursor is in, or -1 when it is past the statement. */
+    /** The index of the word the cursor is in, or -1 when the cursor stands before the command name. */
     int cursorIndex() {
         return cursor;
     }

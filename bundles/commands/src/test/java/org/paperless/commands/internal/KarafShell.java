@@ -21,7 +21,8 @@ import org.apache.karaf.shell.impl.console.parsing.CommandLineParser;
 
 /**
  * Karaf's own shell, as the console runs it, without OSGi: a session factory, the manager that turns action
- * classes into commands (and registers parsers and completers), and a headless session.
+ * classes into commands (and registers parsers and completers), and a headless session. The paperless
+ * parser is always there.
  */
 final class KarafShell implements AutoCloseable {
 
@@ -40,8 +41,12 @@ final class KarafShell implements AutoCloseable {
             }
         };
         manager = new ManagerImpl(factory, factory);
+        // Every paperless command names this parser; without it, Karaf refuses to run them.
+        manager.register(OptionsAnywhereParser.class);
         for (Class<?> c : classes) {
-            manager.register(c);
+            if (c != OptionsAnywhereParser.class) {
+                manager.register(c);
+            }
         }
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         session = factory.create(new ByteArrayInputStream(new byte[0]), print, print);
