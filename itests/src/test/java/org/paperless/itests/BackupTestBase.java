@@ -81,7 +81,7 @@ public abstract class BackupTestBase {
     @Before
     public void up() throws Exception {
         console = new Console(sessionFactory);
-        Services.awaitBootFinished(context, STARTUP);
+        Services.awaitBootFinished(context, Services.BOOT_MILLIS);
         Services.await(context, DocumentConsumer.class, STARTUP);
         Services.await(context, SearchIndex.class, STARTUP);
         Services.await(context, Exporter.class, STARTUP);

@@ -69,7 +69,7 @@ public class ConsumptionIT {
     @Before
     public void consumerIsUp() throws Exception {
         console = new Console(sessionFactory);
-        Services.awaitBootFinished(context, STARTUP);
+        Services.awaitBootFinished(context, Services.BOOT_MILLIS);
         Services.await(context, DocumentConsumer.class, STARTUP);
         documents = Services.await(context, DocumentRepository.class, STARTUP);
         folders = Services.await(context, DataFolders.class, STARTUP);

@@ -3,6 +3,10 @@ package org.paperless.itests;
 /** Names and contents of the fixtures, usable inside the container (no PDFBox types here). */
 final class FixtureNames {
 
+    /** The newest schema migration, as paperless:status and paperless:migrate show it. */
+    static final int NEWEST_SCHEMA = 3;
+
+
     static final String INVOICE_PDF = "invoice.pdf";
     static final String ENCRYPTED_PDF = "encrypted.pdf";
     static final String LETTER_PDF = "letter.pdf";

@@ -166,7 +166,7 @@ class LauncherIT {
             Launcher.Result status = launcher.run("client", "paperless:status --no-format");
             assertEquals(0, status.exitCode(), status.output());
             assertTrue(status.output().contains("Database\tpostgresql"), status.output());
-            assertTrue(status.output().contains("Schema\t2 (newest 2)"), status.output());
+            assertTrue(status.output().contains("Schema\t" + FixtureNames.NEWEST_SCHEMA + " (newest " + FixtureNames.NEWEST_SCHEMA + ")"), status.output());
             assertFalse(status.output().contains(TestPostgres.PASSWORD + "@"), status.output());
             assertFalse(Files.exists(launcher.dataDir.resolve("db")), "no Derby database when PostgreSQL is chosen");
         } finally {

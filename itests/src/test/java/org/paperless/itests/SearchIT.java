@@ -54,7 +54,7 @@ public class SearchIT {
     @Before
     public void up() throws Exception {
         console = new Console(sessionFactory);
-        Services.awaitBootFinished(context, STARTUP);
+        Services.awaitBootFinished(context, Services.BOOT_MILLIS);
         Services.await(context, DocumentConsumer.class, STARTUP);
         Services.await(context, SearchIndex.class, STARTUP);
         documents = Services.await(context, DocumentRepository.class, STARTUP);

@@ -25,6 +25,9 @@ final class Services {
         }
     }
 
+    /** How long the boot features may take on a loaded machine (a first start resolves and starts every bundle). */
+    static final long BOOT_MILLIS = 180_000;
+
     /**
      * Waits until Karaf has installed and started its boot features: they install asynchronously, and a
      * feature installed late refreshes bundles (a command vanishes for a moment) while a test runs.

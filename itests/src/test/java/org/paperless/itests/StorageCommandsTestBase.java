@@ -55,7 +55,7 @@ public abstract class StorageCommandsTestBase {
     @Before
     public void storageIsUp() throws Exception {
         console = new Console(sessionFactory);
-        Services.awaitBootFinished(context, STARTUP);
+        Services.awaitBootFinished(context, Services.BOOT_MILLIS);
         // Every repository the commands use: after a restart or a migration they come back one by one.
         for (Class<?> repository : new Class<?>[] {DocumentRepository.class, CorrespondentRepository.class,
                 TagRepository.class, org.paperless.api.storage.DocumentTypeRepository.class,
@@ -70,7 +70,7 @@ public abstract class StorageCommandsTestBase {
     public void statusShowsDatabaseSchemaCountsAndCapabilities() throws Exception {
         String status = console.admin("paperless:status --no-format");
         assertTrue(databaseKind() + " expected in " + status, status.contains("Database\t" + databaseKind()));
-        assertTrue(status, status.contains("Schema\t2 (newest 2)"));
+        assertTrue(status, status.contains("Schema\t" + FixtureNames.NEWEST_SCHEMA + " (newest " + FixtureNames.NEWEST_SCHEMA + ")"));
         assertTrue(status, status.matches("(?s).*Documents\t\\d+.*"));
         assertTrue(status, status.contains("Bundle org.paperless.storage\tActive"));
         assertTrue(status, status.contains("Bundle org.paperless.commands\tActive"));
@@ -171,23 +171,24 @@ public abstract class StorageCommandsTestBase {
 
     @Test
     public void migrationsGoDownAndUpKeepingTheData() throws Exception {
+        int newest = FixtureNames.NEWEST_SCHEMA;
         console.admin("paperless:tag-add Kept");
         String overview = console.admin("paperless:migrate --no-format");
-        assertTrue(overview, overview.contains("Schema at 2, newest 2, 0 pending"));
+        assertTrue(overview, overview.contains("Schema at " + newest + ", newest " + newest + ", 0 pending"));
         try {
             String down = console.admin("paperless:migrate 1");
-            assertTrue(down, down.contains("Schema moved from 2 to 1"));
+            assertTrue(down, down.contains("Schema moved from " + newest + " to 1"));
             String status = console.admin("paperless:status --no-format");
-            assertTrue(status, status.contains("Schema\t1 (newest 2)"));
+            assertTrue(status, status.contains("Schema\t1 (newest " + newest + ")"));
             String pending = console.admin("paperless:migrate --no-format");
-            assertTrue(pending, pending.contains("2\tpending\tyes\t") && pending.contains("1 pending"));
+            assertTrue(pending, pending.contains("2\tpending\tyes\t") && pending.contains((newest - 1) + " pending"));
             assertTrue(console.admin("paperless:tag-list --no-format").contains("\tKept\t"));
             Exception unknown = assertThrows(Exception.class, () -> console.admin("paperless:migrate 99"));
             assertTrue(unknown.getMessage(), unknown.getMessage().contains("99"));
         } finally {
-            console.admin("paperless:migrate 2");
+            console.admin("paperless:migrate " + newest);
         }
-        assertTrue(console.admin("paperless:status --no-format").contains("Schema\t2 (newest 2)"));
+        assertTrue(console.admin("paperless:status --no-format").contains("Schema\t" + newest + " (newest " + newest + ")"));
         assertTrue(console.admin("paperless:tag-list --no-format").contains("\tKept\t"));
         console.admin("paperless:tag-remove Kept");
     }
