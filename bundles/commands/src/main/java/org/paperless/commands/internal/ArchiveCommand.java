@@ -2,6 +2,7 @@ package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -19,6 +20,7 @@ public class ArchiveCommand implements Action {
     @Option(name = "--overwrite", aliases = "-f", description = "Make it again for documents that have one")
     boolean overwrite;
 
+    @Completion(DocumentCompleter.class)
     @Option(name = "--document", aliases = "-d", description = "Only this document")
     Long documentId;
 

@@ -2,6 +2,7 @@ package org.paperless.commands.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -16,6 +17,7 @@ import org.paperless.api.maintenance.Renamer;
         + "format and its storage path put it (document_renamer); never overwrites a file, removes emptied folders")
 public class RenameCommand implements Action {
 
+    @Completion(DocumentCompleter.class)
     @Option(name = "--document", aliases = "-d", description = "Only this document")
     Long documentId;
 
