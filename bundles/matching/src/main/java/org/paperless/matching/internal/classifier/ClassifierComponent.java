@@ -14,15 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.paperless.api.ClassifyingObject;
@@ -44,7 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The auto classifier as a service: the model under data/classifier, signed with a key beside it; trained
  * on the documents without inbox tags, again only when documents or AUTO objects changed; a model that
- * fails its signature or format check is discarded and trained anew, never loaded.
+ * fails its signature or format check is discarded and trained anew, never loaded. Training runs when
+ * asked: by paperless:classifier-train, and hourly by the maintenance bundle's schedule
+ * (PAPERLESS_TRAIN_TASK_CRON).
  */
 @Component(service = DocumentClassifier.class, configurationPid = ClassifierComponent.PID)
 @Designate(ocd = ClassifierConfig.class)
@@ -63,7 +61,6 @@ public class ClassifierComponent implements DocumentClassifier {
     private final byte[] key;
     private final double minConfidence;
     private final int maxDocuments;
-    private final ScheduledExecutorService scheduler;
     private volatile Predictor predictor;
 
     @Activate
@@ -82,31 +79,6 @@ public class ClassifierComponent implements DocumentClassifier {
         this.minConfidence = config.minConfidence();
         this.maxDocuments = Math.max(1, config.maxDocuments());
         this.predictor = load();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "paperless-classifier");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (config.retrainMinutes() > 0) {
-            long first = predictor == null ? 1 : config.retrainMinutes();
-            scheduler.scheduleWithFixedDelay(this::scheduledTraining, first, config.retrainMinutes(), TimeUnit.MINUTES);
-        }
-    }
-
-    @Deactivate
-    void deactivate() {
-        scheduler.shutdownNow();
-    }
-
-    private void scheduledTraining() {
-        try {
-            TrainingResult result = train(false);
-            if (result.trained()) {
-                LOG.info("Classifier trained: {}", result.message());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Scheduled classifier training failed: {}", e.toString());
-        }
     }
 
     @Override

@@ -11,9 +11,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Minimum confidence", description = "Below this probability nothing is assigned")
     double minConfidence() default 0.3;
 
-    @AttributeDefinition(name = "Retrain every", description = "Minutes between checks whether to train again; 0 = never by itself")
-    int retrainMinutes() default 60;
-
     @AttributeDefinition(name = "Training documents", description = "Learn from at most this many documents, the newest")
     int maxDocuments() default 10_000;
 }

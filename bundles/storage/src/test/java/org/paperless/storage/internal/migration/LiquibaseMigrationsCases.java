@@ -37,13 +37,14 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
         assertTrue(all.stream().allMatch(Migration::reversible));
         assertEquals("Trash: when a document was deleted (paperless 0.1.0)", all.get(2).description());
-        assertEquals(3, migrations().latest());
+        assertEquals("Task list: consumed files and scheduled runs (paperless 0.1.0)", all.get(3).description());
+        assertEquals(4, migrations().latest());
     }
 
     @Test
@@ -80,7 +81,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(3, migrations.current());
+        assertEquals(4, migrations.current());
     }
 
     @Test
@@ -103,18 +104,38 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     }
 
     @Test
+    void theTaskTableComesAndGoesWithoutTouchingDocuments() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(4);
+        assertTrue(db.tables().contains("task"), db.tables()::toString);
+        assertEquals(Set.of("id", "kind", "name", "started_at", "finished_at", "ok", "document_id", "message"),
+                db.columns("task"));
+        db.execute("INSERT INTO document (title, checksum, modified, added) VALUES ('Kept', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                "INSERT INTO task (kind, name, started_at, finished_at, ok, document_id, message) "
+                        + "VALUES ('CONSUME', 'kept.pdf', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, true, 1, 'done')");
+
+        migrations.migrateTo(3);
+        assertEquals(3, migrations.current());
+        assertFalse(db.tables().contains("task"), db.tables()::toString);
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM document"));
+
+        migrations.migrateTo(4);
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM task"), "undoing it dropped the history");
+    }
+
+    @Test
     void aSecondUpdateChangesNothing() {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(3, migrations().current());
+        assertEquals(4, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(7));
-        assertEquals("Unknown migration 7; known: 0, 1, 2, 3", e.getMessage());
+        assertEquals("Unknown migration 7; known: 0, 1, 2, 3, 4", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -122,23 +143,23 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(4);
+        assertEquals(List.of(true, true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
+        migrations.migrateTo(5);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {3, 0}) {
+        for (int target : new int[] {4, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 4 cannot be undone; the schema stays at 4", e.getMessage());
+            assertEquals("Migration 5 cannot be undone; the schema stays at 5", e.getMessage());
         }
-        assertEquals(4, migrations.current());
+        assertEquals(5, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(4);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(5);
         LiquibaseMigrations older = migrations();
-        assertEquals(4, older.current());
+        assertEquals(5, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }
