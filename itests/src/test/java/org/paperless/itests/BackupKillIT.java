@@ -17,6 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static org.paperless.itests.KilledInstance.background;
+import static org.paperless.itests.KilledInstance.files;
+import static org.paperless.itests.KilledInstance.killWhen;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,42 +107,10 @@ class BackupKillIT {
         assertEquals(0, consumed.exitCode(), consumed.output());
     }
 
-    private static CompletableFuture<Launcher.Result> background(Launcher launcher, String command) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return launcher.run("client", command);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
-    /** kill -9 the instance as soon as the condition holds (within a minute), and wait until it is gone. */
-    private static void killWhen(Launcher launcher, BooleanSupplier condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "the work never got far enough to be killed");
-            Thread.sleep(5);
-        }
-        long pid = Long.parseLong(Files.readString(launcher.dataDir.resolve("karaf/karaf.pid")).strip());
-        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            Thread.sleep(50);
-        }
-    }
 
     private static String status(Launcher launcher) throws Exception {
         return launcher.run("client", "paperless:status --no-format").output();
     }
 
-    private static long files(Path folder) {
-        if (!Files.exists(folder)) {
-            return 0;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0; // a file went away while the folder was walked: count again next time
-        }
-    }
 }

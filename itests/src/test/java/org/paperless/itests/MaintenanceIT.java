@@ -16,6 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.paperless.itests.KilledInstance.background;
+import static org.paperless.itests.KilledInstance.files;
+import static org.paperless.itests.KilledInstance.killWhen;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +74,9 @@ class MaintenanceIT {
         } finally {
             again.run("stop");
         }
-        Launcher resumed = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
+        // The sanity check also runs on a schedule here, every ten seconds, into the task list.
+        Launcher resumed = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}",
+                "PAPERLESS_SANITY_TASK_CRON", "0/10 * * * * ?"));
         try {
             assertEquals(0, resumed.run("start").exitCode());
             sane(resumed);
@@ -105,6 +111,10 @@ class MaintenanceIT {
             await(() -> files(data.resolve("media/originals")) == TEXTS + PDFS
                     && files(data.resolve("media/archive")) == PDFS, "the old names are gone");
             sane(resumed);
+
+            Launcher.Result tasks = resumed.run("client", "paperless:tasks --no-format");
+            assertEquals(0, tasks.exitCode(), tasks.output());
+            assertTrue(tasks.output().contains("sanity-check"), "the scheduled sanity check ran: " + tasks.output());
         } finally {
             resumed.run("stop");
         }
@@ -159,38 +169,6 @@ class MaintenanceIT {
         }
     }
 
-    private static CompletableFuture<Launcher.Result> background(Launcher launcher, String command) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return launcher.run("client", command);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
-    /** kill -9 the instance as soon as the condition holds (within two minutes), and wait until it is gone. */
-    private static void killWhen(Launcher launcher, BooleanSupplier condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "the work never got far enough to be killed");
-            Thread.sleep(5);
-        }
-        long pid = Long.parseLong(Files.readString(launcher.dataDir.resolve("karaf/karaf.pid")).strip());
-        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            Thread.sleep(50);
-        }
-    }
 
-    private static long files(Path folder) {
-        if (!Files.exists(folder)) {
-            return 0;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0; // a folder removed while walking: look again
-        }
-    }
 }
