@@ -1,6 +1,8 @@
 package org.paperless.maintenance.internal.files;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.paperless.api.Document;
 import org.paperless.api.backup.Progress;
 import org.paperless.api.maintenance.Archiver;
 import org.paperless.api.maintenance.MaintenanceReport;
@@ -30,6 +33,7 @@ import org.paperless.api.storage.DocumentEvents;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.maintenance.internal.run.DocumentWalk;
+import org.paperless.maintenance.internal.run.Tally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,16 +109,16 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
     }
 
     /** Files changed documents anew, in batches, behind any run in progress. */
-    private void renameChanged(java.util.List<Long> ids) {
+    private void renameChanged(List<Long> ids) {
         DocumentNaming current = naming;
         if (current == null || stopping) {
             return;
         }
         oneRun.lock();
         try {
-            var batch = ids.stream().map(documents::find).flatMap(java.util.Optional::stream).toList();
+            List<Document> batch = ids.stream().map(documents::find).flatMap(Optional::stream).toList();
             if (!batch.isEmpty()) {
-                var tally = new org.paperless.maintenance.internal.run.Tally();
+                Tally tally = new Tally();
                 new RenameRun(documents, media, moves, current).rename(batch, tally);
                 tally.report().problems().forEach(p -> LOG.warn("Document {} could not be filed anew: {}",
                         p.documentId(), p.reason()));
