@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,6 +56,14 @@ public class LoadCommand implements Action {
             + "and a thumbnail of 6 KB, random bytes (incompressible, like scans)")
     int filesKb;
 
+    @Option(name = "--near-duplicates", description = "Every Nth document's text is the one before it with every 50th "
+            + "letter changed (a rescan with OCR noise, a similarity of about 98): pairs for paperless:duplicates to find")
+    int nearDuplicateEvery;
+
+    @Option(name = "--pairs-out", description = "With --near-duplicates, append the ids of each planted pair to FILE, "
+            + "'older newer' a line, for the bench to look for among the pairs found")
+    String pairsOut;
+
     @Reference
     DocumentRepository documents;
 
@@ -81,13 +90,31 @@ public class LoadCommand implements Action {
         long start = System.nanoTime();
         List<Document> pending = new ArrayList<>();
         List<String> pendingTexts = new ArrayList<>();
+        String previous = null;
+        int twins = 0;
+        List<Boolean> pendingTwins = new ArrayList<>();
+        StringBuilder pairs = new StringBuilder();
+        Long lastId = null;
         for (int i = 1; i <= count; i++) {
             GeneratedDocument g = generator.next();
             String text = text(g);
+            boolean twin = nearDuplicateEvery > 0 && i % nearDuplicateEvery == 0 && previous != null;
+            if (twin) {
+                text = rescanned(previous);
+                twins++;
+            }
+            pendingTwins.add(twin);
+            previous = text;
             pending.add(document(g, text, i));
             pendingTexts.add(text);
             if (pending.size() == batch || i == count) {
                 List<Document> stored = documents.createAll(pending);
+                for (int k = 0; k < stored.size(); k++) {
+                    if (pendingTwins.get(k)) {
+                        pairs.append(lastId).append(' ').append(stored.get(k).id()).append('\n');
+                    }
+                    lastId = stored.get(k).id();
+                }
                 if (filesKb > 0) {
                     for (Document d : stored) {
                         media.write(MediaArea.THUMBNAILS, String.format("%07d.png", d.id()),
@@ -101,11 +128,16 @@ public class LoadCommand implements Action {
                 }
                 pending.clear();
                 pendingTexts.clear();
+                pendingTwins.clear();
                 System.out.printf("\rstored %d of %d", i, count);
                 System.out.flush();
             }
         }
-        System.out.printf("%nloaded %d documents in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+        if (pairsOut != null) {
+            Files.writeString(Path.of(pairsOut), pairs, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        System.out.printf("%nloaded %d documents in %.1f s%s%n", count, (System.nanoTime() - start) / 1e9,
+                twins > 0 ? ", " + twins + " of them near-duplicates of the document before" : "");
         return null;
     }
 
@@ -113,6 +145,19 @@ public class LoadCommand implements Action {
         byte[] bytes = new byte[length];
         new java.util.Random(seed).nextBytes(bytes);
         return bytes;
+    }
+
+    /** The text with every 50th letter replaced by the next letter of the alphabet, as OCR noise would. */
+    static String rescanned(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int letters = 0;
+        for (int k = 0; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (c >= 'a' && c <= 'z' && ++letters % 50 == 0) {
+                out.setCharAt(k, c == 'z' ? 'a' : (char) (c + 1));
+            }
+        }
+        return out.toString();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -144,7 +189,8 @@ public class LoadCommand implements Action {
         String archive = null;
         String archiveChecksum = null;
         if (filesKb > 0) {
-            original = String.format("bench/%07d.pdf", i);
+            // One folder per seed: a second load (another seed) into the same instance takes names of its own.
+            original = String.format("bench/%d/%07d.pdf", seed, i);
             archive = original;
             byte[] bytes = bytes(seed * 1_000_003 + i, filesKb * 1024);
             checksum = sha256(bytes);
