@@ -112,9 +112,10 @@ class MaintenanceIT {
                     && files(data.resolve("media/archive")) == PDFS, "the old names are gone");
             sane(resumed);
 
-            Launcher.Result tasks = resumed.run("client", "paperless:tasks --no-format");
+            Launcher.Result tasks = resumed.run("client", "paperless:tasks --limit 1000 --no-format");
             assertEquals(0, tasks.exitCode(), tasks.output());
             assertTrue(tasks.output().contains("sanity-check"), "the scheduled sanity check ran: " + tasks.output());
+            assertTrue(tasks.output().contains("statement-7.pdf"), "each consumed file is in the task list: " + tasks.output());
         } finally {
             resumed.run("stop");
         }

@@ -2,14 +2,14 @@ package org.paperless.consumer.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +30,7 @@ import org.paperless.api.parser.ParserRegistry;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
+import org.paperless.api.tasks.TaskLog;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.StoragePathRepository;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * store files and row, then remove the source. Whatever goes wrong, the source ends up in failed/
  * with the reason beside it, and neither a row nor a media file is left behind. Links are never
  * followed, not even for a file given by path: a link could bring in any file the service can read.
+ * Several files are read at once (PAPERLESS_TASK_WORKERS); the files of one source (the consume folder,
+ * one batch) are stored in the order they were handed in.
  */
 @Component(service = {DocumentConsumer.class, FolderConsumer.class, ConsumptionPause.class},
         configurationPid = ConsumerConfig.PID)
@@ -55,34 +58,38 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
     private final ParserRegistry parsers = new ParserRegistry();
     private final MimeDetector mimeDetector = new MimeDetector();
     private final Consumption consumption;
+    private final ConsumptionPool pool;
     /** The matching rules, when the matching bundle runs; without it only overrides and inbox tags apply. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentMatcher matcher;
 
-    /** The watcher and paperless:consume may reach for the same file at once; one of them wins. */
-    private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
-    /**
-     * One per bundle, not per component: a configuration change makes a new component, and an import's
-     * pause must hold across it.
-     */
-    private static final ConsumptionGate GATE = new ConsumptionGate();
+    /** The task list (paperless:tasks), when storage offers it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TaskLog taskLog;
+
+    private final Admission admission = new Admission();
     /** How long a component that goes away waits for the documents it is consuming. */
     private static final Duration DRAIN = Duration.ofMinutes(2);
-    private volatile boolean closing;
 
     @Activate
     public ConsumerComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
             @Reference DataFolders folders, @Reference CorrespondentRepository correspondents,
             @Reference DocumentTypeRepository types, @Reference TagRepository tags,
             @Reference StoragePathRepository paths, ConsumerConfig config) {
+        int parallelism = ConsumptionPool.parallelism(config, System.getenv());
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
         Pipeline pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()), scripts(config, System.getenv()),
                 journal, () -> matcher);
-        this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()));
+        this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()),
+                new TaskRecords(() -> taskLog));
         clearStaging(folders.data().resolve(STAGING));
         journal.recover(checksum -> documents.findByChecksum(checksum).isPresent());
+        // Last: nothing after it may fail and leave its threads behind.
+        this.pool = new ConsumptionPool(parallelism);
+        LOG.info("Consuming up to {} documents at once", parallelism);
     }
 
     /** Copies left by a crash in the middle of a consumption; their sources are still where they were. */
@@ -132,49 +139,99 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
 
     @Override
     public Document consume(Path file, ConsumeOverrides overrides) {
-        return consume(file, null, overrides);
+        return consumeFound(file, null, overrides);
+    }
+
+    /** On the calling thread: a file given alone waits for no other file's turn. */
+    @Override
+    public Document consumeFound(Path file, FileIdentity seen, ConsumeOverrides overrides) {
+        Path source = admission.admit(file);
+        try (Slot slot = pool.alone()) {
+            return consumeHere(slot, source, seen, overrides);
+        }
     }
 
     @Override
-    public Document consumeFound(Path file, FileIdentity seen, ConsumeOverrides overrides) {
-        return consume(file, seen, overrides);
+    public ArrivalOrder newArrivalOrder() {
+        return pool.newOrder();
     }
 
-    private Document consume(Path file, FileIdentity seen, ConsumeOverrides overrides) {
-        Path source = file.toAbsolutePath().normalize();
-        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ConsumptionException("No such file: " + source, null, null);
-        }
-        if (closing) {
-            throw new ConsumptionPausedException(source, "the consumer restarts");
-        }
-        String paused = GATE.enter();
-        if (paused != null) {
-            throw new ConsumptionPausedException(source, paused);
-        }
-        try {
-            if (!inProgress.add(source)) {
-                throw new ConsumptionException(source + " is being consumed already", null, null);
-            }
+    /**
+     * Consumes the file on one of the consumer's threads. Waits while the source has a window's worth of
+     * files in flight; the future fails with a ConsumptionException (FileChangedException or
+     * ConsumptionPausedException when the file stays where it is).
+     */
+    @Override
+    public CompletableFuture<Document> submit(ArrivalOrder order, Path file, FileIdentity seen,
+            ConsumeOverrides overrides) throws InterruptedException {
+        CompletableFuture<Document> result = new CompletableFuture<>();
+        // Tickets and jobs in the same order: the pool starts jobs in the order they come.
+        synchronized (order) {
+            long ticket = order.arrive();
+            Path source;
             try {
-                return consumption.consume(source, seen, overrides);
-            } finally {
-                inProgress.remove(source);
+                source = admission.admit(file);
+            } catch (ConsumptionException e) {
+                order.pass(ticket);
+                result.completeExceptionally(e);
+                return result;
             }
+            Slot slot = pool.slot(order, ticket);
+            pool.execute(new ConsumptionPool.Job() {
+                /** The caller hears of a refusal before the turn passes, so refusals too are reported in order. */
+                @Override
+                public void run() {
+                    try {
+                        result.complete(consumeHere(slot, source, seen, overrides));
+                    } catch (Throwable e) { // an Error too: the thread must live on, the caller hears of it
+                        result.completeExceptionally(e);
+                    } finally {
+                        slot.close();
+                    }
+                }
+
+                @Override
+                public void abandon() {
+                    slot.close();
+                    admission.release(source);
+                    result.completeExceptionally(new ConsumptionPausedException(source, "the consumer restarts"));
+                }
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Files given at once (paperless:consume FOLDER): read side by side, stored in the order given. Each
+     * file's outcome is reported in that order, as soon as it and those before it are known.
+     */
+    public void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Batch.Outcome> each)
+            throws InterruptedException {
+        Batch.consume(this, files, overrides, each);
+    }
+
+    /** An admitted file, on the calling thread, once it has a reading permit; the caller closes the slot. */
+    private Document consumeHere(Slot slot, Path source, FileIdentity seen, ConsumeOverrides overrides) {
+        try {
+            slot.startReading();
+            return consumption.consume(source, seen, overrides, slot);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConsumptionPausedException.interrupted(source);
         } finally {
-            GATE.leave();
+            admission.release(source);
         }
     }
 
     @Override
     public Held pause(String reason, Duration timeout) throws InterruptedException {
-        return GATE.pause(reason, timeout);
+        return admission.pause(reason, timeout);
     }
 
     /** Why consumption is held now (an import), or null. */
     @Override
     public String pausedFor() {
-        return closing ? "the consumer restarts" : GATE.pausedFor();
+        return admission.pausedFor();
     }
 
     /**
@@ -183,9 +240,9 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
      */
     @Deactivate
     void deactivate() throws InterruptedException {
-        closing = true;
-        if (!GATE.drain(DRAIN)) {
+        if (!admission.close(DRAIN)) {
             LOG.warn("Documents were still being consumed after {} s while the consumer stopped", DRAIN.toSeconds());
         }
+        pool.close(Duration.ofSeconds(5));
     }
 }

@@ -34,6 +34,10 @@ public @interface ConsumerConfig {
             description = "PAPERLESS_FILENAME_FORMAT_REMOVE_NONE: leave out empty placeholders instead of writing 'none' (true/false); default false")
     String filenameFormatRemoveNone() default "";
 
+    @AttributeDefinition(required = false,
+            description = "PAPERLESS_TASK_WORKERS: documents read (parsed, OCR) at the same time; they are still stored in the order they arrived; default the number of cores")
+    String parallelism() default "";
+
     @AttributeDefinition(required = false, description = "Watch the folder at all (true/false; no variable); default true")
     String enabled() default "";
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import org.paperless.api.Document;
@@ -14,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One file, start to end: stage, run the pipeline, remove the source, close the journal entry, run the
- * post-consume script. Whatever goes wrong (an Error such as running out of memory included), the source
- * ends up in failed/ with the reason beside it, and the caller gets a ConsumptionException.
+ * One file, start to end: stage, parse (beside other files), store in the file's turn, remove the source,
+ * close the journal entry, run the post-consume script. Whatever goes wrong (an Error such as running out of
+ * memory included), the source ends up in failed/ with the reason beside it, in the file's turn too, and
+ * the caller gets a ConsumptionException.
  */
 final class Consumption {
 
@@ -25,43 +27,59 @@ final class Consumption {
     private final Pipeline pipeline;
     private final Path stagingRoot;
     private final FailedFolder failed;
+    private final TaskRecords tasks;
 
-    Consumption(Pipeline pipeline, Path stagingRoot, FailedFolder failed) {
+    Consumption(Pipeline pipeline, Path stagingRoot, FailedFolder failed, TaskRecords tasks) {
         this.pipeline = pipeline;
         this.stagingRoot = stagingRoot;
         this.failed = failed;
+        this.tasks = tasks;
     }
 
-    /** @param expected what the folder scan saw, or null for a file given by path */
-    Document consume(Path source, FileIdentity expected, ConsumeOverrides overrides) {
+    /**
+     * @param expected what the folder scan saw, or null for a file given by path
+     * @param slot the file's reading permit (held on entry) and its turn among the files of its source
+     */
+    Document consume(Path source, FileIdentity expected, ConsumeOverrides overrides, Slot slot) {
+        long start = System.nanoTime();
+        Instant started = Instant.now();
+        long read;
         Pipeline.Stored stored;
-        try (Staging staging = Staging.copy(source, expected, stagingRoot)) {
-            stored = pipeline.run(source, staging, overrides == null ? ConsumeOverrides.NONE : overrides);
+        try (Staging staging = Staging.copy(source, expected, stagingRoot);
+                Pipeline.Parsed parsed = pipeline.parse(source, staging, overrides == null ? ConsumeOverrides.NONE : overrides)) {
+            read = System.nanoTime();
+            // Numbered in the file's turn; its files are written while the next file is numbered.
+            stored = slot.inTurn(passTurn -> pipeline.store(parsed, passTurn));
             try (Journal.Entry committed = stored.journal()) {
+                // After the turn: the next file is stored meanwhile. A crash before the note is settled by the database.
+                committed.committed();
                 removeSource(source, staging.source());
             }
         } catch (FileChangedException e) {
             LOG.info(e.getMessage());
             throw e;
         } catch (Refusal refusal) {
-            throw refused(source, refusal.getMessage(), refusal.getCause());
+            throw refused(source, refusal.getMessage(), refusal.getCause(), slot, started);
         } catch (NoSuchFileException e) {
-            throw refused(source, "The file disappeared while it was being consumed", null);
+            throw refused(source, "The file disappeared while it was being consumed", null, slot, started);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Consuming {} failed", source, e);
-            throw refused(source, Failures.reason(e), e);
+            throw refused(source, Failures.reason(e), e, slot, started);
         } catch (Error e) {
             // Out of memory, a stack overflow, a class gone with a stopped bundle: this file fails, the next one is taken.
             LOG.error("Consuming {} failed: {}", source, e.toString());
-            throw refused(source, Failures.reason(e), e);
+            throw refused(source, Failures.reason(e), e, slot, started);
         }
-        LOG.info("Consumed {} as document {}", source.getFileName(), stored.document().id());
+        LOG.info("Consumed {} as document {} (read in {} ms, stored {} ms later)", source.getFileName(),
+                stored.document().id(), (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        tasks.stored(source, started, stored.document().id());
         pipeline.afterConsumption(stored);
         return stored.document();
     }
 
     /** A link or anything but a regular file stays where it is: only the file itself is ever moved. */
-    private ConsumptionException refused(Path source, String reason, Throwable cause) {
+    private ConsumptionException refused(Path source, String reason, Throwable cause, Slot slot, Instant started) {
+        slot.awaitTurn(); // refusals too come in the order the files arrived
         Path kept = null;
         if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -71,6 +89,7 @@ final class Consumption {
             }
         }
         LOG.warn("Refused {}: {}", source.getFileName(), reason);
+        tasks.refused(source, started, reason);
         return new ConsumptionException(reason + (kept == null ? "" : " (kept as " + kept + ")"), kept, cause);
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A write-ahead note per consumption, flushed to disk before each media file is written: the source,
+ * A write-ahead note per consumption, flushed to disk before the media files are written: the source,
  * its checksum, the media files, and that the row was committed. It lives until the source is removed.
  * After a crash it tells what to undo or finish: files of a document whose row was never committed are
  * removed; a source whose document was committed is removed, so it is neither lost nor refused as a
@@ -42,11 +42,10 @@ final class Journal {
      */
     Entry open(Path source, String sourceChecksum, String checksum) throws IOException {
         Files.createDirectories(folder);
-        Entry entry = new Entry(folder.resolve(UUID.randomUUID() + ".journal"));
-        entry.append("source=" + source);
-        entry.append("source-checksum=" + sourceChecksum);
-        entry.append("checksum=" + checksum);
-        return entry;
+        // Written with the first note: until a media file is about to be written there is nothing to recover,
+        // and the store step, which documents take one at a time, saves a flush.
+        return new Entry(folder.resolve(UUID.randomUUID() + ".journal"),
+                "source=" + source + "\nsource-checksum=" + sourceChecksum + "\nchecksum=" + checksum + "\n");
     }
 
     /** Settles what a crash left behind; {@code committed} says whether a document has the checksum. */
@@ -117,15 +116,22 @@ final class Journal {
     /** One consumption's note; closed (deleted) once the source is removed or everything is undone. */
     static final class Entry implements AutoCloseable {
         private final Path file;
+        /** What the entry is about, until it is on disk. */
+        private String header;
 
-        private Entry(Path file) {
+        private Entry(Path file, String header) {
             this.file = file;
+            this.header = header;
         }
 
-        /** Called before the media file is written, so a crash in between still knows about it. */
-        void willWrite(Path mediaFile) {
+        /** Called before the media files are written, so a crash in between still knows about them. */
+        void willWrite(List<Path> mediaFiles) {
+            StringBuilder lines = new StringBuilder();
+            for (Path f : mediaFiles) {
+                lines.append(lines.length() == 0 ? "" : "\n").append("file=").append(f);
+            }
             try {
-                append("file=" + mediaFile);
+                append(lines.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -143,12 +149,14 @@ final class Journal {
             }
         }
 
+        /** One write and one flush per note. */
         private void append(String line) throws IOException {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                channel.write(StandardCharsets.UTF_8.encode(line + "\n"));
+                channel.write(StandardCharsets.UTF_8.encode((header == null ? "" : header) + line + "\n"));
                 channel.force(true);
             }
+            header = null;
         }
 
         @Override

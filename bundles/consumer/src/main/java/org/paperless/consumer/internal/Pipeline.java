@@ -1,19 +1,15 @@
 package org.paperless.consumer.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,21 +27,27 @@ import org.paperless.api.storage.MediaStore;
 import org.paperless.consumer.internal.dates.DateFinder;
 import org.paperless.consumer.internal.naming.FilenameFormat;
 import org.paperless.consumer.internal.naming.OriginalStems;
-import org.paperless.api.naming.UniqueNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The steps from a staged file to a stored document; any refusal happens before anything is written. */
+/**
+ * The steps from a staged file to a stored document, in two parts: {@link #parse} reads the file (files
+ * are read side by side) and refuses it before anything is written; {@link #store} writes it, one
+ * document at a time, in the file's turn.
+ */
 final class Pipeline {
 
-    private final DocumentRepository documents;
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
     private final MediaStore media;
     private final MimeDetector mimeDetector;
     private final ParserRegistry parsers;
     private final Overrides overrides;
-    private final OriginalStems stems;
     private final DateFinder dates;
     private final ConsumeScripts scripts;
-    private final Journal journal;
     private final Supplier<DocumentMatcher> matcher;
+    private final Duplicates duplicates;
+    private final StoreStep storing;
 
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
@@ -53,24 +55,36 @@ final class Pipeline {
             Supplier<DocumentMatcher> matcher) {
         this.matcher = matcher;
         this.scripts = scripts;
-        this.journal = journal;
-        this.stems = new OriginalStems(format);
         this.dates = dates;
-        this.documents = documents;
         this.media = media;
         this.mimeDetector = mimeDetector;
         this.parsers = parsers;
         this.overrides = overrides;
+        this.duplicates = new Duplicates(documents);
+        this.storing = new StoreStep(documents, media, new OriginalStems(format), journal);
     }
 
     /**
-     * A committed document whose journal entry is still open: the caller removes the source, then closes
-     * the entry, then runs {@link #afterConsumption}.
+     * A file read and matched, nothing written yet: the row to be, and the parser's output (its archive
+     * copy a temporary file, removed on close).
+     */
+    record Parsed(Path source, String sourceChecksum, String checksum, Path staged, Document document,
+            Overrides.Resolved names, String extension, ParsedDocument content, String taskId) implements AutoCloseable {
+        /** Never fails a consumption: the document may be stored by now. */
+        @Override
+        public void close() {
+            deleteArchive(content);
+        }
+    }
+
+    /**
+     * A committed document whose journal entry is still open: the caller notes the commit in it, removes the
+     * source, then closes the entry, then runs {@link #afterConsumption}.
      */
     record Stored(Document document, Journal.Entry journal, Map<String, String> postConsumeEnvironment) {
     }
 
-    Stored run(Path source, Staging staging, ConsumeOverrides given) throws Refusal, IOException {
+    Parsed parse(Path source, Staging staging, ConsumeOverrides given) throws Refusal, IOException {
         Path staged = staging.file();
         if (Files.size(staged) == 0) {
             throw new Refusal("The file is empty (0 bytes)");
@@ -79,33 +93,47 @@ final class Pipeline {
         scripts.beforeConsumption(source, staged, taskId);
         // The script may have changed the working copy; without one, the bytes are those read from the source.
         String checksum = scripts.changesWorkingCopy() ? Checksums.sha256(staged) : staging.sourceChecksum();
-        var duplicate = documents.findByChecksum(checksum);
-        if (duplicate.isPresent()) {
-            long id = duplicate.get().id();
-            String where = documents.trashedAt(id).isPresent()
-                    ? ", which is in the trash (paperless:trash restore " + id + " brings it back)" : "";
-            throw new Refusal("It is a duplicate of document " + id + " '" + duplicate.get().title()
-                    + "' (same SHA-256 checksum)" + where);
-        }
+        // Early, so a duplicate is not parsed; the store step checks again.
+        duplicates.refuseStored(checksum);
         String mime = mimeDetector.detect(staged);
         DocumentParser parser = parsers.forType(mime).orElseThrow(() -> new Refusal("No parser reads " + mime
                 + " files (the type was detected from the file's content). Is the parser's feature installed?"));
-        ParsedDocument parsed = parse(parser, staged, mime);
-        DocumentMatcher rules = matcher.get();
-        Overrides.Resolved resolved = overrides.resolve(given, rules == null ? Matches.NONE : rules.match(parsed.text()));
-        String name = source.getFileName().toString();
-        Document document = new Document(null, title(given, name), parsed.text(), resolved.correspondentId(),
-                resolved.documentTypeId(), resolved.storagePath() == null ? null : resolved.storagePath().id(), resolved.tagIds(), created(parsed, staged), null, null, checksum,
-                archiveChecksum(parsed), null, null, null, name, mime, parsed.pageCount(), null, List.of(), List.of());
+        ParsedDocument content = parse(parser, staged, mime);
         try {
-            Journal.Entry entry = journal.open(source, staging.sourceChecksum(), checksum);
-            Document stored = store(entry, document, resolved, staged, extension(name, mime), parsed);
-            return new Stored(stored, entry, postConsumeEnvironment(stored, resolved, taskId));
-        } finally {
-            if (parsed.archivePdf() != null) {
-                Files.deleteIfExists(parsed.archivePdf());
+            DocumentMatcher rules = matcher.get();
+            Overrides.Resolved resolved = overrides.resolve(given, rules == null ? Matches.NONE : rules.match(content.text()));
+            String name = source.getFileName().toString();
+            Document document = new Document(null, title(given, name), content.text(), resolved.correspondentId(),
+                    resolved.documentTypeId(), resolved.storagePath() == null ? null : resolved.storagePath().id(),
+                    resolved.tagIds(), created(content, staged), null, null, checksum, archiveChecksum(content), null,
+                    null, null, name, mime, content.pageCount(), null, List.of(), List.of());
+            return new Parsed(source, staging.sourceChecksum(), checksum, staged, document, resolved,
+                    extension(name, mime), content, taskId);
+        } catch (Refusal | IOException | RuntimeException | Error e) {
+            deleteArchive(content);
+            throw e;
+        }
+    }
+
+    private static void deleteArchive(ParsedDocument content) {
+        if (content.archivePdf() != null) {
+            try {
+                Files.deleteIfExists(content.archivePdf());
+            } catch (IOException e) {
+                LOG.warn("Could not remove the temporary archive copy {}: {}", content.archivePdf(), e.toString());
             }
         }
+    }
+
+    /**
+     * In the file's turn: files and row; refused when a document with the same checksum was stored meanwhile.
+     *
+     * @param numbered called once the document has its id (the next file's turn may come then)
+     */
+    Stored store(Parsed parsed, Runnable numbered) throws Refusal, IOException {
+        StoreStep.Committed committed = storing.store(parsed, numbered);
+        return new Stored(committed.document(), committed.journal(),
+                postConsumeEnvironment(committed.document(), parsed.names(), parsed.taskId()));
     }
 
     /** The post-consume script, as in paperless-ngx once the source is gone. */
@@ -142,81 +170,8 @@ final class Pipeline {
         }
     }
 
-    /** Files are named after the id (the default filename format); written inside the row's transaction. */
     private static String archiveChecksum(ParsedDocument parsed) throws IOException {
         return parsed.archivePdf() == null ? null : Checksums.sha256(parsed.archivePdf());
-    }
-
-    /**
-     * The original, the archive copy (same name, .pdf, in archive/) and the thumbnail, all or nothing:
-     * each file is noted in the journal before it is written, so even a crash leaves no stray file. After
-     * the commit the entry stays open (noted as committed) until the caller has removed the source.
-     */
-    private Document store(Journal.Entry entry, Document document, Overrides.Resolved names, Path staged,
-            String extension, ParsedDocument parsed) throws IOException {
-        List<Path> written = new ArrayList<>();
-        Document stored;
-        try {
-            stored = documents.create(document, withId -> {
-                String original = originalName(withId, names, extension);
-                write(entry, written, MediaArea.ORIGINALS, original, Files.newInputStream(staged));
-                if (parsed.thumbnailPng() != null) {
-                    write(entry, written, MediaArea.THUMBNAILS, String.format("%07d.png", withId.id()),
-                            new ByteArrayInputStream(parsed.thumbnailPng()));
-                }
-                String archive = null;
-                if (parsed.archivePdf() != null) {
-                    String stem = original.substring(0, original.length() - extension.length());
-                    archive = UniqueNames.firstFree(stem, ".pdf", c -> Files.exists(media.resolve(MediaArea.ARCHIVE, c)));
-                    write(entry, written, MediaArea.ARCHIVE, archive, Files.newInputStream(parsed.archivePdf()));
-                }
-                return withId.withFilenames(original, archive);
-            });
-        } catch (RuntimeException | Error e) {
-            Optional<Document> committed = committedDespite(document.checksum(), written, e);
-            if (committed.isPresent()) {
-                entry.committed();
-                return committed.get();
-            }
-            // Nothing was committed (an Error, e.g. out of memory, included): undo the files, drop the note.
-            for (Path p : written) {
-                Files.deleteIfExists(p);
-            }
-            entry.close();
-            throw e;
-        }
-        entry.committed();
-        return stored;
-    }
-
-    /**
-     * A commit can fail after the database stored the row (the connection lost during COMMIT): the database
-     * decides. When it cannot answer, the files and the journal entry stay for the recovery at the next start.
-     */
-    private Optional<Document> committedDespite(String checksum, List<Path> written, Throwable failure) {
-        try {
-            // Ours only when its original is the file written here (not a duplicate that won a race).
-            return documents.findByChecksum(checksum)
-                    .filter(d -> written.contains(media.resolve(MediaArea.ORIGINALS, d.filename())));
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-            throw new IllegalStateException("Storing the document failed and the database cannot say whether it "
-                    + "was stored; its files are kept and the next start settles it: " + failure.getMessage(), failure);
-        }
-    }
-
-    private void write(Journal.Entry entry, List<Path> written, MediaArea area, String name, InputStream data)
-            throws IOException {
-        entry.willWrite(media.resolve(area, name));
-        try (InputStream in = data) {
-            written.add(media.write(area, name, in));
-        }
-    }
-
-    /** The filename format applied to the stored document; a taken name gets _01, _02... */
-    private String originalName(Document withId, Overrides.Resolved names, String extension) {
-        String stem = stems.stem(withId, names.storagePath(), names.correspondent(), names.documentType(), names.tagNames());
-        return UniqueNames.firstFree(stem, extension, candidate -> Files.exists(media.resolve(MediaArea.ORIGINALS, candidate)));
     }
 
     private static String title(ConsumeOverrides given, String fileName) {

@@ -86,6 +86,6 @@ class CrashAfterCommitTest {
                 null, ConsumerComponent.dateFinder(TestInstance.config(Map.of()), Map.of()), scripts,
                 new Journal(paperless.data.resolve("tmp/journal")), () -> null);
         Staging staging = Staging.copy(source, null, paperless.data.resolve("tmp/consume"));
-        pipeline.run(source, staging, ConsumeOverrides.NONE);
+        pipeline.store(pipeline.parse(source, staging, ConsumeOverrides.NONE), () -> { });
     }
 }

@@ -20,7 +20,7 @@ class JournalTest {
         Journal journal = new Journal(dir.resolve("journal"));
         Journal.Entry entry = journal.open(source, Checksums.sha256(source), Checksums.sha256(source));
         Path original = dir.resolve("0000001.txt");
-        entry.willWrite(original);
+        entry.willWrite(java.util.List.of(original));
         Files.writeString(original, "scan");
         // the process dies here: no close()
         new Journal(dir.resolve("journal")).recover(checksum -> false);
@@ -35,7 +35,7 @@ class JournalTest {
         Journal journal = new Journal(dir.resolve("journal"));
         Journal.Entry entry = journal.open(source, Checksums.sha256(source), Checksums.sha256(source));
         Path original = dir.resolve("0000001.txt");
-        entry.willWrite(original);
+        entry.willWrite(java.util.List.of(original));
         Files.writeString(original, "scan");
         new Journal(dir.resolve("journal")).recover(checksum -> true);
         assertTrue(Files.exists(original));
@@ -46,6 +46,7 @@ class JournalTest {
     void aChangedSourceIsNeverRemoved() throws Exception {
         Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
         Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source), Checksums.sha256(source));
+        entry.committed();
         Files.writeString(source, "a new scan under the same name");
         new Journal(dir.resolve("journal")).recover(checksum -> true);
         assertTrue(Files.exists(source));
@@ -57,7 +58,7 @@ class JournalTest {
         Path source = Files.writeString(dir.resolve("scan.txt"), "scan");
         Journal.Entry entry = new Journal(dir.resolve("journal")).open(source, Checksums.sha256(source), "changed-by-a-script");
         Path original = dir.resolve("0000001.txt");
-        entry.willWrite(original);
+        entry.willWrite(java.util.List.of(original));
         Files.writeString(original, "scan, stamped");
         entry.committed();
         new Journal(dir.resolve("journal")).recover(checksum -> false);

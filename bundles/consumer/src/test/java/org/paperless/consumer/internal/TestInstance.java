@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.paperless.api.Document;
@@ -27,8 +29,9 @@ import org.paperless.api.storage.TagRepository;
 
 /**
  * The consumer as it runs inside Karaf, built without OSGi over one data folder: real files throughout;
- * the database is a list in memory (documents, with the same all-or-nothing create), and there are no
- * correspondents, types, tags or storage paths.
+ * the database is a list in memory (documents, with the same all-or-nothing create: ids are handed out in
+ * the order of the calls, rows kept in the order of the commits), and there are no correspondents, types,
+ * tags or storage paths.
  */
 public final class TestInstance {
 
@@ -37,19 +40,29 @@ public final class TestInstance {
     public final DataFolders folders;
     public final Documents documents = new Documents();
     public final MediaStore media;
+    /** Called before each media file is written (area folder, name): a test may hold a write up here. */
+    public volatile BiConsumer<String, String> beforeWrite = (area, name) -> { };
 
     public TestInstance(Path root) throws IOException {
         this.data = Files.createDirectories(root.resolve("data"));
         this.consume = Files.createDirectories(root.resolve("consume"));
         this.folders = new Folders(data, consume);
-        this.media = new Media(data.resolve("media"));
+        this.media = new Media(data.resolve("media"), (area, name) -> beforeWrite.accept(area, name));
     }
 
-    /** A consumer as the framework activates it at start: staging cleared, the journal recovered. */
+    /**
+     * A consumer as the framework activates it at start: staging cleared, the journal recovered. It reads two
+     * documents at once, whatever the machine's number of cores.
+     */
     public ConsumerComponent start(DocumentParser parser, String... mimeTypes) {
+        return start(2, parser, mimeTypes);
+    }
+
+    /** The same, reading {@code parallelism} documents at once. */
+    public ConsumerComponent start(int parallelism, DocumentParser parser, String... mimeTypes) {
         ConsumerComponent consumer = new ConsumerComponent(documents, media, folders, empty(CorrespondentRepository.class),
                 empty(DocumentTypeRepository.class), empty(TagRepository.class), empty(StoragePathRepository.class),
-                config(Map.of()));
+                config(Map.of("parallelism", Integer.toString(parallelism))));
         if (parser != null) {
             consumer.addParser(parser, Map.<String, Object>of(DocumentParser.MIME_TYPES, String.join(",", mimeTypes)));
         }
@@ -87,10 +100,11 @@ public final class TestInstance {
     /** Stored documents: the row is kept only when writing the files succeeded, as in one transaction. */
     public static final class Documents implements DocumentRepository {
         public final List<Document> stored = new CopyOnWriteArrayList<>();
+        private final AtomicLong ids = new AtomicLong();
 
         @Override
-        public synchronized Document create(Document document, FileStep files) {
-            Document withId = new Document((long) stored.size() + 1, document.title(), document.content(),
+        public Document create(Document document, FileStep files) {
+            Document withId = new Document(ids.incrementAndGet(), document.title(), document.content(),
                     document.correspondentId(), document.documentTypeId(), document.storagePathId(), document.tagIds(),
                     document.created(), Instant.now(), Instant.now(), document.checksum(), document.archiveChecksum(),
                     null, null, null, document.originalFilename(), document.mimeType(), document.pageCount(), null,
@@ -238,9 +252,10 @@ public final class TestInstance {
     }
 
     /** Media files written to a temporary name, then renamed, never over an existing file. */
-    private record Media(Path root) implements MediaStore {
+    private record Media(Path root, BiConsumer<String, String> beforeWrite) implements MediaStore {
         @Override
         public Path write(MediaArea area, String relativeName, InputStream data) throws IOException {
+            beforeWrite.accept(area.folder(), relativeName);
             Path target = resolve(area, relativeName);
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".write", ".tmp");

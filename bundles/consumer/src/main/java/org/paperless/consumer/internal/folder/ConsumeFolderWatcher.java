@@ -31,11 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes files from the consume folder once they are stable. File events make it look at once; a full
+ * Takes files from the consume folder once they are stable, in name order, and hands them to the consumer,
+ * which reads several at once and stores them in that order. File events make it look at once; a full
  * rescan every few seconds catches what events miss (network shares) and what was there at start.
- * One thread, stopped cleanly: a file being consumed when the bundle stops is finished first. Nothing
- * ends the schedule but a stop: a failing file or a failing scan is logged and counted, and the next
- * run goes on (a scheduled task that throws, an Error included, would never run again).
+ * One thread, stopped cleanly: files being consumed when the bundle stops are finished first (by the
+ * consumer). Nothing ends the schedule but a stop: a failing file or a failing scan is logged and counted,
+ * and the next run goes on (a scheduled task that throws, an Error included, would never run again).
  */
 @Component(service = ConsumptionStatus.class, configurationPid = ConsumerConfig.PID, immediate = true)
 @Designate(ocd = ConsumerConfig.class)
@@ -119,6 +120,8 @@ public class ConsumeFolderWatcher implements ConsumptionStatus {
                 scanAndConsume(now);
             }
             lastTickFailure = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
         } catch (Throwable e) { // whatever it is, the next tick must still run
             String message = e.toString();
             if (!message.equals(lastTickFailure)) { // once, not twice a second while it lasts
@@ -142,10 +145,16 @@ public class ConsumeFolderWatcher implements ConsumptionStatus {
         return any;
     }
 
-    private void scanAndConsume(long now) throws IOException {
+    private void scanAndConsume(long now) throws IOException, InterruptedException {
+        for (FolderIntake.Finished f : intake.finished()) {
+            if (f.outcome() == FolderIntake.Outcome.STUCK) {
+                givenUp.put(f.file(), f.seen());
+            }
+        }
         Map<Path, StableFiles.Observation> present = scanner.scan();
         givenUp.entrySet().removeIf(e -> !e.getValue().equals(present.get(e.getKey())));
         present.keySet().removeAll(givenUp.keySet());
+        present.keySet().removeAll(intake.inFlight()); // being consumed: neither new nor gone
         if (settings.recursive()) {
             present.keySet().forEach(p -> watch(p.getParent()));
         }
@@ -155,9 +164,7 @@ public class ConsumeFolderWatcher implements ConsumptionStatus {
                 return;
             }
             stable.forget(Set.of(file));
-            if (intake.take(file, present.get(file)) == FolderIntake.Outcome.STUCK) {
-                givenUp.put(file, present.get(file));
-            }
+            intake.take(file, present.get(file)); // paused: seen again once stable
         }
     }
 

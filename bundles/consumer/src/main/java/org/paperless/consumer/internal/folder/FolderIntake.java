@@ -3,12 +3,19 @@ package org.paperless.consumer.internal.folder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.paperless.api.Tag;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.storage.TagRepository;
+import org.paperless.consumer.internal.ArrivalOrder;
 import org.paperless.consumer.internal.ConsumptionPausedException;
 import org.paperless.consumer.internal.FileChangedException;
 import org.paperless.consumer.internal.FileIdentity;
@@ -17,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands one ready file to the consumer. Nothing a file does (a refusal, a parser running out of memory or
- * overflowing its stack) goes further than this file: the watcher carries on with the next one.
+ * Hands ready files to the consumer, which reads several at once and stores them in the order they were
+ * handed in. Nothing a file does (a refusal, a parser running out of memory or overflowing its stack)
+ * goes further than this file: the watcher carries on with the next one. Outcomes arrive on the
+ * consumer's threads; the watcher collects them with {@link #finished()}.
  */
 final class FolderIntake {
 
@@ -32,6 +41,10 @@ final class FolderIntake {
         STUCK
     }
 
+    /** A file's outcome, with what the scan saw of it. */
+    record Finished(Path file, StableFiles.Observation seen, Outcome outcome) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FolderIntake.class);
 
     private final FolderConsumer consumer;
@@ -39,6 +52,10 @@ final class FolderIntake {
     private final FolderScanner scanner;
     private final WatchSettings settings;
     private final WatcherStatus status;
+    /** The folder's files are stored in the order they became ready. */
+    private final ArrivalOrder order;
+    private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
 
     FolderIntake(FolderConsumer consumer, TagRepository tags, FolderScanner scanner, WatchSettings settings,
             WatcherStatus status) {
@@ -47,23 +64,62 @@ final class FolderIntake {
         this.scanner = scanner;
         this.settings = settings;
         this.status = status;
+        this.order = consumer.newArrivalOrder();
     }
 
-    Outcome take(Path file, StableFiles.Observation seen) {
+    /**
+     * Hands the file over, waiting while the consumer has as many of the folder's files as it takes ahead.
+     *
+     * @return false when it was not taken (consumption is paused): look again once it is stable
+     */
+    boolean take(Path file, StableFiles.Observation seen) throws InterruptedException {
         if (consumer.pausedFor() != null) {
-            return Outcome.CHANGED; // not even folder tags are made while an import needs the collection
+            return false; // not even folder tags are made while an import needs the collection
         }
+        inFlight.add(file);
         try {
-            consumer.consumeFound(file, new FileIdentity(seen.fileKey(), seen.size()),
-                    new ConsumeOverrides(null, null, null, folderTags(file)));
+            ConsumeOverrides overrides = new ConsumeOverrides(null, null, null, folderTags(file));
+            consumer.submit(order, file, new FileIdentity(seen.fileKey(), seen.size()), overrides)
+                    .whenComplete((document, failure) -> settle(file, seen, failure));
+        } catch (InterruptedException e) {
+            inFlight.remove(file);
+            throw e;
+        } catch (Throwable e) { // an Error too, e.g. while making a folder tag: it must not end the schedule
+            settle(file, seen, e);
+        }
+        return true;
+    }
+
+    /** Files handed over whose outcome is not known yet: the scans leave them alone. */
+    Set<Path> inFlight() {
+        return inFlight;
+    }
+
+    /** The outcomes that arrived since the last call. */
+    List<Finished> finished() {
+        List<Finished> done = new ArrayList<>();
+        for (Finished f; (f = finished.poll()) != null;) {
+            done.add(f);
+        }
+        return done;
+    }
+
+    private void settle(Path file, StableFiles.Observation seen, Throwable failure) {
+        Outcome outcome = outcome(file, failure);
+        // Before it leaves the in-flight set: a scan that no longer counts it as in flight sees its outcome.
+        finished.add(new Finished(file, seen, outcome));
+        inFlight.remove(file);
+    }
+
+    private Outcome outcome(Path file, Throwable failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (e == null) {
             status.consumed(file);
-        } catch (FileChangedException e) {
-            return Outcome.CHANGED; // logged by the consumer
-        } catch (ConsumptionPausedException e) {
-            return Outcome.CHANGED; // it waits in the folder until the pause ends
-        } catch (ConsumptionException e) {
+        } else if (e instanceof FileChangedException || e instanceof ConsumptionPausedException) {
+            return Outcome.CHANGED; // logged by the consumer; it waits in the folder
+        } else if (e instanceof ConsumptionException) {
             status.failed(file, e.getMessage()); // logged by the consumer; the file is in failed/ now
-        } catch (Throwable e) { // an Error too: it must not end the schedule
+        } else {
             LOG.error("Consuming {} failed unexpectedly; going on with the next file: {}", file, e.toString());
             status.failed(file, e.toString());
         }

@@ -105,6 +105,9 @@ class ConsumeFolderTest {
             public String filenameFormatRemoveNone() {
                 return "";
             }
+            public String parallelism() {
+                return "";
+            }
             public String enabled() {
                 return "";
             }

@@ -1,0 +1,54 @@
+package org.paperless.consumer.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import org.paperless.api.Document;
+import org.paperless.api.consumer.ConsumeOverrides;
+import org.paperless.api.consumer.ConsumptionException;
+
+/**
+ * Files given at once (paperless:consume FOLDER): read side by side on the consumer's threads, stored in
+ * the order given, each file's outcome reported in that order as soon as it and those before it are known.
+ */
+public final class Batch {
+
+    /** What became of one file: its document, or why it was not consumed. */
+    public record Outcome(Path file, Document document, ConsumptionException failure) {
+    }
+
+    private Batch() {
+    }
+
+    static void consume(FolderConsumer consumer, List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
+            throws InterruptedException {
+        ArrivalOrder order = consumer.newArrivalOrder();
+        Deque<Map.Entry<Path, CompletableFuture<Document>>> pending = new ArrayDeque<>();
+        for (Path file : files) {
+            // Waits while a window's worth of the batch is in flight.
+            pending.add(Map.entry(file, consumer.submit(order, file, null, overrides)));
+            while (!pending.isEmpty() && pending.peek().getValue().isDone()) {
+                each.accept(outcome(pending.poll()));
+            }
+        }
+        while (!pending.isEmpty()) {
+            each.accept(outcome(pending.poll()));
+        }
+    }
+
+    private static Outcome outcome(Map.Entry<Path, CompletableFuture<Document>> pending) throws InterruptedException {
+        try {
+            return new Outcome(pending.getKey(), pending.getValue().get(), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new Outcome(pending.getKey(), null, cause instanceof ConsumptionException c ? c
+                    : new ConsumptionException("Consumption failed: " + cause, null, cause));
+        }
+    }
+}
