@@ -37,7 +37,7 @@ class MaintenanceIT {
         Path data = Paths.get("target/launcher-data/maintenance-" + UUID.randomUUID()).toAbsolutePath();
         Launcher plain = new Launcher(data, Map.of());
         try {
-            assertEquals(0, plain.run("start").exitCode());
+            start(plain);
             consume(plain);
         } finally {
             plain.run("stop");
@@ -47,7 +47,7 @@ class MaintenanceIT {
         Launcher formatted = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
         Path moved = data.resolve("media/originals/by-title");
         try {
-            assertEquals(0, formatted.run("start").exitCode());
+            start(formatted);
             CompletableFuture<Launcher.Result> rename = background(formatted, "paperless:rename --no-progress-bar");
             killWhen(formatted, () -> files(moved) > 40);
             assertNotEquals(0, rename.get().exitCode(), "the rename was killed, not finished");
@@ -56,7 +56,7 @@ class MaintenanceIT {
         }
         Launcher again = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}"));
         try {
-            assertEquals(0, again.run("start").exitCode());
+            start(again);
             sane(again);
             assertTrue(files(moved) < TEXTS + PDFS, "the kill came before the end: " + files(moved));
             Launcher.Result finished = again.run("client", "paperless:rename --no-progress-bar");
@@ -78,7 +78,7 @@ class MaintenanceIT {
         Launcher resumed = new Launcher(data, Map.of("PAPERLESS_FILENAME_FORMAT", "by-title/{title}",
                 "PAPERLESS_SANITY_TASK_CRON", "0/10 * * * * ?"));
         try {
-            assertEquals(0, resumed.run("start").exitCode());
+            start(resumed);
             sane(resumed);
             Launcher.Result archived = resumed.run("client", "paperless:archive --overwrite --no-progress-bar");
             assertEquals(0, archived.exitCode(), archived.output());
@@ -141,6 +141,14 @@ class MaintenanceIT {
     private static void sane(Launcher launcher) throws Exception {
         Launcher.Result sanity = launcher.run("client", "paperless:sanity --no-progress-bar");
         assertEquals(0, sanity.exitCode(), sanity.output());
+    }
+
+    /** Started, and storage and maintenance answer (the status says "finished" once every bundle is started). */
+    private static void start(Launcher launcher) throws Exception {
+        Launcher.Result started = launcher.run("start");
+        assertEquals(0, started.exitCode(), started.output());
+        Launcher.Result status = launcher.run("client", "paperless:status --no-format");
+        assertTrue(status.output().contains("Startup\tfinished"), status.output());
     }
 
     private static void ok(Launcher launcher, String command) throws Exception {

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.paperless.api.consumer.ConsumeFolderState;
 import org.paperless.api.consumer.ConsumptionStatus;
 import org.paperless.api.index.SearchException;
@@ -76,12 +77,25 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     ConsumptionStatus consumeFolder;
 
+    /**
+     * The boot features are installed and the framework has reached its start level: at a restart the
+     * features are there at once, while the bundles (and their components) are still being started.
+     */
+    private boolean started() {
+        if (context.getServiceReference(BOOT_FINISHED) == null) {
+            return false;
+        }
+        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
+        return context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel() >= target;
+    }
+
     @Override
     public Object execute() {
         Table table = new Table().column("Item").column("Value");
         table.row("Version", context.getBundle().getHeaders().get("Bundle-Version"));
         // Until then Karaf may still start bundles: one stopped meanwhile would be started again.
-        table.row("Startup", context.getServiceReference(BOOT_FINISHED) == null ? "in progress" : "finished");
+        table.row("Startup", started() ? "finished" : "in progress");
         addDatabase(table);
         table.row("Documents", documents == null ? UNAVAILABLE : documents.count());
         table.row("Correspondents", correspondents == null ? UNAVAILABLE : correspondents.count());
