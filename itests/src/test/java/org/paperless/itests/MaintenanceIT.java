@@ -112,10 +112,9 @@ class MaintenanceIT {
                     && files(data.resolve("media/archive")) == PDFS, "the old names are gone");
             sane(resumed);
 
-            Launcher.Result tasks = resumed.run("client", "paperless:tasks --limit 1000 --no-format");
-            assertEquals(0, tasks.exitCode(), tasks.output());
-            assertTrue(tasks.output().contains("sanity-check"), "the scheduled sanity check ran: " + tasks.output());
-            assertTrue(tasks.output().contains("statement-7.pdf"), "each consumed file is in the task list: " + tasks.output());
+            await(() -> tasks(resumed).contains("\tscheduled\tsanity-check\tSUCCESS"), "a scheduled sanity check in the task list");
+            String tasks = tasks(resumed);
+            assertTrue(tasks.contains("statement-7.pdf\tSUCCESS"), "each consumed file is in the task list: " + tasks);
         } finally {
             resumed.run("stop");
         }
@@ -161,6 +160,16 @@ class MaintenanceIT {
         while (!condition.getAsBoolean()) {
             assertTrue(System.currentTimeMillis() < deadline, what + " within a minute");
             Thread.sleep(200);
+        }
+    }
+
+    private static String tasks(Launcher launcher) {
+        try {
+            Launcher.Result tasks = launcher.run("client", "paperless:tasks --limit 1000 --no-format");
+            assertEquals(0, tasks.exitCode(), tasks.output());
+            return tasks.output();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
