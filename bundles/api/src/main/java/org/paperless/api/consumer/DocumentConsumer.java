@@ -1,6 +1,8 @@
 package org.paperless.api.consumer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.paperless.api.Document;
@@ -18,4 +20,24 @@ public interface DocumentConsumer {
      *         then in {@code failed/} (see {@link ConsumptionException#keptAt()})
      */
     Document consume(Path file, ConsumeOverrides overrides);
+
+    /**
+     * Files given at once: read side by side as the consumer's pool allows, stored in the order given. Each
+     * file's outcome is reported in that order, on the calling thread, as soon as it and those before it are
+     * known. One refused file never stops the others.
+     */
+    default void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
+            throws InterruptedException {
+        for (Path file : files) {
+            try {
+                each.accept(new Outcome(file, consume(file, overrides), null));
+            } catch (ConsumptionException e) {
+                each.accept(new Outcome(file, null, e));
+            }
+        }
+    }
+
+    /** What became of one file: its document, or why it was not consumed. */
+    record Outcome(Path file, Document document, ConsumptionException failure) {
+    }
 }

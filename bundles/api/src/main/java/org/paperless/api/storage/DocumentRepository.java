@@ -72,6 +72,13 @@ public interface DocumentRepository {
     Document updateFiles(FileChange change);
 
     /**
+     * {@link #updateFiles} for many documents in one transaction: all are changed, or none (the renamer files
+     * tens of thousands, and one commit per document is what it would wait for). Each is announced as an
+     * update after the commit.
+     */
+    void updateAllFiles(List<FileChange> changes);
+
+    /**
      * New file facts of one document.
      *
      * @param filename the original's name under originals/ (never null)

@@ -17,9 +17,7 @@ import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
-import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.DocumentConsumer;
 
 /** Consumes files now and says, per file, the new document's id or why it was refused. */
@@ -61,18 +59,23 @@ public class ConsumeCommand implements Action {
         DocumentConsumer c = Capabilities.consumer(consumer);
         ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags, storagePath);
         List<Path> paths = expand(files);
-        int refused = 0;
-        for (Path file : paths) {
-            try {
-                Document d = c.consume(file, overrides);
-                System.out.println(file + ": document " + d.id());
-            } catch (ConsumptionException e) {
-                refused++;
-                System.out.println(file + ": refused: " + e.getMessage());
-            }
+        int[] refused = {0};
+        try {
+            // Read side by side as the consumer's pool allows; each line printed in the order given.
+            c.consumeAll(paths, overrides, outcome -> {
+                if (outcome.failure() == null) {
+                    System.out.println(outcome.file() + ": document " + outcome.document().id());
+                } else {
+                    refused[0]++;
+                    System.out.println(outcome.file() + ": refused: " + outcome.failure().getMessage());
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted; the files not yet consumed are where they were", e);
         }
-        if (refused > 0) {
-            throw new IllegalStateException(refused + " of " + paths.size() + " files were not consumed");
+        if (refused[0] > 0) {
+            throw new IllegalStateException(refused[0] + " of " + paths.size() + " files were not consumed");
         }
         return null;
     }

@@ -12,16 +12,13 @@ import java.util.function.Consumer;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
+import org.paperless.api.consumer.DocumentConsumer.Outcome;
 
 /**
  * Files given at once (paperless:consume FOLDER): read side by side on the consumer's threads, stored in
  * the order given, each file's outcome reported in that order as soon as it and those before it are known.
  */
 public final class Batch {
-
-    /** What became of one file: its document, or why it was not consumed. */
-    public record Outcome(Path file, Document document, ConsumptionException failure) {
-    }
 
     private Batch() {
     }

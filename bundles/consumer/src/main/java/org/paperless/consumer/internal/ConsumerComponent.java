@@ -201,11 +201,8 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
         return result;
     }
 
-    /**
-     * Files given at once (paperless:consume FOLDER): read side by side, stored in the order given. Each
-     * file's outcome is reported in that order, as soon as it and those before it are known.
-     */
-    public void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Batch.Outcome> each)
+    @Override
+    public void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
             throws InterruptedException {
         Batch.consume(this, files, overrides, each);
     }

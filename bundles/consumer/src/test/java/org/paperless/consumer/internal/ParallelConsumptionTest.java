@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.Document;
+import org.paperless.api.consumer.DocumentConsumer.Outcome;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.parser.DocumentParser;
@@ -56,7 +57,7 @@ class ParallelConsumptionTest {
         Path first = Files.writeString(dir.resolve("first.txt"), "First letter, a long one");
         Path second = Files.writeString(dir.resolve("second.txt"), "Second letter, a short one");
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, first, second);
+        List<Outcome> outcomes = consumeAll(consumer, first, second);
 
         assertEquals(List.of("Second letter, a short one", "First letter, a long one"), parsedInOrder);
         assertEquals(first, outcomes.get(0).file());
@@ -84,7 +85,7 @@ class ParallelConsumptionTest {
         Path first = Files.writeString(dir.resolve("first.txt"), "First letter");
         Path second = Files.writeString(dir.resolve("second.txt"), "Second letter");
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, first, second);
+        List<Outcome> outcomes = consumeAll(consumer, first, second);
 
         assertEquals(1L, outcomes.get(0).document().id());
         assertEquals(2L, outcomes.get(1).document().id());
@@ -107,7 +108,7 @@ class ParallelConsumptionTest {
         Path scan = Files.writeString(dir.resolve("scan.txt"), "The same invoice, scanned twice");
         Path again = Files.writeString(dir.resolve("scan-again.txt"), "The same invoice, scanned twice");
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, scan, again);
+        List<Outcome> outcomes = consumeAll(consumer, scan, again);
 
         assertEquals(1L, outcomes.get(0).document().id());
         assertNull(outcomes.get(1).document());
@@ -142,7 +143,7 @@ class ParallelConsumptionTest {
         Path broken = Files.writeString(dir.resolve("broken.txt"), "BROKEN bytes");
         Path letter = Files.writeString(dir.resolve("letter.txt"), "Dear customer");
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, broken, letter);
+        List<Outcome> outcomes = consumeAll(consumer, broken, letter);
 
         assertTrue(outcomes.get(0).failure().getMessage().contains("damaged"), outcomes.get(0).failure().getMessage());
         assertEquals(paperless.failed("broken.txt"), outcomes.get(0).failure().keptAt());
@@ -173,7 +174,7 @@ class ParallelConsumptionTest {
             files.add(Files.writeString(dir.resolve("letter-" + i + ".txt"), "Letter number " + i));
         }
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, files.toArray(new Path[0]));
+        List<Outcome> outcomes = consumeAll(consumer, files.toArray(new Path[0]));
 
         assertEquals(1, mostAtOnce.get(), "never two files read at once");
         for (int i = 0; i < files.size(); i++) {
@@ -203,7 +204,7 @@ class ParallelConsumptionTest {
             files.add(Files.writeString(dir.resolve(String.format("page-%02d.txt", i)), "Page " + i));
         }
 
-        List<Batch.Outcome> outcomes = consumeAll(consumer, files.toArray(new Path[0]));
+        List<Outcome> outcomes = consumeAll(consumer, files.toArray(new Path[0]));
 
         assertEquals(2, mostAtOnce.get(), "two files read at once, never more");
         List<String> stored = paperless.documents.stored.stream().sorted(java.util.Comparator.comparing(Document::id))
@@ -227,7 +228,7 @@ class ParallelConsumptionTest {
         }, "text/plain");
         Path a = Files.writeString(dir.resolve("a.txt"), "Letter A");
         Path b = Files.writeString(dir.resolve("b.txt"), "Letter B");
-        List<Batch.Outcome> outcomes = new CopyOnWriteArrayList<>();
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
         Thread batch = new Thread(() -> {
             try {
                 consumer.consumeAll(List.of(a, b), null, outcomes::add);
@@ -321,9 +322,9 @@ class ParallelConsumptionTest {
         assertTrue(zero.getMessage().contains("PAPERLESS_TASK_WORKERS"), zero.getMessage());
     }
 
-    private static List<Batch.Outcome> consumeAll(ConsumerComponent consumer, Path... files)
+    private static List<Outcome> consumeAll(ConsumerComponent consumer, Path... files)
             throws InterruptedException {
-        List<Batch.Outcome> outcomes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         consumer.consumeAll(List.of(files), null, outcomes::add);
         assertEquals(files.length, outcomes.size());
         return outcomes;

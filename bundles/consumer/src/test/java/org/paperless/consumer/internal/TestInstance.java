@@ -189,6 +189,11 @@ public final class TestInstance {
         }
 
         @Override
+        public void updateAllFiles(List<FileChange> changes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public org.paperless.api.Note addNote(long documentId, String text, String user) {
             throw new UnsupportedOperationException();
         }

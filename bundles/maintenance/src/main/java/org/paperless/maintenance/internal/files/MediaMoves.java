@@ -9,9 +9,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,33 +53,91 @@ public final class MediaMoves {
      * @throws FileAlreadyExistsException when a new name was taken meanwhile (nothing changed then)
      */
     public Document apply(MediaMove move, Content newArchive, Supplier<Document> commit) throws IOException {
-        journal.write(move);
+        MoveJournal.Entry entry = journal.write(List.of(move));
         List<Path> made = new ArrayList<>();
         Document stored;
         try {
-            if (move.movesOriginal()) {
-                made.add(link(MediaArea.ORIGINALS, move.fromOriginal(), move.toOriginal()));
-            }
-            if (move.changesArchive()) {
-                if (move.writesArchive()) {
-                    try (InputStream in = Objects.requireNonNull(newArchive, "archive content").open()) {
-                        made.add(media.write(MediaArea.ARCHIVE, move.toArchive(), in));
-                    }
-                } else {
-                    made.add(link(MediaArea.ARCHIVE, move.fromArchive(), move.toArchive()));
-                }
-            }
+            makeNewNames(move, newArchive, made);
+            syncFolders(made);
             stored = commit.get();
         } catch (IOException | RuntimeException | Error e) {
             undo(move, made, e);
+            journal.remove(entry);
             throw e;
         }
         removeOld(move);
-        journal.remove(move.documentId());
+        journal.remove(entry);
         return stored;
     }
 
-    /** Before the commit nothing names the new files, unless the commit itself failed after the database took it. */
+    /**
+     * Many renames (links only, no new archive copies) with one journal entry and one commit: what costs is
+     * waiting for the disk, and this waits once per batch instead of once per document. A move whose new name
+     * cannot be made is left out (nothing of it stays) and reported; the others go on.
+     *
+     * @param commit records the new names of the moves it is given, all or none
+     * @return the moves left out, with the reason
+     */
+    public Map<MediaMove, IOException> applyAll(List<MediaMove> batch, Consumer<List<MediaMove>> commit)
+            throws IOException {
+        Map<MediaMove, IOException> left = new LinkedHashMap<>();
+        if (batch.isEmpty()) {
+            return left;
+        }
+        MoveJournal.Entry entry = journal.write(batch);
+        List<MediaMove> ready = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
+        try {
+            for (MediaMove move : batch) {
+                List<Path> own = new ArrayList<>();
+                try {
+                    makeNewNames(move, null, own);
+                    ready.add(move);
+                    made.addAll(own);
+                } catch (IOException e) {
+                    undo(move, own, e);
+                    left.put(move, e);
+                }
+            }
+            syncFolders(made);
+            if (!ready.isEmpty()) {
+                commit.accept(ready);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (Path p : made) {
+                Files.deleteIfExists(p);
+            }
+            journal.remove(entry);
+            throw e;
+        }
+        for (MediaMove move : ready) {
+            removeOld(move);
+        }
+        journal.remove(entry);
+        return left;
+    }
+
+    private void makeNewNames(MediaMove move, Content newArchive, List<Path> made) throws IOException {
+        if (move.movesOriginal()) {
+            made.add(link(MediaArea.ORIGINALS, move.fromOriginal(), move.toOriginal()));
+        }
+        if (move.changesArchive()) {
+            if (move.writesArchive()) {
+                try (InputStream in = Objects.requireNonNull(newArchive, "archive content").open()) {
+                    made.add(media.write(MediaArea.ARCHIVE, move.toArchive(), in));
+                }
+            } else {
+                made.add(link(MediaArea.ARCHIVE, move.fromArchive(), move.toArchive()));
+            }
+        }
+    }
+
+    /** The new names survive a power cut before the database names them; each folder synced once. */
+    private static void syncFolders(List<Path> made) {
+        made.stream().map(Path::getParent).distinct().forEach(Durable::syncFolder);
+    }
+
+    /** Before the commit nothing names the new files. */
     private void undo(MediaMove move, List<Path> made, Throwable failure) throws IOException {
         if (!made.isEmpty()) {
             LOG.debug("Undoing the move of document {}: {}", move.documentId(), failure.toString());
@@ -84,7 +145,6 @@ public final class MediaMoves {
         for (Path p : made) {
             Files.deleteIfExists(p);
         }
-        journal.remove(move.documentId());
     }
 
     /**
@@ -93,16 +153,18 @@ public final class MediaMoves {
      * @param current the document as stored now, empty when it is gone
      */
     public void recover(Function<Long, Optional<Document>> current) throws IOException {
-        for (MediaMove move : journal.pending()) {
-            Optional<Document> now = current.apply(move.documentId());
-            if (now.isPresent() && committed(move, now.get())) {
-                removeOld(move);
-                LOG.info("Finished moving the files of document {} after a restart", move.documentId());
-            } else {
-                removeNew(move, now.orElse(null));
-                LOG.info("Undid an unfinished move of the files of document {}", move.documentId());
+        for (MoveJournal.Entry entry : journal.pending()) {
+            for (MediaMove move : entry.moves()) {
+                Optional<Document> now = current.apply(move.documentId());
+                if (now.isPresent() && committed(move, now.get())) {
+                    removeOld(move);
+                    LOG.info("Finished moving the files of document {} after a restart", move.documentId());
+                } else {
+                    removeNew(move, now.orElse(null));
+                    LOG.info("Undid an unfinished move of the files of document {}", move.documentId());
+                }
             }
-            journal.remove(move.documentId());
+            journal.remove(entry);
         }
     }
 
@@ -156,7 +218,6 @@ public final class MediaMoves {
                 return media.write(area, to, in);
             }
         }
-        Durable.syncFolder(target.getParent());
         return target;
     }
 }

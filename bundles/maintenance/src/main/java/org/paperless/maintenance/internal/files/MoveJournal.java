@@ -18,13 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves in flight, one small file per document, on disk before the first new file is made: after a crash the
- * next start finishes or undoes each one by what the database says.
+ * Moves in flight, on disk before the first new file is made: one small file per move or per batch of moves, so
+ * that after a crash the next start finishes or undoes each move by what the database says.
  */
 public final class MoveJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoveJournal.class);
     private static final String SUFFIX = ".move";
+
+    /** One journal file and the moves it records. */
+    public record Entry(Path file, List<MediaMove> moves) {
+    }
 
     private final Path folder;
 
@@ -32,55 +36,69 @@ public final class MoveJournal {
         this.folder = folder;
     }
 
-    void write(MediaMove move) throws IOException {
+    /** Writes the moves durably under a name of their own (several runs may write at once). */
+    Entry write(List<MediaMove> moves) throws IOException {
         Files.createDirectories(folder);
         Properties p = new Properties();
-        p.setProperty("document", Long.toString(move.documentId()));
-        put(p, "fromOriginal", move.fromOriginal());
-        put(p, "toOriginal", move.toOriginal());
-        put(p, "fromArchive", move.fromArchive());
-        put(p, "toArchive", move.toArchive());
-        put(p, "toArchiveChecksum", move.toArchiveChecksum());
+        p.setProperty("count", Integer.toString(moves.size()));
+        for (int i = 0; i < moves.size(); i++) {
+            MediaMove move = moves.get(i);
+            String k = i + ".";
+            p.setProperty(k + "document", Long.toString(move.documentId()));
+            put(p, k + "fromOriginal", move.fromOriginal());
+            put(p, k + "toOriginal", move.toOriginal());
+            put(p, k + "fromArchive", move.fromArchive());
+            put(p, k + "toArchive", move.toArchive());
+            put(p, k + "toArchiveChecksum", move.toArchiveChecksum());
+        }
         StringWriter text = new StringWriter();
         p.store(text, null);
-        Path target = entry(move.documentId());
-        Path temp = folder.resolve(target.getFileName() + ".tmp");
+        Path temp = Files.createTempFile(folder, moves.get(0).documentId() + "-", ".tmp");
         Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
         try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             c.force(true);
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        String name = temp.getFileName().toString();
+        Path target = folder.resolve(name.substring(0, name.length() - ".tmp".length()) + SUFFIX);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         Durable.syncFolder(folder);
+        return new Entry(target, List.copyOf(moves));
     }
 
-    void remove(long documentId) throws IOException {
-        Files.deleteIfExists(entry(documentId));
+    void remove(Entry entry) throws IOException {
+        Files.deleteIfExists(entry.file());
     }
 
     /** The moves a crash interrupted; unreadable entries are logged and left for a person to look at. */
-    List<MediaMove> pending() throws IOException {
-        List<MediaMove> moves = new ArrayList<>();
+    List<Entry> pending() throws IOException {
+        List<Entry> entries = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return moves;
+            return entries;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
-            for (Path e : entries) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            for (Path e : files) {
                 Properties p = new Properties();
                 try (Reader in = Files.newBufferedReader(e, StandardCharsets.UTF_8)) {
                     p.load(in);
-                    moves.add(new MediaMove(Long.parseLong(p.getProperty("document")), p.getProperty("fromOriginal"),
-                            p.getProperty("toOriginal"), p.getProperty("fromArchive"), p.getProperty("toArchive"),
-                            p.getProperty("toArchiveChecksum")));
+                    entries.add(new Entry(e, read(p)));
                 } catch (IOException | RuntimeException ex) {
                     LOG.warn("Cannot read the move journal entry {}: {}", e, ex.toString());
                 }
             }
         }
-        return moves;
+        return entries;
     }
 
-    private Path entry(long documentId) {
-        return folder.resolve(documentId + SUFFIX);
+    private static List<MediaMove> read(Properties p) {
+        int count = Integer.parseInt(p.getProperty("count"));
+        List<MediaMove> moves = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String k = i + ".";
+            moves.add(new MediaMove(Long.parseLong(p.getProperty(k + "document")), p.getProperty(k + "fromOriginal"),
+                    p.getProperty(k + "toOriginal"), p.getProperty(k + "fromArchive"), p.getProperty(k + "toArchive"),
+                    p.getProperty(k + "toArchiveChecksum")));
+        }
+        return moves;
     }
 
     private static void put(Properties p, String key, String value) {

@@ -3,7 +3,12 @@ package org.paperless.maintenance.internal.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.paperless.api.Document;
 import org.paperless.api.backup.Progress;
@@ -62,38 +67,73 @@ public final class RenameRun {
             }
             return;
         }
+        Set<String> claimed = new HashSet<>();
+        List<MediaMove> planned = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Document d = batch.get(i);
             try {
-                MediaMove move = plan(d, stems.get(i));
+                MediaMove move = plan(d, stems.get(i), claimed);
                 if (move.changesNothing()) {
                     tally.unchanged();
-                    continue;
+                } else {
+                    planned.add(move);
                 }
-                moves.apply(move, null, () -> documents.updateFiles(
-                        new DocumentRepository.FileChange(d.id(), move.toOriginal(), move.toArchive(),
-                                move.toArchive() == null ? null : d.archiveChecksum(), null, null)));
-                LOG.debug("Document {}: {} -> {}", d.id(), d.filename(), move.toOriginal());
-                tally.changed();
             } catch (IOException | RuntimeException e) {
                 tally.problem(d.id(), "could not move its files: " + e);
             }
         }
+        Map<Long, Document> byId = batch.stream().collect(Collectors.toMap(Document::id, d -> d));
+        try {
+            Map<MediaMove, IOException> left = moves.applyAll(planned, ready -> documents.updateAllFiles(
+                    ready.stream().map(m -> change(byId.get(m.documentId()), m)).toList()));
+            for (MediaMove move : planned) {
+                IOException e = left.get(move);
+                if (e == null) {
+                    LOG.debug("Document {}: {} -> {}", move.documentId(), move.fromOriginal(), move.toOriginal());
+                    tally.changed();
+                } else {
+                    tally.problem(move.documentId(), "could not move its files: " + e);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The batch's commit failed and nothing of it stays: one by one, so that only the culprit fails.
+            LOG.debug("Renaming a batch failed ({}); moving its documents one by one", e.toString());
+            planned.forEach(m -> renameOne(byId.get(m.documentId()), m, tally));
+        }
     }
 
-    /** The names the document's files get now; its own current names count as free. */
-    MediaMove plan(Document d, String stem) throws IOException {
+    private void renameOne(Document d, MediaMove move, Tally tally) {
+        try {
+            moves.apply(move, null, () -> documents.updateFiles(change(d, move)));
+            tally.changed();
+        } catch (IOException | RuntimeException e) {
+            tally.problem(d.id(), "could not move its files: " + e);
+        }
+    }
+
+    private static DocumentRepository.FileChange change(Document d, MediaMove move) {
+        return new DocumentRepository.FileChange(d.id(), move.toOriginal(), move.toArchive(),
+                move.toArchive() == null ? null : d.archiveChecksum(), null, null);
+    }
+
+    /**
+     * The names the document's files get now; its own current names count as free, names another document of
+     * the same batch was given ({@code claimed}, filled here) as taken.
+     */
+    MediaMove plan(Document d, String stem, Set<String> claimed) throws IOException {
         if (!Files.exists(media.resolve(MediaArea.ORIGINALS, d.filename()), LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("its original " + d.filename() + " is missing (see paperless:sanity)");
         }
         String extension = Names.extension(d.filename());
-        String original = UniqueNames.firstFree(stem, extension,
-                c -> !c.equals(d.filename()) && Files.exists(media.resolve(MediaArea.ORIGINALS, c), LinkOption.NOFOLLOW_LINKS));
+        String original = UniqueNames.firstFree(stem, extension, c -> !c.equals(d.filename())
+                && (claimed.contains("o:" + c) || Files.exists(media.resolve(MediaArea.ORIGINALS, c), LinkOption.NOFOLLOW_LINKS)));
         String archive = null;
         if (d.archiveFilename() != null) {
             archive = UniqueNames.firstFree(Names.stem(original), ".pdf", c -> !c.equals(d.archiveFilename())
-                    && Files.exists(media.resolve(MediaArea.ARCHIVE, c), LinkOption.NOFOLLOW_LINKS));
+                    && (claimed.contains("a:" + c) || Files.exists(media.resolve(MediaArea.ARCHIVE, c), LinkOption.NOFOLLOW_LINKS)));
+            claimed.add("a:" + archive);
         }
+        claimed.add("o:" + original);
         return new MediaMove(d.id(), d.filename(), original, d.archiveFilename(), archive, null);
     }
 }

@@ -92,7 +92,7 @@ class MediaMovesTest {
             clear();
             rows.clear();
             setUp();
-            journal.write(move);
+            journal.write(List.of(move));
             if (killedAfter >= 1) {
                 link(MediaArea.ORIGINALS, "0000001.pdf", "A/one.pdf");
                 link(MediaArea.ARCHIVE, "0000001.pdf", "A/one.pdf");
@@ -113,6 +113,71 @@ class MediaMovesTest {
     }
 
     @Test
+    void aBatchMovesAllWithOneCommitAndLeavesOutOnlyWhatCannotMove() throws IOException {
+        store(2, "0000002.pdf", null, "original two");
+        store(3, "0000003.pdf", "0000003.pdf", "original three");
+        store(4, "taken.pdf", null, "someone else's");
+        List<MediaMove> batch = List.of(
+                new MediaMove(1, "0000001.pdf", "2024/one.pdf", "0000001.pdf", "2024/one.pdf", null),
+                new MediaMove(2, "0000002.pdf", "taken.pdf", null, null, null),
+                new MediaMove(3, "0000003.pdf", "2024/three.pdf", "0000003.pdf", "2024/three.pdf", null));
+        List<List<MediaMove>> commits = new java.util.ArrayList<>();
+        Map<MediaMove, IOException> left = moves.applyAll(batch, ready -> {
+            commits.add(ready);
+            ready.forEach(this::commit);
+        });
+        assertEquals(List.of(batch.get(1)), List.copyOf(left.keySet()));
+        assertTrue(left.get(batch.get(1)) instanceof FileAlreadyExistsException);
+        assertEquals(List.of(List.of(batch.get(0), batch.get(2))), commits, "one commit for the batch");
+        assertEquals("original three", read(MediaArea.ORIGINALS, "2024/three.pdf"));
+        assertEquals("archive of original three", read(MediaArea.ARCHIVE, "2024/three.pdf"));
+        assertEquals("someone else's", read(MediaArea.ORIGINALS, "taken.pdf"));
+        assertEquals("0000002.pdf", rows.get(2L).filename());
+        assertEquals(List.of(), journal.pending());
+        assertEverythingConsistent();
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsLeavesNothingBehind() throws IOException {
+        store(2, "0000002.pdf", null, "original two");
+        List<MediaMove> batch = List.of(
+                new MediaMove(1, "0000001.pdf", "2024/one.pdf", "0000001.pdf", "2024/one.pdf", null),
+                new MediaMove(2, "0000002.pdf", "2024/two.pdf", null, null, null));
+        assertThrows(IllegalStateException.class, () -> moves.applyAll(batch, ready -> {
+            throw new IllegalStateException("database down");
+        }));
+        assertFalse(Files.exists(root.resolve("media/originals/2024/one.pdf")));
+        assertFalse(Files.exists(root.resolve("media/originals/2024/two.pdf")));
+        assertEquals(List.of(), journal.pending());
+        assertEverythingConsistent();
+    }
+
+    /** A batch killed after its links, before and after its commit: every document settled either way. */
+    @Test
+    void aKilledBatchIsSettledAtTheNextStart() throws IOException {
+        for (boolean committed : List.of(false, true)) {
+            clear();
+            rows.clear();
+            setUp();
+            store(2, "0000002.pdf", null, "original two");
+            List<MediaMove> batch = List.of(
+                    new MediaMove(1, "0000001.pdf", "2024/one.pdf", "0000001.pdf", "2024/one.pdf", null),
+                    new MediaMove(2, "0000002.pdf", "2024/two.pdf", null, null, null));
+            journal.write(batch);
+            link(MediaArea.ORIGINALS, "0000001.pdf", "2024/one.pdf");
+            link(MediaArea.ARCHIVE, "0000001.pdf", "2024/one.pdf");
+            link(MediaArea.ORIGINALS, "0000002.pdf", "2024/two.pdf");
+            if (committed) {
+                batch.forEach(this::commit);
+            }
+            moves.recover(id -> Optional.ofNullable(rows.get(id)));
+            assertEquals(committed ? "2024/two.pdf" : "0000002.pdf", rows.get(2L).filename());
+            assertEverythingConsistent();
+            assertEquals(List.of(), journal.pending());
+        }
+    }
+
+    @Test
     void aNewArchiveCopyIsWrittenAndAnUncommittedOneRemovedOnlyWhenItIsOurs() throws IOException {
         byte[] copy = "new archive".getBytes(StandardCharsets.UTF_8);
         Path scratch = Files.write(root.resolve("copy.pdf"), copy);
@@ -125,7 +190,7 @@ class MediaMovesTest {
 
         // Killed before the commit, with a file under the new name that is not the one the journal wrote.
         MediaMove interrupted = new MediaMove(1, "0000001.pdf", "0000001.pdf", "0000001_01.pdf", "other.pdf", checksum);
-        journal.write(interrupted);
+        journal.write(List.of(interrupted));
         try (InputStream in = new ByteArrayInputStream("not ours".getBytes(StandardCharsets.UTF_8))) {
             media.write(MediaArea.ARCHIVE, "other.pdf", in);
         }

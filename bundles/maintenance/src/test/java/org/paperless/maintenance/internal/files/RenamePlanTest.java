@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class RenamePlanTest {
         write(MediaArea.ORIGINALS, "ACME/Invoice.pdf");
         write(MediaArea.ORIGINALS, "0000002.pdf");
         write(MediaArea.ARCHIVE, "0000002.pdf");
-        MediaMove move = renamer.plan(document(2, "0000002.pdf", "0000002.pdf"), "ACME/Invoice");
+        MediaMove move = renamer.plan(document(2, "0000002.pdf", "0000002.pdf"), "ACME/Invoice", new HashSet<>());
         assertEquals("ACME/Invoice_01.pdf", move.toOriginal());
         assertEquals("ACME/Invoice_01.pdf", move.toArchive());
         assertTrue(move.movesOriginal() && move.changesArchive() && !move.writesArchive());
@@ -44,15 +46,29 @@ class RenamePlanTest {
     void aDocumentAlreadyInPlaceStaysEvenWithACounter() throws IOException {
         write(MediaArea.ORIGINALS, "ACME/Invoice.pdf");
         write(MediaArea.ORIGINALS, "ACME/Invoice_01.pdf");
-        assertTrue(renamer.plan(document(2, "ACME/Invoice_01.pdf", null), "ACME/Invoice").changesNothing());
-        assertTrue(renamer.plan(document(1, "ACME/Invoice.pdf", null), "ACME/Invoice").changesNothing());
+        assertTrue(renamer.plan(document(2, "ACME/Invoice_01.pdf", null), "ACME/Invoice", new HashSet<>()).changesNothing());
+        assertTrue(renamer.plan(document(1, "ACME/Invoice.pdf", null), "ACME/Invoice", new HashSet<>()).changesNothing());
+    }
+
+    @Test
+    void twoDocumentsOfOneBatchNeverGetTheSameName() throws IOException {
+        write(MediaArea.ORIGINALS, "0000001.pdf");
+        write(MediaArea.ORIGINALS, "0000002.pdf");
+        write(MediaArea.ARCHIVE, "0000001.pdf");
+        write(MediaArea.ARCHIVE, "0000002.pdf");
+        Set<String> claimed = new HashSet<>();
+        MediaMove first = renamer.plan(document(1, "0000001.pdf", "0000001.pdf"), "2024/Invoice", claimed);
+        MediaMove second = renamer.plan(document(2, "0000002.pdf", "0000002.pdf"), "2024/Invoice", claimed);
+        assertEquals("2024/Invoice.pdf", first.toOriginal());
+        assertEquals("2024/Invoice_01.pdf", second.toOriginal());
+        assertEquals("2024/Invoice_01.pdf", second.toArchive());
     }
 
     @Test
     void theExtensionIsKeptAndAMissingOriginalIsAProblem() throws IOException {
         write(MediaArea.ORIGINALS, "0000003.eml");
-        assertEquals("Mail/Hello.eml", renamer.plan(document(3, "0000003.eml", null), "Mail/Hello").toOriginal());
-        IOException missing = assertThrows(IOException.class, () -> renamer.plan(document(4, "gone.pdf", null), "x"));
+        assertEquals("Mail/Hello.eml", renamer.plan(document(3, "0000003.eml", null), "Mail/Hello", new HashSet<>()).toOriginal());
+        IOException missing = assertThrows(IOException.class, () -> renamer.plan(document(4, "gone.pdf", null), "x", new HashSet<>()));
         assertTrue(missing.getMessage().contains("gone.pdf is missing"), missing.getMessage());
     }
 

@@ -296,25 +296,39 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Document updateFiles(FileChange change) {
-        Document updated = transactions.call(em -> {
-            DocumentEntity entity = em.find(DocumentEntity.class, change.id());
-            if (entity == null) {
-                throw new NotFoundException("No document with id " + change.id());
-            }
-            entity.setFilename(change.filename());
-            entity.setArchiveFilename(change.archiveFilename());
-            entity.setArchiveChecksum(change.archiveChecksum());
-            if (change.checksum() != null) {
-                entity.setChecksum(change.checksum());
-            }
-            if (change.content() != null) {
-                entity.setContent(change.content());
-                entity.setModified(DocumentMapper.utc(Instant.now()));
-            }
-            return complete(em, entity);
-        });
+        Document updated = transactions.call(em -> complete(em, applyFiles(em, change)));
         announce(DocumentEvents.TOPIC_UPDATED, updated.id(), updated.title());
         return updated;
+    }
+
+    @Override
+    public void updateAllFiles(List<FileChange> changes) {
+        List<DocumentEntity> updated = transactions.call(em -> {
+            List<DocumentEntity> entities = new ArrayList<>(changes.size());
+            for (FileChange change : changes) {
+                entities.add(applyFiles(em, change));
+            }
+            return entities;
+        });
+        updated.forEach(e -> announce(DocumentEvents.TOPIC_UPDATED, e.getId(), e.getTitle()));
+    }
+
+    private static DocumentEntity applyFiles(EntityManager em, FileChange change) {
+        DocumentEntity entity = em.find(DocumentEntity.class, change.id());
+        if (entity == null) {
+            throw new NotFoundException("No document with id " + change.id());
+        }
+        entity.setFilename(change.filename());
+        entity.setArchiveFilename(change.archiveFilename());
+        entity.setArchiveChecksum(change.archiveChecksum());
+        if (change.checksum() != null) {
+            entity.setChecksum(change.checksum());
+        }
+        if (change.content() != null) {
+            entity.setContent(change.content());
+            entity.setModified(DocumentMapper.utc(Instant.now()));
+        }
+        return entity;
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.paperless.api.Document;
 import org.paperless.api.NotFoundException;
 import org.paperless.api.Note;
 import org.paperless.api.storage.DocumentEvents;
+import org.paperless.api.storage.DocumentRepository.FileChange;
 import org.paperless.api.storage.DocumentRepository.Trashed;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.storage.internal.config.Folders;
@@ -175,6 +176,32 @@ abstract class DocumentTrashCases extends DatabaseTestBase {
         assertEquals(List.of(), documents.trash());
         assertEquals(List.of(a.id(), b.id()), documents.idsAfter(0, 10));
         assertEquals(a.title(), documents.get(a.id()).title());
+    }
+
+    @Test
+    void newFileNamesOfManyDocumentsAreRecordedAllOrNothing() throws Exception {
+        Document a = stored("A");
+        Document b = stored("B");
+        events.clear();
+        assertThrows(NotFoundException.class, () -> documents.updateAllFiles(List.of(
+                FileChange.renamed(a, "moved/A.pdf", "moved/A.pdf"), FileChange.renamed(b, "moved/B.pdf", null),
+                new FileChange(4242L, "x.pdf", null, null, null, null))));
+        assertEquals(a.filename(), documents.get(a.id()).filename(), "nothing changed");
+        assertEquals(List.of(), events);
+
+        documents.updateAllFiles(List.of(FileChange.renamed(a, "moved/A.pdf", "moved/A.pdf"),
+                FileChange.renamed(b, "moved/B.pdf", null)));
+        Document movedA = documents.get(a.id());
+        Document movedB = documents.get(b.id());
+        assertEquals("moved/A.pdf", movedA.filename());
+        assertEquals("moved/A.pdf", movedA.archiveFilename());
+        assertEquals(a.archiveChecksum(), movedA.archiveChecksum());
+        assertEquals("moved/B.pdf", movedB.filename());
+        assertEquals(null, movedB.archiveFilename());
+        assertEquals(null, movedB.archiveChecksum());
+        assertEquals(a.content(), movedA.content(), "the text stays");
+        assertEquals(List.of(DocumentEvents.TOPIC_UPDATED), topics(a.id()), "the index and renamer follow");
+        assertEquals(List.of(DocumentEvents.TOPIC_UPDATED), topics(b.id()));
     }
 
     @Test
