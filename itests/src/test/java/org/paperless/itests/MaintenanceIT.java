@@ -115,6 +115,17 @@ class MaintenanceIT {
             await(() -> tasks(resumed).contains("\tscheduled\tsanity-check\tSUCCESS"), "a scheduled sanity check in the task list");
             String tasks = tasks(resumed);
             assertTrue(tasks.contains("statement-7.pdf\tSUCCESS"), "each consumed file is in the task list: " + tasks);
+
+            // Stopping the bundle that owns the schedules takes them out of Karaf's scheduler; starting it brings them back.
+            assertTrue(scheduled(resumed).contains("paperless-sanity-check"), scheduled(resumed));
+            ok(resumed, "bundle:stop org.paperless.maintenance");
+            await(() -> !scheduled(resumed).contains("paperless-"), "no paperless schedule left after bundle:stop");
+            long runs = sanityRuns(resumed);
+            Thread.sleep(12_000);
+            assertEquals(runs, sanityRuns(resumed), "no scheduled run while the bundle is stopped");
+            ok(resumed, "bundle:start org.paperless.maintenance");
+            await(() -> scheduled(resumed).contains("paperless-sanity-check"), "the schedule is back after bundle:start");
+            await(() -> sanityRuns(resumed) > runs, "scheduled sanity checks run again");
         } finally {
             resumed.run("stop");
         }
@@ -161,6 +172,18 @@ class MaintenanceIT {
             assertTrue(System.currentTimeMillis() < deadline, what + " within a minute");
             Thread.sleep(200);
         }
+    }
+
+    private static String scheduled(Launcher launcher) {
+        try {
+            return launcher.run("client", "scheduler:list").output();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long sanityRuns(Launcher launcher) {
+        return tasks(launcher).lines().filter(l -> l.contains("\tscheduled\tsanity-check\t")).count();
     }
 
     private static String tasks(Launcher launcher) {

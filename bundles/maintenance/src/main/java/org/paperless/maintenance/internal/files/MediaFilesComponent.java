@@ -55,7 +55,13 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
     private final ParserRegistry parsers = new ParserRegistry();
     private final int width = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final ExecutorService pool = Executors.newFixedThreadPool(width, r -> new Thread(r, "paperless-maintenance"));
+    /** Held by a console run for its whole length: a second one is refused at once. */
     private final ReentrantLock oneRun = new ReentrantLock();
+    /**
+     * Held by whatever moves files, a run or a batch of changed documents filed anew: a run waits for the
+     * batch in progress (a second or so) instead of being refused because of it.
+     */
+    private final ReentrantLock files = new ReentrantLock();
     private final ChangedDocuments changed;
     private volatile boolean stopping;
 
@@ -114,7 +120,7 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
         if (current == null || stopping) {
             return;
         }
-        oneRun.lock();
+        files.lock();
         try {
             List<Document> batch = ids.stream().map(documents::find).flatMap(Optional::stream).toList();
             if (!batch.isEmpty()) {
@@ -124,7 +130,7 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
                         p.documentId(), p.reason()));
             }
         } finally {
-            oneRun.unlock();
+            files.unlock();
         }
     }
 
@@ -151,6 +157,13 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
             throw new IllegalStateException("Another rename, archive or thumbnail run is in progress; try again when it has finished.");
         }
         try {
+            files.lockInterruptibly();
+        } catch (InterruptedException e) {
+            oneRun.unlock();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the files to be free", e);
+        }
+        try {
             return work.run();
         } catch (CancellationException e) {
             throw new IllegalStateException("The run was stopped because the maintenance bundle stopped; run it again to finish.", e);
@@ -159,6 +172,7 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
+            files.unlock();
             oneRun.unlock();
         }
     }
