@@ -1,6 +1,7 @@
 package org.paperless.bench.loader;
 
 import java.io.ByteArrayInputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ public class LoadCommand implements Action {
     @Option(name = "--batch")
     int batch = 1000;
 
-    @Option(name = "--text-out", description = "Also write each text to DIR/<id>.txt, for grep to compare with")
+    @Option(name = "--text-out", description = "Also write each text to DIR/<id>.txt, for grep to compare with, and the "
+            + "rest of each document to DIR/documents.tsv (names in DIR/names.tsv), for paperless-bench:lucene-loop")
     String textOut;
 
     @Option(name = "--files", description = "Also write files: an original of KB kilobytes, an archive copy of a third of it "
@@ -85,8 +87,19 @@ public class LoadCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        CorpusGenerator generator = new CorpusGenerator(seed);
         Path texts = textOut == null ? null : Files.createDirectories(Path.of(textOut));
+        try (Writer lines = texts == null ? Writer.nullWriter() : Files.newBufferedWriter(
+                texts.resolve(DocumentLines.DOCUMENTS), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            load(texts, lines);
+        }
+        if (texts != null) {
+            writeNames(texts.resolve(DocumentLines.NAMES));
+        }
+        return null;
+    }
+
+    private void load(Path texts, Writer lines) throws Exception {
+        CorpusGenerator generator = new CorpusGenerator(seed);
         long start = System.nanoTime();
         List<Document> pending = new ArrayList<>();
         List<String> pendingTexts = new ArrayList<>();
@@ -124,7 +137,10 @@ public class LoadCommand implements Action {
                 if (texts != null) {
                     for (int k = 0; k < stored.size(); k++) {
                         Files.writeString(texts.resolve(stored.get(k).id() + ".txt"), pendingTexts.get(k));
+                        lines.write(DocumentLines.line(stored.get(k)));
+                        lines.write('\n');
                     }
+                    lines.flush();
                 }
                 pending.clear();
                 pendingTexts.clear();
@@ -138,7 +154,18 @@ public class LoadCommand implements Action {
         }
         System.out.printf("%nloaded %d documents in %.1f s%s%n", count, (System.nanoTime() - start) / 1e9,
                 twins > 0 ? ", " + twins + " of them near-duplicates of the document before" : "");
-        return null;
+    }
+
+    /** Kind, id and name of each correspondent, type and tag the documents name, a line each. */
+    private void writeNames(Path file) throws Exception {
+        StringBuilder out = new StringBuilder();
+        correspondentIds.forEach((name, id) -> out.append("correspondent\t").append(id).append('\t')
+                .append(DocumentLines.escape(name)).append('\n'));
+        typeIds.forEach((name, id) -> out.append("type\t").append(id).append('\t')
+                .append(DocumentLines.escape(name)).append('\n'));
+        tagIds.forEach((name, id) -> out.append("tag\t").append(id).append('\t')
+                .append(DocumentLines.escape(name)).append('\n'));
+        Files.writeString(file, out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static byte[] bytes(long seed, int length) {

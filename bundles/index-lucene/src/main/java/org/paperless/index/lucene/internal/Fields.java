@@ -6,7 +6,7 @@ import java.util.Set;
 /** The index layout. Any change to what is indexed, or how, raises {@link #SCHEMA_VERSION}: the index is then rebuilt. */
 final class Fields {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static final String ID = "id";
     static final String ID_KEY = "id_key";

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,8 @@ public class IndexComponent implements SearchIndex, EventHandler {
     private final LuceneIndex index;
     private final NameCache names;
     private final ScheduledExecutorService writer;
+    /** Reads ahead and indexes beside the writer thread during a reindex or catch-up; idle otherwise. */
+    private final ExecutorService helpers;
     private final Maintenance maintenance;
     private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,12 +67,11 @@ public class IndexComponent implements SearchIndex, EventHandler {
         this.documents = documents;
         this.index = LuceneIndex.open(folders.index(), ZoneId.systemDefault());
         this.names = new NameCache(() -> Names.load(correspondents, types, paths, tags));
-        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "paperless-index");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.maintenance = new Maintenance(index, documents, names, () -> stopping);
+        this.writer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("paperless-index"));
+        int threads = BulkWriter.threads();
+        this.helpers = Executors.newFixedThreadPool(threads, new NamedThreads("paperless-index-bulk"));
+        this.maintenance = new Maintenance(index, documents, names, () -> stopping,
+                new BulkWriter(index, helpers, threads));
         String reason = index.rebuildReason();
         if (reason != null) {
             LOG.warn("Building the search index from the database: {}", reason);
@@ -86,18 +88,25 @@ public class IndexComponent implements SearchIndex, EventHandler {
     @Deactivate
     void deactivate() {
         stopping = true;
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The writer thread first: it waits for the helpers' work before it ends, and nothing writes after both.
+        stop(writer);
+        stop(helpers);
         try {
             index.close();
         } catch (IOException e) {
             LOG.warn("Closing the search index: {}", e.toString());
+        }
+    }
+
+    private static void stop(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

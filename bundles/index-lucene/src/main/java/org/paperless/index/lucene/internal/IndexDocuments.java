@@ -1,7 +1,6 @@
 package org.paperless.index.lucene.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
 
@@ -31,6 +30,14 @@ final class IndexDocuments {
         WORDS_TYPE.freeze();
     }
 
+    /** The content with the offsets of its words in the postings: snippets need not analyse it again. */
+    private static final FieldType CONTENT_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        CONTENT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        CONTENT_TYPE.freeze();
+    }
+
     private IndexDocuments() {
     }
 
@@ -44,7 +51,7 @@ final class IndexDocuments {
         number(doc, Fields.ID, d.id(), true);
         doc.add(new NumericDocValuesField(Fields.ID, d.id()));
         doc.add(new TextField(Fields.TITLE, d.title(), Field.Store.YES));
-        doc.add(new TextField(Fields.CONTENT, d.content(), Field.Store.YES));
+        doc.add(new Field(Fields.CONTENT, d.content(), CONTENT_TYPE));
         doc.add(new Field(Fields.WORDS, d.title() + "\n" + d.content(), WORDS_TYPE));
         text(doc, Fields.CORRESPONDENT, names.correspondent(d.correspondentId()), true);
         number(doc, Fields.CORRESPONDENT_ID, d.correspondentId(), false);
@@ -75,11 +82,6 @@ final class IndexDocuments {
             doc.add(new StoredField(Fields.MODIFIED_MILLIS, d.modified().toEpochMilli()));
         }
         return doc;
-    }
-
-    static LocalDate created(org.apache.lucene.document.Document stored) {
-        String created = stored.get(Fields.CREATED);
-        return created == null ? null : LocalDate.parse(created);
     }
 
     private static void text(org.apache.lucene.document.Document doc, String field, String value, boolean store) {

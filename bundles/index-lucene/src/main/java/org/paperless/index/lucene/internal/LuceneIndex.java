@@ -43,6 +43,8 @@ final class LuceneIndex implements Closeable {
     static final String SCHEMA_KEY = "paperless.schema";
     static final String WATERMARK_KEY = "paperless.lastModified";
     private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
+    /** Shared by the indexing threads; a reindex in a 512 MB heap stays far below the limit with it. */
+    static final double RAM_BUFFER_MB = 48;
 
     private final Path folder;
     private final Directory directory;
@@ -61,11 +63,15 @@ final class LuceneIndex implements Closeable {
         this.rebuildReason = rebuildReason;
         this.zone = zone;
         this.watermark = new AtomicLong(watermark);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(rebuildReason == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(48);
+        IndexWriterConfig config = writerConfig(analyzer)
+                .setOpenMode(rebuildReason == null ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** How the index is written; {@link IndexMapping} gives the same to anyone who builds it outside the service. */
+    static IndexWriterConfig writerConfig(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB);
     }
 
     /** Opens the index in the folder, or starts an empty one when there is none, it is outdated or it is damaged. */
@@ -130,6 +136,17 @@ final class LuceneIndex implements Closeable {
 
     void upsert(Document document, Names names) throws IOException {
         writer.updateDocument(IndexDocuments.key(document.id()), IndexDocuments.toLucene(document, names, zone));
+        advanceWatermark(document);
+    }
+
+    /** For a document the index cannot hold yet (it was emptied before): no old entry to look for. */
+    void add(Document document, Names names) throws IOException {
+        writer.addDocument(IndexDocuments.toLucene(document, names, zone));
+        advanceWatermark(document);
+    }
+
+    /** Safe from several indexing threads at once. */
+    private void advanceWatermark(Document document) {
         if (document.modified() != null) {
             watermark.accumulateAndGet(document.modified().toEpochMilli(), Math::max);
         }

@@ -25,12 +25,15 @@ final class Maintenance {
     private final DocumentRepository documents;
     private final NameCache names;
     private final BooleanSupplier stopping;
+    private final BulkWriter bulk;
 
-    Maintenance(LuceneIndex index, DocumentRepository documents, NameCache names, BooleanSupplier stopping) {
+    Maintenance(LuceneIndex index, DocumentRepository documents, NameCache names, BooleanSupplier stopping,
+            BulkWriter bulk) {
         this.index = index;
         this.documents = documents;
         this.names = names;
         this.stopping = stopping;
+        this.bulk = bulk;
     }
 
     /** Every document again; with {@code recreate} into an empty index. Searches see the old state until the end. */
@@ -40,21 +43,11 @@ final class Maintenance {
         if (recreate) {
             index.deleteAll();
         }
-        Names current = names.fresh();
-        long done = 0;
-        long after = 0;
-        for (List<Document> batch = documents.listAfter(after, BATCH); !batch.isEmpty();
-                batch = documents.listAfter(after, BATCH)) {
-            checkStopping();
-            for (Document document : batch) {
-                index.upsert(document, current.cover(document) ? current : (current = names.fresh()));
-            }
-            after = batch.get(batch.size() - 1).id();
-            done += batch.size();
+        long done = bulk.writeAll(after -> documents.listAfter(after, BATCH), recreate, names, written -> {
             if (progress != null) {
-                progress.update(done, Math.max(total, done));
+                progress.update(written, Math.max(total, written));
             }
-        }
+        }, this::checkStopping);
         if (!recreate) {
             removeGone(index.ids());
         }
@@ -68,21 +61,12 @@ final class Maintenance {
     void catchUp() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Instant since = index.watermark();
-        Names current = names.fresh();
-        int updated = 0;
+        long updated = 0;
         if (since != null) {
-            long after = 0;
-            for (List<Document> batch = documents.listModifiedSince(since, after, BATCH); !batch.isEmpty();
-                    batch = documents.listModifiedSince(since, after, BATCH)) {
-                checkStopping();
-                for (Document document : batch) {
-                    index.upsert(document, current);
-                }
-                updated += batch.size();
-                after = batch.get(batch.size() - 1).id();
-            }
+            updated = bulk.writeAll(after -> documents.listModifiedSince(since, after, BATCH), false, names,
+                    written -> { }, this::checkStopping);
         }
-        int[] addedRemoved = reconcileIds(index.ids(), current);
+        int[] addedRemoved = reconcileIds(index.ids());
         index.commit();
         index.refresh();
         LOG.info("Search index caught up in {} ms: {} modified, {} missing added, {} removed",
@@ -90,7 +74,7 @@ final class Maintenance {
     }
 
     /** Walks the database's ids and the index's side by side: adds what the index lacks, removes what the database lost. */
-    private int[] reconcileIds(long[] indexed, Names current) throws IOException, InterruptedException {
+    private int[] reconcileIds(long[] indexed) throws IOException, InterruptedException {
         int added = 0;
         int removed = 0;
         int i = 0;
@@ -111,7 +95,7 @@ final class Maintenance {
                 }
             }
             after = batch.get(batch.size() - 1);
-            added += addAll(missing, current);
+            added += addAll(missing);
             missing.clear();
         }
         while (i < indexed.length) {
@@ -122,28 +106,25 @@ final class Maintenance {
     }
 
     /** Missing ids come in runs (what was added while the index was stopped): one query per run of up to a batch. */
-    private int addAll(List<Long> ids, Names current) throws IOException {
+    private int addAll(List<Long> ids) throws IOException, InterruptedException {
         int added = 0;
         for (int i = 0; i < ids.size();) {
             int end = i + 1;
             while (end < ids.size() && end - i < BATCH && ids.get(end) == ids.get(end - 1) + 1) {
                 end++;
             }
-            long first = ids.get(i);
             long last = ids.get(end - 1);
-            for (Document document : documents.listAfter(first - 1, end - i)) {
-                if (document.id() <= last) {
-                    index.upsert(document, current.cover(document) ? current : (current = names.fresh()));
-                    added++;
-                }
-            }
+            List<Document> run = documents.listAfter(ids.get(i) - 1, end - i).stream()
+                    .filter(document -> document.id() <= last).toList();
+            bulk.write(run, names, false);
+            added += run.size();
             i = end;
         }
         return added;
     }
 
     private void removeGone(long[] indexed) throws IOException, InterruptedException {
-        reconcileIds(indexed, names.get());
+        reconcileIds(indexed);
     }
 
     private void checkStopping() throws InterruptedException {

@@ -1,10 +1,12 @@
 package org.paperless.index.lucene.internal;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -12,17 +14,20 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.paperless.api.index.Completion;
 import org.paperless.api.index.SearchHit;
@@ -31,49 +36,62 @@ import org.paperless.api.index.SearchResults;
 /** Reading the index: ranked results with snippets, similar documents, completions. */
 final class Searches {
 
-    static final int SNIPPET_LENGTH = 160;
     /** The words more-like-this looks at. */
     private static final String[] SIMILARITY_FIELDS = {Fields.TITLE, Fields.CONTENT};
 
     private Searches() {
     }
 
+    /** One page of results with their snippets, and how many documents match in all. */
     static SearchResults search(IndexSearcher searcher, Analyzer analyzer, Query query, int offset, int limit)
             throws IOException {
-        TopDocs top = searcher.search(query, Math.max(1, offset + limit));
-        long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
-        ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
+        int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
+        TopDocs top;
+        long total;
+        if (hasPhrase(query)) {
+            // Skipping what cannot make the page hardly spares a phrase any work, and counting afterwards
+            // checked the word positions of every match a second time: one pass that scores and counts all.
+            top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE, false));
+            total = top.totalHits.value;
+        } else {
+            // Words alone: the page comes from skipping most matches, and counting them without scores is cheap.
+            top = searcher.search(query, wanted);
+            total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+        }
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
                 Math.min(offset + limit, top.scoreDocs.length));
-        String[] snippets = snippets(searcher, analyzer, query, page);
+        int[] docs = new int[page.length];
+        StoredHit[] stored = new StoredHit[page.length];
+        Map<Integer, String> contents = new HashMap<>();
+        StoredFields fields = searcher.storedFields();
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+            stored[i] = StoredHit.read(fields, docs[i]);
+            contents.put(docs[i], stored[i].content());
+        }
+        String[] snippets = Snippets.of(searcher, analyzer, query, docs, contents);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            org.apache.lucene.document.Document stored = searcher.storedFields().document(page[i].doc);
-            hits.add(new SearchHit(stored.getField(Fields.ID).numericValue().longValue(), stored.get(Fields.TITLE),
-                    stored.get(Fields.CORRESPONDENT), IndexDocuments.created(stored), page[i].score,
-                    snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip()));
+            hits.add(new SearchHit(stored[i].id(), stored[i].title(), stored[i].correspondent(), stored[i].created(),
+                    page[i].score, snippets[i]));
         }
         return new SearchResults(total, hits);
     }
 
-    /** The best passage of each document's content, matched words in ** marks; the opening when none matched. */
-    private static String[] snippets(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page)
-            throws IOException {
-        if (page.length == 0) {
-            return new String[0];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("**", "**", " ... ", false))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-                .withMaxNoHighlightPassages(1)
-                .withHighlightPhrasesStrictly(true)
-                .build();
-        int[] docs = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docs[i] = page[i].doc;
-        }
-        return highlighter.highlightFields(new String[] {Fields.CONTENT}, query, docs, new int[] {1})
-                .get(Fields.CONTENT);
+    private static boolean hasPhrase(Query query) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                found[0] |= leaf instanceof PhraseQuery || leaf instanceof MultiPhraseQuery;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
     }
 
     /** Null when the document is not in the index. */

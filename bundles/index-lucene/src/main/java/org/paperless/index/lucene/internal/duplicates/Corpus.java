@@ -90,6 +90,11 @@ final class Corpus implements Closeable {
     }
 
     int[] text(int document) {
+        return spool.text(document).decode(lengths[document]);
+    }
+
+    /** The text as the spool keeps it: compact, to be decoded when needed. */
+    SpooledText spooledText(int document) {
         return spool.text(document);
     }
 

@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * Every pair of a corpus whose ratio reaches the cut-off. Documents are taken in order of length, so each one
  * meets only the longer ones its length still allows; of those, the pairs the {@link CandidateRule} lets
  * through (sketches that agree enough, or a short text) are compared exactly. Runs on the given executor,
- * one task per thread, each taking the next stretch of documents.
+ * one task per thread, each taking the next stretch of documents and going once through the longer documents
+ * for the whole stretch: a partner's text is fetched once for all the stretch's documents it meets, each of
+ * which keeps its own {@link IndelRatio} tables.
  */
 final class PairSearch {
 
@@ -100,43 +102,67 @@ final class PairSearch {
 
     private List<Match> work(AtomicInteger next, AtomicInteger finished) throws InterruptedException {
         List<Match> found = new ArrayList<>();
-        IndelRatio ratio = new IndelRatio();
-        TextCache texts = new TextCache(corpus);
+        IndelRatio[] ratios = new IndelRatio[STRETCH];
+        TextCache texts = new TextCache(corpus, order.length);
         for (int start = next.getAndAdd(STRETCH); start < order.length; start = next.getAndAdd(STRETCH)) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("the search for near-duplicates was stopped");
             }
             int end = Math.min(order.length, start + STRETCH);
-            for (int p = start; p < end; p++) {
-                compareWithLonger(p, ratio, texts, found);
-            }
+            texts.releaseBefore(start + 1);
+            compareWithLonger(start, end, ratios, texts, found);
             finished.addAndGet(end - start);
         }
         return found;
     }
 
-    private void compareWithLonger(int position, IndelRatio ratio, TextCache texts, List<Match> found) {
-        int document = order[position];
-        int length = corpus.length(document);
-        boolean exactOnly = rule.exactOnly(length);
-        int[] text = null;
-        for (int q = position + 1; q < order.length; q++) {
+    /** The documents at positions {@code start..end - 1} each with every later one the lengths allow. */
+    private void compareWithLonger(int start, int end, IndelRatio[] ratios, TextCache texts, List<Match> found) {
+        int size = end - start;
+        int[] lengths = new int[size];
+        boolean[] exactOnly = new boolean[size];
+        // Whether a document has met the first partner too long for it (all later ones are longer still), and
+        // whether its tables are made.
+        boolean[] done = new boolean[size];
+        boolean[] ready = new boolean[size];
+        for (int k = 0; k < size; k++) {
+            lengths[k] = corpus.length(order[start + k]);
+            exactOnly[k] = rule.exactOnly(lengths[k]);
+        }
+        int left = size;
+        for (int q = start + 1; q < order.length && left > 0; q++) {
             int other = order[q];
-            if (!rule.lengthsAllow(length, corpus.length(other))) {
-                break;
-            }
-            if (!exactOnly && !rule.sketchesAllow(corpus.agreement(document, other))) {
-                continue;
-            }
-            if (text == null) {
-                // The shorter text of every pair it meets: its tables serve them all.
-                text = corpus.text(document);
-                ratio.usePattern(text);
-            }
-            exact.increment();
-            double r = ratio.ratio(texts.get(other), minRatio);
-            if (r >= 0) {
-                found.add(new Match(Math.min(document, other), Math.max(document, other), r));
+            int otherLength = corpus.length(other);
+            int[] otherText = null;
+            for (int k = 0; k < size && start + k < q; k++) {
+                if (done[k]) {
+                    continue;
+                }
+                if (!rule.lengthsAllow(lengths[k], otherLength)) {
+                    done[k] = true;
+                    left--;
+                    continue;
+                }
+                int document = order[start + k];
+                if (!exactOnly[k] && !rule.sketchesAllow(corpus.agreement(document, other))) {
+                    continue;
+                }
+                if (ratios[k] == null) {
+                    ratios[k] = new IndelRatio();
+                }
+                if (!ready[k]) {
+                    // The shorter text of every pair it meets: its tables serve them all.
+                    ratios[k].usePattern(corpus.text(document));
+                    ready[k] = true;
+                }
+                if (otherText == null) {
+                    otherText = texts.get(q, other);
+                }
+                exact.increment();
+                double r = ratios[k].ratio(otherText, otherLength, minRatio);
+                if (r >= 0) {
+                    found.add(new Match(Math.min(document, other), Math.max(document, other), r));
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * A MinHash sketch of a processed text: the set of its 5-character shingles under {@link #SIZE} hash
- * functions, the least value of each kept as one byte (b-bit MinHash). Two sketches agree in a position with
+ * functions (random affine maps of a mixed shingle hash, top 31 bits), the least value of each kept as one byte
+ * (b-bit MinHash). Two sketches agree in a position with
  * probability {@code J + (1 - J) / 256}, J being the Jaccard similarity of the shingle sets, so counting equal
  * bytes estimates J without the texts. Sketches are packed eight bytes to a long and compared eight at a time.
  */
@@ -42,10 +43,15 @@ final class Sketch {
         }
         int[] mins = new int[SIZE];
         Arrays.fill(mins, Integer.MAX_VALUE);
+        int[] multipliers = MULTIPLIERS;
+        int[] offsets = OFFSETS;
         for (int start = 0; start + SHINGLE <= text.length; start++) {
             int x = shingle(text, start);
             for (int i = 0; i < SIZE; i++) {
-                mins[i] = Math.min(mins[i], x * MULTIPLIERS[i] + OFFSETS[i]);
+                // The top 31 bits of each hash, so the difference cannot overflow and the minimum needs no branch
+                // (the compiler then does many hash functions per instruction).
+                int difference = ((x * multipliers[i] + offsets[i]) >>> 1) - mins[i];
+                mins[i] += difference & (difference >> 31);
             }
         }
         for (int w = 0; w < LONGS; w++) {

@@ -24,6 +24,8 @@ final class TextSpool implements Closeable {
 
     private static final String PREFIX = "paperless-duplicates-";
     private static final String SUFFIX = ".spool";
+    private static final byte LATIN_1 = 0;
+    private static final byte UTF_8 = 1;
 
     private final FileChannel channel;
     private final OutputStream out;
@@ -55,15 +57,16 @@ final class TextSpool implements Closeable {
     /** Adds one document's processed text and title; its number is the count before. */
     void add(int[] text, String title) throws IOException {
         byte[] titleBytes = title.getBytes(StandardCharsets.UTF_8);
-        byte[] textBytes = new String(text, 0, text.length).getBytes(StandardCharsets.UTF_8);
+        SpooledText spooled = SpooledText.of(text);
         if (count + 1 >= offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         offsets[count] = written;
         out.write(ByteBuffer.allocate(4).putInt(titleBytes.length).array());
         out.write(titleBytes);
-        out.write(textBytes);
-        written += 4 + titleBytes.length + textBytes.length;
+        out.write(spooled.latin1() ? LATIN_1 : UTF_8);
+        out.write(spooled.bytes());
+        written += 4 + titleBytes.length + 1 + spooled.bytes().length;
         count++;
         offsets[count] = written;
     }
@@ -73,11 +76,12 @@ final class TextSpool implements Closeable {
         out.flush();
     }
 
-    int[] text(int document) {
+    /** A document's text as written: a record of its title's length, the title, the text's form and the text. */
+    SpooledText text(int document) {
         ByteBuffer record = read(document);
-        int titleLength = record.getInt(0);
-        int start = 4 + titleLength;
-        return new String(record.array(), start, record.limit() - start, StandardCharsets.UTF_8).codePoints().toArray();
+        int start = 4 + record.getInt(0);
+        byte[] bytes = Arrays.copyOfRange(record.array(), start + 1, record.limit());
+        return new SpooledText(bytes, record.get(start) == LATIN_1);
     }
 
     String title(int document) {
