@@ -22,15 +22,33 @@ final class Analyzers {
 
     static Analyzer text() {
         try {
-            return CustomAnalyzer.builder()
-                    .withTokenizer("standard")
-                    .addTokenFilter("lowercase")
-                    .addTokenFilter("germanNormalization")
-                    .addTokenFilter("asciiFolding")
+            return textSteps().build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The words of {@link #text()}, each joined to the next with one space ({@link PhrasePairs#SEPARATOR}); no
+     * single words, and no pair across a gap in the positions.
+     */
+    static Analyzer pairs() {
+        try {
+            return textSteps()
+                    .addTokenFilter("shingle", "minShingleSize", "2", "maxShingleSize", "2", "outputUnigrams", "false",
+                            "tokenSeparator", PhrasePairs.SEPARATOR)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static CustomAnalyzer.Builder textSteps() throws IOException {
+        return CustomAnalyzer.builder()
+                .withTokenizer("standard")
+                .addTokenFilter("lowercase")
+                .addTokenFilter("germanNormalization")
+                .addTokenFilter("asciiFolding");
     }
 
     /** Words for autocomplete keep their letters, so a completion reads as the word in the document. */
@@ -63,6 +81,7 @@ final class Analyzers {
         }
         fields.put(Fields.WORDS, words());
         fields.put(Fields.ORIGINAL_FILENAME, fileNames());
+        fields.put(Fields.CONTENT_PAIRS, pairs());
         return new PerFieldAnalyzerWrapper(text(), fields);
     }
 }

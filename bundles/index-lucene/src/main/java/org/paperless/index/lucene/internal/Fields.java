@@ -6,12 +6,17 @@ import java.util.Set;
 /** The index layout. Any change to what is indexed, or how, raises {@link #SCHEMA_VERSION}: the index is then rebuilt. */
 final class Fields {
 
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String ID = "id";
     static final String ID_KEY = "id_key";
     static final String TITLE = "title";
     static final String CONTENT = "content";
+    /**
+     * Each two neighbouring words of the content as one term ("rechnung betrag"), at the first word's position:
+     * a phrase on the content is found through these ({@link PhrasePairs}). Not searchable by name.
+     */
+    static final String CONTENT_PAIRS = "content_pairs";
     static final String CORRESPONDENT = "correspondent";
     static final String CORRESPONDENT_ID = "correspondent_id";
     static final String TYPE = "type";

@@ -38,6 +38,18 @@ final class IndexDocuments {
         CONTENT_TYPE.freeze();
     }
 
+    /**
+     * The content's word pairs: frequencies for scoring a two-word phrase, positions for longer ones; nothing
+     * stored, no offsets (snippets mark the words in the content itself).
+     */
+    private static final FieldType PAIRS_TYPE = new FieldType();
+
+    static {
+        PAIRS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        PAIRS_TYPE.setTokenized(true);
+        PAIRS_TYPE.freeze();
+    }
+
     private IndexDocuments() {
     }
 
@@ -52,6 +64,7 @@ final class IndexDocuments {
         doc.add(new NumericDocValuesField(Fields.ID, d.id()));
         doc.add(new TextField(Fields.TITLE, d.title(), Field.Store.YES));
         doc.add(new Field(Fields.CONTENT, d.content(), CONTENT_TYPE));
+        doc.add(new Field(Fields.CONTENT_PAIRS, d.content(), PAIRS_TYPE));
         doc.add(new Field(Fields.WORDS, d.title() + "\n" + d.content(), WORDS_TYPE));
         text(doc, Fields.CORRESPONDENT, names.correspondent(d.correspondentId()), true);
         number(doc, Fields.CORRESPONDENT_ID, d.correspondentId(), false);

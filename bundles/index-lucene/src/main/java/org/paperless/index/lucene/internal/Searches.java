@@ -42,21 +42,27 @@ final class Searches {
     private Searches() {
     }
 
-    /** One page of results with their snippets, and how many documents match in all. */
+    /**
+     * One page of results with their snippets, and how many documents match in all. Exact phrases on the content
+     * are searched through its word pairs ({@link PhrasePairs}); the snippets mark the words of the query as given.
+     */
     static SearchResults search(IndexSearcher searcher, Analyzer analyzer, Query query, int offset, int limit)
             throws IOException {
         int wanted = (int) Math.max(1, Math.min((long) offset + limit, searcher.getIndexReader().maxDoc()));
+        Query run = PhrasePairs.rewrite(query);
         TopDocs top;
         long total;
-        if (hasPhrase(query)) {
+        if (hasPhrase(run)) {
             // Skipping what cannot make the page hardly spares a phrase any work, and counting afterwards
             // checked the word positions of every match a second time: one pass that scores and counts all.
-            top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE, false));
+            // A quoted phrase without a field keeps its phrases on the small fields (title, names) beside the
+            // content's pair term; one pass stays the cheapest for it too.
+            top = searcher.search(run, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE, false));
             total = top.totalHits.value;
         } else {
             // Words alone: the page comes from skipping most matches, and counting them without scores is cheap.
-            top = searcher.search(query, wanted);
-            total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+            top = searcher.search(run, wanted);
+            total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(run);
         }
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
                 Math.min(offset + limit, top.scoreDocs.length));
