@@ -39,6 +39,11 @@ final class Capabilities {
                 + " or waits for storage.");
     }
 
+    static <T> T mail(T service) {
+        return require(service, "Mail fetching is not available: the org.paperless.mail bundle is stopped"
+                + " or waits for storage and consumption.");
+    }
+
     private static <T> T require(T service, String why) {
         if (service == null) {
             throw new IllegalStateException(why + " See paperless:status and log:display.");

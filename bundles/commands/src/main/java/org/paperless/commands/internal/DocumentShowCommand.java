@@ -3,6 +3,7 @@ package org.paperless.commands.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -16,6 +17,7 @@ import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
+import org.paperless.api.mail.ProcessedMails;
 import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.MediaArea;
@@ -42,6 +44,9 @@ public class DocumentShowCommand extends DocumentAction {
     @Reference(optional = true)
     CustomFieldRepository customFields;
 
+    @Reference(optional = true)
+    ProcessedMails mails;
+
     @Override
     public Object execute() {
         Document d = documents().get(id);
@@ -60,6 +65,7 @@ public class DocumentShowCommand extends DocumentAction {
         add(table, "ASN", d.archiveSerialNumber());
         add(table, "Owner", d.owner());
         add(table, "Original file name", d.originalFilename());
+        mailOrigin(d.id()).ifPresent(origin -> add(table, "From mail", origin));
         add(table, "MIME type", d.mimeType());
         add(table, "Pages", d.pageCount());
         add(table, "Checksum", d.checksum());
@@ -81,6 +87,16 @@ public class DocumentShowCommand extends DocumentAction {
             System.out.println(d.content());
         }
         return null;
+    }
+
+    /** "account 'Work', rule 'Bills', <id@host> 'Invoice 7'"; nothing when the document did not come from mail. */
+    private Optional<String> mailOrigin(long documentId) {
+        if (mails == null) {
+            return Optional.empty();
+        }
+        return mails.originOf(documentId).map(o -> "account '" + o.account() + "', rule '" + o.rule() + "', "
+                + (o.messageId() == null ? "no Message-ID" : o.messageId()) + ", subject '" + o.subject() + "'"
+                + (o.received() == null ? "" : ", received " + o.received()));
     }
 
     /** The names of the custom fields by id; none when their repository is not there (the ids show then). */

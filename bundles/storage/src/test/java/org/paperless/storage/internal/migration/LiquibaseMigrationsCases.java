@@ -20,6 +20,8 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     private static final Set<String> CORE = Set.of("correspondent", "tag", "document_type", "storage_path", "document",
             "document_tag");
     private static final Set<String> NOTES_AND_FIELDS = Set.of("note", "custom_field", "custom_field_instance");
+    private static final Set<String> MAIL = Set.of("mail_account", "mail_rule", "mail_rule_tag", "processed_mail",
+            "processed_mail_document");
 
     LiquibaseMigrationsCases(Engine engine) {
         super(engine);
@@ -37,14 +39,15 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3, 4), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
         assertTrue(all.stream().allMatch(Migration::reversible));
         assertEquals("Trash: when a document was deleted (paperless 0.1.0)", all.get(2).description());
         assertEquals("Task list: consumed files and scheduled runs (paperless 0.1.0)", all.get(3).description());
-        assertEquals(4, migrations().latest());
+        assertEquals("Mail: accounts, rules and the record of fetched mails (paperless 0.1.0)", all.get(4).description());
+        assertEquals(5, migrations().latest());
     }
 
     @Test
@@ -81,7 +84,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(4, migrations.current());
+        assertEquals(5, migrations.current());
     }
 
     @Test
@@ -124,18 +127,50 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     }
 
     @Test
+    void theMailTablesComeAndGoWithoutTouchingDocumentsOrTags() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(5);
+        assertTrue(db.tables().containsAll(MAIL), db.tables()::toString);
+        assertEquals(Set.of("id", "account_id", "rule_id", "folder", "uid_validity", "uid", "message_id", "subject",
+                "received", "status", "error", "updated_at"), db.columns("processed_mail"));
+        db.execute("INSERT INTO tag (name, color, is_inbox) VALUES ('Mail', '#000000', false)",
+                "INSERT INTO document (title, checksum, modified, added) VALUES ('Kept', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                "INSERT INTO mail_account (name, host, security, username, character_set) "
+                        + "VALUES ('Home', 'imap.example.org', 'SSL', 'me', 'UTF-8')",
+                "INSERT INTO mail_rule (account_id, name, rule_order, is_enabled, folder, maximum_age_days, attachment_type, "
+                        + "consumption_scope, title_source, correspondent_source, mail_action, stop_processing) "
+                        + "SELECT id, 'Bills', 0, true, 'INBOX', 30, 'ATTACHMENTS_ONLY', 'ATTACHMENTS', 'SUBJECT', "
+                        + "'NOTHING', 'MARK_READ', false FROM mail_account",
+                "INSERT INTO mail_rule_tag (rule_id, tag_id) SELECT r.id, t.id FROM mail_rule r, tag t",
+                "INSERT INTO processed_mail (account_id, rule_id, folder, uid_validity, uid, subject, status, updated_at) "
+                        + "SELECT account_id, id, 'INBOX', 1, 7, 'Bill', 'DONE', CURRENT_TIMESTAMP FROM mail_rule",
+                "INSERT INTO processed_mail_document (processed_id, document_id) SELECT p.id, d.id FROM processed_mail p, document d");
+
+        migrations.migrateTo(4);
+        assertEquals(4, migrations.current());
+        assertTrue(db.tables().stream().noneMatch(MAIL::contains), db.tables()::toString);
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM document"));
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM tag"));
+
+        migrations.migrateTo(5);
+        assertEquals(5, migrations.current());
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM mail_account"), "undoing it dropped the accounts");
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM processed_mail"));
+    }
+
+    @Test
     void aSecondUpdateChangesNothing() {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(4, migrations().current());
+        assertEquals(5, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(7));
-        assertEquals("Unknown migration 7; known: 0, 1, 2, 3, 4", e.getMessage());
+        assertEquals("Unknown migration 7; known: 0, 1, 2, 3, 4, 5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -143,23 +178,23 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(5);
+        assertEquals(List.of(true, true, true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
+        migrations.migrateTo(6);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {4, 0}) {
+        for (int target : new int[] {5, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 5 cannot be undone; the schema stays at 5", e.getMessage());
+            assertEquals("Migration 6 cannot be undone; the schema stays at 6", e.getMessage());
         }
-        assertEquals(5, migrations.current());
+        assertEquals(6, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(5);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(6);
         LiquibaseMigrations older = migrations();
-        assertEquals(5, older.current());
+        assertEquals(6, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }

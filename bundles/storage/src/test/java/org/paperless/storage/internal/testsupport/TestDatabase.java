@@ -114,6 +114,15 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The single text an SQL query returns (null for SQL NULL). */
+    public String queryText(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Override
     public void close() {
         DataSources.shutdown(dataSource);
