@@ -12,6 +12,9 @@ import org.paperless.api.Document;
 import org.paperless.api.backup.Progress;
 import org.paperless.api.index.IndexState;
 import org.paperless.api.index.SearchIndex;
+import org.paperless.api.mail.MailFetcher;
+import org.paperless.api.mail.MailFetcher.AccountResult;
+import org.paperless.api.mail.MailFetcher.FetchReport;
 import org.paperless.api.maintenance.SanityChecker;
 import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.matching.DocumentClassifier.TrainingResult;
@@ -64,6 +67,37 @@ final class Jobs {
             Duration keep = kept.get();
             int removed = log.prune(clock.instant().minus(keep));
             return Outcome.done("Removed " + count(removed, "task") + " older than " + keep.toDays() + " days");
+        });
+    }
+
+    /**
+     * Every account's mail. A fetch already running (started from the console) makes this run skipped; an
+     * account that could not be fetched, or a mail that failed, makes it failed, with each account's line.
+     */
+    static Callable<Outcome> fetchMail(Supplier<MailFetcher> fetcher) {
+        return using(fetcher, "mail fetching is not available (org.paperless.mail is stopped)", f -> {
+            FetchReport report;
+            try {
+                report = f.fetch(null);
+            } catch (IllegalStateException busy) {
+                return Outcome.skipped(busy.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.skipped("stopped: " + e.getMessage());
+            }
+            if (report.accounts().isEmpty()) {
+                return Outcome.done("No mail account");
+            }
+            int mails = report.accounts().stream().mapToInt(AccountResult::mailsConsumed).sum();
+            int documents = report.accounts().stream().mapToInt(AccountResult::documents).sum();
+            String summary = count(mails, "mail") + " consumed (" + count(documents, "document") + ") from "
+                    + count(report.accounts().size(), "account");
+            List<String> problems = report.accounts().stream().filter(a -> a.error() != null || a.failedMails() > 0)
+                    .map(a -> a.account() + ": " + (a.error() != null ? a.error() : "")
+                            + (a.failedMails() > 0 ? (a.error() != null ? "; " : "") + count(a.failedMails(), "mail")
+                                    + " failed, left for the next fetch" : ""))
+                    .toList();
+            return problems.isEmpty() ? Outcome.done(summary) : Outcome.failed(summary + "; " + String.join("; ", problems));
         });
     }
 

@@ -10,7 +10,8 @@ enum Schedule {
     INDEX_OPTIMIZE("index-optimize", "indexCron", "PAPERLESS_INDEX_TASK_CRON", "0 0 * * *"),
     SANITY_CHECK("sanity-check", "sanityCron", "PAPERLESS_SANITY_TASK_CRON", "30 0 * * sun"),
     EMPTY_TRASH("empty-trash", "emptyTrashCron", "PAPERLESS_EMPTY_TRASH_TASK_CRON", "0 1 * * *"),
-    TASK_LOG_PRUNE("task-log-prune", "taskLogPruneCron", null, "30 1 * * *");
+    TASK_LOG_PRUNE("task-log-prune", "taskLogPruneCron", null, "30 1 * * *"),
+    MAIL_FETCH("mail-fetch", "mailCron", "PAPERLESS_EMAIL_TASK_CRON", "*/10 * * * *");
 
     final String jobName;
     final String key;

@@ -62,6 +62,7 @@ record ScheduleSettings(Map<Schedule, String> cron, Duration taskLogKept) {
             case SANITY_CHECK -> config.sanityCron();
             case EMPTY_TRASH -> config.emptyTrashCron();
             case TASK_LOG_PRUNE -> config.taskLogPruneCron();
+            case MAIL_FETCH -> config.mailCron();
         };
     }
 }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.paperless.api.index.SearchIndex;
+import org.paperless.api.mail.MailFetcher;
 import org.paperless.api.maintenance.SanityChecker;
 import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.storage.DocumentRepository;
@@ -59,6 +60,10 @@ public class SchedulerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile TaskLog taskLog;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MailFetcher mailFetcher;
+
     private final BundleContext context;
     /** Made once, so that a job's guard against overlapping runs outlives a change of its schedule. */
     private final Map<Schedule, ScheduledJob> jobs = new EnumMap<>(Schedule.class);
@@ -83,6 +88,7 @@ public class SchedulerComponent {
             case SANITY_CHECK -> Jobs.sanityCheck(() -> sanityChecker);
             case EMPTY_TRASH -> Jobs.emptyTrash(() -> documents);
             case TASK_LOG_PRUNE -> Jobs.pruneTaskLog(() -> taskLog, () -> taskLogKept, clock);
+            case MAIL_FETCH -> Jobs.fetchMail(() -> mailFetcher);
         };
     }
 

@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * expression, paperless-ngx's five fields or Quartz's six or seven, or {@code disable}.
  */
 @ObjectClassDefinition(id = SchedulesConfig.PID, name = "Paperless schedules",
-        description = "When classifier training, index optimizing, the sanity check, trash emptying and task list pruning run."
+        description = "When classifier training, index optimizing, the sanity check, trash emptying, task list pruning"
+                + " and mail fetching run."
                 + " Empty keys fall back to the PAPERLESS_*_TASK_CRON variables; 'disable' turns a job off.")
 public @interface SchedulesConfig {
 
@@ -34,6 +35,10 @@ public @interface SchedulesConfig {
     @AttributeDefinition(required = false, description = "Pruning the task list (no variable);"
             + " default 30 1 * * * (daily at 01:30)")
     String taskLogPruneCron() default "";
+
+    @AttributeDefinition(required = false, description = "PAPERLESS_EMAIL_TASK_CRON: fetching mail from every account;"
+            + " default */10 * * * * (every ten minutes)")
+    String mailCron() default "";
 
     @AttributeDefinition(required = false, description = "Days a task stays in the task list (no variable); default 30")
     String taskLogDays() default "";

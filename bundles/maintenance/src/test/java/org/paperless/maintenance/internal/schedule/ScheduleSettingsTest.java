@@ -21,7 +21,7 @@ class ScheduleSettingsTest {
         ScheduleSettings settings = read(Map.of(), Map.of());
         assertEquals(Map.of(Schedule.CLASSIFIER_TRAIN, "0 5 * * * ?", Schedule.INDEX_OPTIMIZE, "0 0 0 * * ?",
                 Schedule.SANITY_CHECK, "0 30 0 ? * 1", Schedule.EMPTY_TRASH, "0 0 1 * * ?",
-                Schedule.TASK_LOG_PRUNE, "0 30 1 * * ?"), settings.cron());
+                Schedule.TASK_LOG_PRUNE, "0 30 1 * * ?", Schedule.MAIL_FETCH, "0 0/10 * * * ?"), settings.cron());
         assertEquals(Duration.ofDays(30), settings.taskLogKept());
     }
 
@@ -43,8 +43,15 @@ class ScheduleSettingsTest {
         assertEquals(Optional.empty(), settings.quartz(Schedule.CLASSIFIER_TRAIN));
         assertEquals(Optional.empty(), settings.quartz(Schedule.EMPTY_TRASH));
         assertEquals(Optional.empty(), settings.quartz(Schedule.TASK_LOG_PRUNE));
-        assertEquals(2, settings.cron().size());
+        assertEquals(3, settings.cron().size());
         assertEquals(Optional.of("0 30 0 ? * 1"), settings.quartz(Schedule.SANITY_CHECK));
+    }
+
+    @Test
+    void mailIsFetchedEveryTenMinutesUnlessPaperlessNgxsVariableOrTheKeySaysOtherwise() {
+        assertEquals(Optional.of("0 0/5 * * * ?"), read(Map.of(), Map.of("PAPERLESS_EMAIL_TASK_CRON", "*/5 * * * *"))
+                .quartz(Schedule.MAIL_FETCH));
+        assertEquals(Optional.empty(), read(Map.of("mailCron", "disable"), Map.of()).quartz(Schedule.MAIL_FETCH));
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 
 import org.apache.karaf.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
+import org.paperless.api.mail.MailAccount;
+import org.paperless.api.mail.MailFetcher;
+import org.paperless.api.mail.MailFetcher.FetchReport;
 import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.matching.Matches;
 import org.paperless.api.tasks.TaskRecord;
@@ -59,14 +62,16 @@ class ScheduledJobTest {
                 job(Schedule.INDEX_OPTIMIZE, Jobs.optimizeIndex(() -> null)),
                 job(Schedule.SANITY_CHECK, Jobs.sanityCheck(() -> null)),
                 job(Schedule.EMPTY_TRASH, Jobs.emptyTrash(() -> null)),
-                job(Schedule.TASK_LOG_PRUNE, Jobs.pruneTaskLog(() -> null, () -> Duration.ofDays(30), CLOCK)));
+                job(Schedule.TASK_LOG_PRUNE, Jobs.pruneTaskLog(() -> null, () -> Duration.ofDays(30), CLOCK)),
+                job(Schedule.MAIL_FETCH, Jobs.fetchMail(() -> null)));
         for (ScheduledJob job : jobs) {
             Outcome outcome = job.runNow().orElseThrow();
             assertEquals(Outcome.Status.SKIPPED, outcome.status(), job.schedule()::toString);
             assertTrue(outcome.ok());
         }
         List<TaskRecord> recorded = taskLog.all();
-        assertEquals(List.of("classifier-train", "index-optimize", "sanity-check", "empty-trash", "task-log-prune"),
+        assertEquals(List.of("classifier-train", "index-optimize", "sanity-check", "empty-trash", "task-log-prune",
+                "mail-fetch"),
                 recorded.stream().map(TaskRecord::name).toList());
         assertTrue(recorded.stream().allMatch(t -> t.ok() && t.kind() == TaskRecord.Kind.SCHEDULED
                 && t.message().startsWith("Skipped: ") && t.documentId() == null));
@@ -84,6 +89,47 @@ class ScheduledJobTest {
         assertEquals("Trained: 120 documents, 900 terms, 4 models (850 ms)", task.message());
         assertEquals(CLOCK.instant(), task.startedAt());
         assertEquals(CLOCK.instant(), task.finishedAt());
+    }
+
+    /** A fetcher that answers with the given report, or throws. */
+    private static MailFetcher fetcher(Callable<MailFetcher.FetchReport> answer) {
+        return new MailFetcher() {
+            @Override
+            public FetchReport fetch(String account) throws InterruptedException {
+                try {
+                    return answer.call();
+                } catch (InterruptedException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public List<String> test(MailAccount account) {
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void theMailFetchRecordsWhatCameInAndWhatFailedAndIsSkippedWhileAnotherRuns() {
+        Outcome fine = job(Schedule.MAIL_FETCH, Jobs.fetchMail(() -> fetcher(() -> new MailFetcher.FetchReport(List.of(
+                new MailFetcher.AccountResult("home", 3, 4, 0, null)))))).runNow().orElseThrow();
+        assertEquals(Outcome.done("3 mails consumed (4 documents) from 1 account"), fine);
+
+        Outcome bad = job(Schedule.MAIL_FETCH, Jobs.fetchMail(() -> fetcher(() -> new MailFetcher.FetchReport(List.of(
+                new MailFetcher.AccountResult("home", 1, 1, 2, null),
+                new MailFetcher.AccountResult("work", 0, 0, 0, "Login as 'me' at imap.example.com:993 failed")))))).runNow()
+                .orElseThrow();
+        assertEquals(Outcome.failed("1 mail consumed (1 document) from 2 accounts; home: 2 mails failed, left for the next"
+                + " fetch; work: Login as 'me' at imap.example.com:993 failed"), bad);
+
+        Outcome busy = job(Schedule.MAIL_FETCH, Jobs.fetchMail(() -> fetcher(() -> {
+            throw new IllegalStateException("A mail fetch is already running");
+        }))).runNow().orElseThrow();
+        assertEquals(Outcome.skipped("A mail fetch is already running"), busy);
+        assertTrue(busy.ok());
     }
 
     @Test
