@@ -291,8 +291,7 @@ public abstract class BackupTestBase {
             emptyTheInstance();
             String out = console.admin("paperless:import --no-progress-bar \"" + ngx2 + "\"");
             assertTrue(out, out.contains("Imported from paperless-ngx 2.15.3"));
-            for (String skipped : List.of("auth.user", "auth.group", "paperless_mail.mailaccount", "paperless_mail.mailrule",
-                    "documents.savedview", "documents.workflow")) {
+            for (String skipped : List.of("auth.user", "auth.group", "documents.savedview", "documents.workflow")) {
                 assertTrue(skipped + " listed as skipped: " + out, out.lines().anyMatch(
                         l -> l.contains(skipped + " (skipped") && l.strip().endsWith("1")));
             }
@@ -304,6 +303,11 @@ public abstract class BackupTestBase {
             assertEquals(finance.id(), tags.findByName("Bills").orElseThrow().parentId());
             assertEquals("#ff0000", finance.color());
             assertTrue(tags.findByName("Inbox").orElseThrow().inbox());
+            String accounts = console.admin("paperless:mail-account-list --no-format");
+            assertTrue(accounts, accounts.contains("Mail\timap.example.org") && accounts.contains("\tset\t")
+                    && !accounts.contains("secret"));
+            String rules = console.admin("paperless:mail-rule-list --no-format");
+            assertTrue(rules, rules.contains("Invoices\tMail"));
             String types = console.admin("paperless:document-type-list --no-format");
             assertTrue(types, types.contains("Invoice") && types.contains("literal") && types.contains("invoice"));
 

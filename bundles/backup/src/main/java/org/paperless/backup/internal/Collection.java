@@ -1,5 +1,7 @@
 package org.paperless.backup.internal;
 
+import org.paperless.api.mail.MailAccounts;
+import org.paperless.api.mail.MailRules;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DocumentRepository;
@@ -9,5 +11,6 @@ import org.paperless.api.storage.TagRepository;
 
 /** The repositories an export reads. */
 record Collection(DocumentRepository documents, CorrespondentRepository correspondents, TagRepository tags,
-        DocumentTypeRepository types, StoragePathRepository paths, CustomFieldRepository fields) {
+        DocumentTypeRepository types, StoragePathRepository paths, CustomFieldRepository fields,
+        MailAccounts mailAccounts, MailRules mailRules) {
 }

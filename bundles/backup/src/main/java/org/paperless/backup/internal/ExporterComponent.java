@@ -30,6 +30,10 @@ import org.paperless.api.backup.ExportOptions;
 import org.paperless.api.backup.ExportReport;
 import org.paperless.api.backup.Exporter;
 import org.paperless.api.backup.Progress;
+import org.paperless.api.mail.MailAccount;
+import org.paperless.api.mail.MailAccounts;
+import org.paperless.api.mail.MailRule;
+import org.paperless.api.mail.MailRules;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DocumentRepository;
@@ -71,8 +75,9 @@ public class ExporterComponent implements Exporter {
     public ExporterComponent(BundleContext context, @Reference DocumentRepository documents,
             @Reference CorrespondentRepository correspondents, @Reference TagRepository tags,
             @Reference DocumentTypeRepository types, @Reference StoragePathRepository paths,
-            @Reference CustomFieldRepository fields, @Reference MediaStore media, @Reference SchemaMigrations migrations) {
-        this(new Collection(documents, correspondents, tags, types, paths, fields), media, migrations,
+            @Reference CustomFieldRepository fields, @Reference MailAccounts mailAccounts, @Reference MailRules mailRules,
+            @Reference MediaStore media, @Reference SchemaMigrations migrations) {
+        this(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts, mailRules), media, migrations,
                 context.getBundle().getVersion().toString());
     }
 
@@ -92,11 +97,12 @@ public class ExporterComponent implements Exporter {
         Progress told = progress == null ? Progress.NONE : progress;
         ObjectMapper mapper = Json.mapper();
         String zipName = options.zipName() == null ? "export-" + LocalDate.now() : options.zipName();
+        Secrets secrets = options.passphrase() == null ? null : Secrets.create(options.passphrase());
         try (ExportSink sink = options.zip() ? new ZipSink(options.target(), zipName)
                 : new FolderSink(options.target(), options.compareChecksums(), options.compareJson())) {
-            Run run = new Run(options, sink, mapper, told);
+            Run run = new Run(options, sink, mapper, told, secrets);
             long documents = run.write();
-            writeMetadata(sink, mapper, options);
+            writeMetadata(sink, mapper, secrets);
             ExportSink.Finished finished = sink.finish(options.delete() && !options.zip());
             LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted; {} ms in all, "
                     + "of which {} ms waiting for the disk to hold them", documents, finished.location(), sink.copied(),
@@ -109,14 +115,14 @@ public class ExporterComponent implements Exporter {
         }
     }
 
-    private void writeMetadata(ExportSink sink, ObjectMapper mapper, ExportOptions options) throws IOException {
+    private void writeMetadata(ExportSink sink, ObjectMapper mapper, Secrets secrets) throws IOException {
         ObjectNode metadata = mapper.createObjectNode();
         metadata.put("version", version);
         metadata.put("application", ManifestFiles.APPLICATION);
         metadata.put("schema", migrations.current());
         metadata.put("checksum_algorithm", "SHA-256");
-        if (options.passphrase() != null) {
-            metadata.set("encryption", Secrets.create(options.passphrase()).describe(mapper));
+        if (secrets != null) {
+            metadata.set("encryption", secrets.describe(mapper));
         }
         Path scratch = sink.scratch(ManifestFiles.METADATA);
         mapper.writerWithDefaultPrettyPrinter().writeValue(scratch.toFile(), metadata);
@@ -131,6 +137,8 @@ public class ExporterComponent implements Exporter {
         private final ObjectMapper mapper;
         private final Records records;
         private final Progress progress;
+        /** Encrypts mail account passwords; null without --passphrase, when they are left out. */
+        private final Secrets secrets;
         private final ExportNames names;
         private final Map<Long, String> correspondentNames = new HashMap<>();
         private final Map<Long, CustomFieldType> fieldTypes = new HashMap<>();
@@ -143,8 +151,9 @@ public class ExporterComponent implements Exporter {
         private long bytes;
         private long left;
 
-        Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress) {
+        Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress, Secrets secrets) {
             this.options = options;
+            this.secrets = secrets;
             this.sink = sink;
             this.mapper = mapper;
             this.records = new Records(mapper);
@@ -156,7 +165,11 @@ public class ExporterComponent implements Exporter {
             Path scratch = sink.scratch(ManifestFiles.MANIFEST);
             long documents;
             try (ManifestWriter manifest = new ManifestWriter(mapper, scratch)) {
+                // Read before the objects: every tag, type and correspondent a rule names is then in the listing.
+                List<MailAccount> accounts = collection.mailAccounts().list();
+                List<MailRule> rules = collection.mailRules().list();
                 objects(manifest);
+                mail(accounts, rules, manifest);
                 long total = collection.documents().count();
                 long[] done = {0};
                 walk(d -> {
@@ -198,6 +211,37 @@ public class ExporterComponent implements Exporter {
                 if (fields.add(f.id())) {
                     manifest.write(records.customField(f));
                 }
+            }
+        }
+
+        /**
+         * paperless-ngx's mail records. Passwords are written only encrypted, with --passphrase; without one
+         * they are left out (an empty field). A rule whose account came after the listing waits for the next export.
+         */
+        private void mail(List<MailAccount> accounts, List<MailRule> rules, ManifestWriter manifest) throws IOException {
+            Set<Long> written = new HashSet<>();
+            List<String> leftOut = new ArrayList<>();
+            for (MailAccount a : accounts) {
+                collection.mailAccounts().passwordProblem(a.id()).ifPresent(problem ->
+                        LOG.warn("{}: the export holds the account without its password", problem));
+                String password = a.password();
+                ObjectNode record = records.mailAccount(a, password.isEmpty() || secrets == null ? ""
+                        : secrets.encrypt(password));
+                if (!password.isEmpty() && secrets == null) {
+                    leftOut.add(a.name());
+                    record.put(ManifestFiles.PASSWORD_LEFT_OUT, true);
+                }
+                manifest.write(record);
+                written.add(a.id());
+            }
+            for (MailRule r : rules) {
+                if (written.contains(r.accountId())) {
+                    manifest.write(records.mailRule(r));
+                }
+            }
+            if (!leftOut.isEmpty()) {
+                LOG.warn("Mail account passwords were left out: export with --passphrase to keep them (accounts {})",
+                        String.join(", ", leftOut));
             }
         }
 

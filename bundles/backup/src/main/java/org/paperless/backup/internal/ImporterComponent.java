@@ -35,6 +35,8 @@ import org.paperless.api.backup.Progress;
 import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchIndex;
+import org.paperless.api.mail.MailAccounts;
+import org.paperless.api.mail.MailRules;
 import org.paperless.api.storage.CollectionImport;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * transaction takes every record, the files are put into the media folder as the documents are stored
  * (checked again while copied, and noted in a journal), and a failure removes what the import wrote.
  * When the database fails during the commit itself, whether it committed is asked of the database
- * before any file is removed. The index is rebuilt afterwards.
+ * before any file is removed. The index is rebuilt afterwards. Mail accounts and rules are checked with
+ * everything else, but stored right after the commit (see {@link MailImport}).
  */
 @Component(service = Importer.class)
 public class ImporterComponent implements Importer {
@@ -69,6 +72,8 @@ public class ImporterComponent implements Importer {
     private final MediaStore media;
     private final DataFolders folders;
     private final SchemaMigrations migrations;
+    private final MailAccounts mailAccounts;
+    private final MailRules mailRules;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -81,9 +86,11 @@ public class ImporterComponent implements Importer {
 
     @Activate
     public ImporterComponent(@Reference CollectionImport collection, @Reference DocumentRepository documents,
-            @Reference MediaStore media, @Reference DataFolders folders, @Reference SchemaMigrations migrations)
-            throws IOException {
+            @Reference MediaStore media, @Reference DataFolders folders, @Reference SchemaMigrations migrations,
+            @Reference MailAccounts mailAccounts, @Reference MailRules mailRules) throws IOException {
         this.collection = collection;
+        this.mailAccounts = mailAccounts;
+        this.mailRules = mailRules;
         this.documents = documents;
         this.media = media;
         this.folders = folders;
@@ -117,9 +124,8 @@ public class ImporterComponent implements Importer {
         ObjectMapper mapper = Json.mapper();
         try (ExportSource source = ExportSource.open(path)) {
             Origin origin = Origin.read(source, mapper, migrations.latest());
-            if (origin.encryption().isObject()) {
-                Secrets.open(origin.encryption(), given.passphrase()); // a wrong passphrase stops here
-            }
+            // A wrong passphrase stops here.
+            Secrets secrets = origin.encryption().isObject() ? Secrets.open(origin.encryption(), given.passphrase()) : null;
             // Files of storage_type gpg records that are still encrypted: decrypted with the same passphrase.
             ExportDecryption decryption = new ExportDecryption(given.passphrase(), ExportSource.MAX_FILE_BYTES);
             if (!given.dataOnly()) {
@@ -127,16 +133,31 @@ public class ImporterComponent implements Importer {
                 checkFiles(source, mapper, decryption);
             }
             ManifestObjects objects = ManifestObjects.read(source, mapper);
+            MailImport mail = MailImport.prepare(objects.mailAccounts(), objects.mailRules(),
+                    Passwords.of(origin, secrets, given.passphrase()), mailAccounts, mailRules);
             Counts counts;
+            IOException mailFailed = null;
             try (ConsumptionPause.Held paused = pauseConsumption(path)) {
                 counts = store(source, mapper, objects, given, decryption, told);
+                try {
+                    mail.store(mailAccounts, mailRules, counts.ids);
+                } catch (IOException e) {
+                    mailFailed = e;
+                }
             }
             reindex();
+            if (mailFailed != null) {
+                throw mailFailed;
+            }
             Map<String, Long> imported = new TreeMap<>(objects.counts());
             imported.put(ManifestFiles.DOCUMENT, counts.documents);
+            imported.put(ManifestFiles.MAIL_ACCOUNT, mail.accounts());
+            imported.put(ManifestFiles.MAIL_RULE, mail.rules());
             Map<String, Long> skipped = new TreeMap<>(objects.skipped());
             counts.skipped.forEach((what, n) -> skipped.merge(what, n, Long::sum));
-            LOG.info("Imported {} documents from {} ({}); skipped {}", counts.documents, path, origin.describe(), skipped);
+            mail.skipped().forEach((what, n) -> skipped.merge(what, n, Long::sum));
+            LOG.info("Imported {} documents and {} mail accounts with {} rules from {} ({}); skipped {}", counts.documents,
+                    mail.accounts(), mail.rules(), path, origin.describe(), skipped);
             return new ImportReport(origin.describe(), imported, skipped, counts.files);
         }
     }
@@ -186,6 +207,8 @@ public class ImporterComponent implements Importer {
         long documents;
         long files;
         final Map<String, Long> skipped = new TreeMap<>();
+        /** The export's pks mapped to this instance's ids, once the objects are stored. */
+        IdMaps ids = new IdMaps();
     }
 
     private Counts store(ExportSource source, ObjectMapper mapper, ManifestObjects objects, ImportOptions options,
@@ -206,6 +229,7 @@ public class ImporterComponent implements Importer {
                             + "fresh instance (an empty data folder, or a new database)");
                 }
                 IdMaps ids = objects.insert(session);
+                counts.ids = ids;
                 Map<Long, Long> documentIds = new HashMap<>();
                 for (String manifest : source.manifests()) {
                     try (InputStream in = source.open(manifest)) {

@@ -14,6 +14,8 @@ final class ManifestFiles {
     static final String THUMBNAIL_CHECKSUM = "__exported_thumbnail_checksum__";
     /** Ours: a note's author by name (paperless-ngx refers to a user record). */
     static final String NOTE_USER = "__note_user_name__";
+    /** Ours: a mail account whose password was left out (exported without --passphrase). */
+    static final String PASSWORD_LEFT_OUT = "__password_left_out__";
 
     static final String CORRESPONDENT = "documents.correspondent";
     static final String TAG = "documents.tag";
@@ -23,6 +25,8 @@ final class ManifestFiles {
     static final String CUSTOM_FIELD_INSTANCE = "documents.customfieldinstance";
     static final String NOTE = "documents.note";
     static final String DOCUMENT = "documents.document";
+    static final String MAIL_ACCOUNT = "paperless_mail.mailaccount";
+    static final String MAIL_RULE = "paperless_mail.mailrule";
 
     /** What metadata.json says about an export of ours. */
     static final String APPLICATION = "paperless-on-karaf";

@@ -43,6 +43,8 @@ final class ManifestObjects {
     private final Map<Long, List<JsonNode>> values = new HashMap<>();
     private final Map<Long, String> users = new HashMap<>();
     private final Map<Long, JsonNode> extraData = new HashMap<>();
+    private final List<JsonNode> mailAccounts = new ArrayList<>();
+    private final List<JsonNode> mailRules = new ArrayList<>();
     private final Map<String, Long> skipped = new TreeMap<>();
     private long documents;
     private long held;
@@ -71,6 +73,8 @@ final class ManifestObjects {
             case ManifestFiles.NOTE -> byDocument(notes, record);
             case ManifestFiles.CUSTOM_FIELD_INSTANCE -> byDocument(values, record);
             case ManifestFiles.DOCUMENT -> documents++;
+            case ManifestFiles.MAIL_ACCOUNT -> mailAccounts.add(record);
+            case ManifestFiles.MAIL_RULE -> mailRules.add(record);
             default -> {
                 if ("auth.user".equals(model)) {
                     users.put(record.path("pk").asLong(), record.path("fields").path("username").asText());
@@ -164,6 +168,15 @@ final class ManifestObjects {
             }
         }
         return result;
+    }
+
+    /** The mail records, for {@link MailImport}: they are stored once the collection is. */
+    List<JsonNode> mailAccounts() {
+        return mailAccounts;
+    }
+
+    List<JsonNode> mailRules() {
+        return mailRules;
     }
 
     Map<Long, String> users() {

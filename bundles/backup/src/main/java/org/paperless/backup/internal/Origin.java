@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Who wrote an export, from its metadata.json: this application (with the schema number its records
- * follow) or paperless-ngx (with its version).
+ * follow) or paperless-ngx (with its version); how its secrets are encrypted: ours in {@code encryption},
+ * paperless-ngx's in {@code __crypto__}.
  */
-record Origin(boolean ours, String version, int schema, JsonNode encryption) {
+record Origin(boolean ours, String version, int schema, JsonNode encryption, JsonNode ngxCrypto) {
 
     static final String LEGACY_VERSION = "version.json";
     /** A few hundred bytes in practice. */
@@ -22,7 +23,7 @@ record Origin(boolean ours, String version, int schema, JsonNode encryption) {
         String file = source.exists(ManifestFiles.METADATA) ? ManifestFiles.METADATA
                 : source.exists(LEGACY_VERSION) ? LEGACY_VERSION : null;
         if (file == null) {
-            return new Origin(false, "unknown", 0, MissingNode.getInstance());
+            return new Origin(false, "unknown", 0, MissingNode.getInstance(), MissingNode.getInstance());
         }
         JsonNode metadata;
         try (InputStream in = source.open(file)) {
@@ -41,7 +42,8 @@ record Origin(boolean ours, String version, int schema, JsonNode encryption) {
                     + ", schema " + schema + "); this version knows schema " + latestSchema
                     + " at most. Import it with that version or a newer one");
         }
-        return new Origin(ours, metadata.path("version").asText("unknown"), schema, metadata.path("encryption"));
+        return new Origin(ours, metadata.path("version").asText("unknown"), schema, metadata.path("encryption"),
+                metadata.path(NgxSecrets.SETTINGS));
     }
 
     String describe() {

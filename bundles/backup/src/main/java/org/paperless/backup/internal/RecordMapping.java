@@ -23,6 +23,8 @@ import org.paperless.api.MatchingAlgorithm;
 import org.paperless.api.Note;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.api.mail.MailAccount;
+import org.paperless.api.mail.MailRule;
 
 /** Manifest records (ours and paperless-ngx's) read back into records of this instance, ids mapped. */
 final class RecordMapping {
@@ -119,6 +121,41 @@ final class RecordMapping {
                 text(f, "filename"), text(f, "archive_filename"), text(f, "original_filename"), text(f, "mime_type"),
                 f.path("page_count").isNumber() ? f.get("page_count").asInt() : null, owner(f.path("owner"), users),
                 notes, values);
+    }
+
+    /** paperless-ngx's IMAP account; a missing field takes paperless-ngx's default. */
+    static MailAccount mailAccount(JsonNode r, String name, String password) {
+        JsonNode f = r.path("fields");
+        Integer port = f.path("imap_port").isNumber() ? f.get("imap_port").asInt() : null;
+        return new MailAccount(null, name, text(f, "imap_server"), port,
+                MailCodes.choice(MailCodes.SECURITY, f.path("imap_security").asInt(2), "imap_security"),
+                text(f, "username"), password, text(f, "character_set"));
+    }
+
+    /**
+     * paperless-ngx's mail rule, its account, tags, type and correspondent still the export's pks; a missing
+     * field takes paperless-ngx's default. A rule that takes its correspondent from one that is gone (null)
+     * assigns none, as paperless-ngx then does.
+     */
+    static MailRule mailRule(JsonNode r, String name) {
+        JsonNode f = r.path("fields");
+        List<Long> tags = StreamSupport.stream(f.path("assign_tags").spliterator(), false).map(JsonNode::asLong).toList();
+        Long correspondent = id(f, "assign_correspondent");
+        MailRule.CorrespondentSource from = MailCodes.choice(MailCodes.CORRESPONDENT,
+                f.path("assign_correspondent_from").asInt(1), "assign_correspondent_from");
+        if (from == MailRule.CorrespondentSource.CUSTOM && correspondent == null) {
+            from = MailRule.CorrespondentSource.NOTHING;
+        }
+        return new MailRule(null, f.path("account").asLong(), name, f.path("order").asInt(0),
+                f.path("enabled").asBoolean(true), text(f, "folder"), text(f, "filter_from"), text(f, "filter_to"),
+                text(f, "filter_subject"), text(f, "filter_body"), text(f, "filter_attachment_filename_include"),
+                text(f, "filter_attachment_filename_exclude"), f.path("maximum_age").asInt(30),
+                MailCodes.choice(MailCodes.ATTACHMENT_TYPE, f.path("attachment_type").asInt(1), "attachment_type"),
+                MailCodes.choice(MailCodes.SCOPE, f.path("consumption_scope").asInt(1), "consumption_scope"),
+                MailCodes.choice(MailCodes.TITLE, f.path("assign_title_from").asInt(1), "assign_title_from"),
+                from, correspondent, id(f, "assign_document_type"), tags,
+                MailCodes.choice(MailCodes.ACTION, f.path("action").asInt(3), "action"), text(f, "action_parameter"),
+                f.path("stop_processing").asBoolean(false));
     }
 
     static Long id(JsonNode fields, String name) {

@@ -19,6 +19,8 @@ import org.paperless.api.DocumentType;
 import org.paperless.api.Note;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.api.mail.MailAccount;
+import org.paperless.api.mail.MailRule;
 
 /** Our records in paperless-ngx's manifest shape: {@code {"model", "pk", "fields"}}, references as pks. */
 final class Records {
@@ -128,6 +130,62 @@ final class Records {
         ArrayNode tags = fields.putArray("tags");
         new TreeSet<>(d.tagIds()).forEach(tags::add);
         return record(ManifestFiles.DOCUMENT, d.id(), fields);
+    }
+
+    /**
+     * paperless-ngx's fields of an IMAP account with a password; {@code password} as it goes into the
+     * manifest (encrypted, or empty).
+     */
+    ObjectNode mailAccount(MailAccount a, String password) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.putNull("owner");
+        fields.put("name", a.name());
+        fields.put("imap_server", a.host());
+        if (a.port() == null) {
+            fields.putNull("imap_port");
+        } else {
+            fields.put("imap_port", a.port());
+        }
+        fields.put("imap_security", MailCodes.code(MailCodes.SECURITY, a.security()));
+        fields.put("username", a.user());
+        fields.put("password", password);
+        fields.put("is_token", false);
+        fields.put("character_set", a.characterSet());
+        fields.put("account_type", MailCodes.ACCOUNT_IMAP);
+        fields.putNull("refresh_token");
+        fields.putNull("expiration");
+        return record(ManifestFiles.MAIL_ACCOUNT, a.id(), fields);
+    }
+
+    ObjectNode mailRule(MailRule r) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.putNull("owner");
+        fields.put("name", r.name());
+        fields.put("order", r.order());
+        fields.put("account", r.accountId());
+        fields.put("enabled", r.enabled());
+        fields.put("folder", r.folder());
+        fields.put("filter_from", r.filterFrom());
+        fields.put("filter_to", r.filterTo());
+        fields.put("filter_subject", r.filterSubject());
+        fields.put("filter_body", r.filterBody());
+        fields.put("filter_attachment_filename_include", r.attachmentInclude());
+        fields.put("filter_attachment_filename_exclude", r.attachmentExclude());
+        fields.put("maximum_age", r.maximumAgeDays());
+        fields.put("attachment_type", MailCodes.code(MailCodes.ATTACHMENT_TYPE, r.attachmentType()));
+        fields.put("consumption_scope", MailCodes.code(MailCodes.SCOPE, r.scope()));
+        fields.put("pdf_layout", 0);
+        fields.put("action", MailCodes.code(MailCodes.ACTION, r.action()));
+        fields.put("action_parameter", r.actionParameter());
+        fields.put("assign_title_from", MailCodes.code(MailCodes.TITLE, r.titleFrom()));
+        ArrayNode tags = fields.putArray("assign_tags");
+        new TreeSet<>(r.tagIds()).forEach(tags::add);
+        putId(fields, "assign_document_type", r.documentTypeId());
+        fields.put("assign_correspondent_from", MailCodes.code(MailCodes.CORRESPONDENT, r.correspondentFrom()));
+        putId(fields, "assign_correspondent", r.correspondentId());
+        fields.put("assign_owner_from_rule", false);
+        fields.put("stop_processing", r.stopProcessing());
+        return record(ManifestFiles.MAIL_RULE, r.id(), fields);
     }
 
     private ObjectNode matching(ClassifyingObject o) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -30,7 +31,10 @@ class PdfThumbnailRenderer {
         renderer.setSubsamplingAllowed(true);
         BufferedImage image = renderer.renderImageWithDPI(0, dpi, ImageType.RGB);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
+        // ImageIO would otherwise buffer through a temporary file for every thumbnail.
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
+            ImageIO.write(image, "png", out);
+        }
         return png.toByteArray();
     }
 }

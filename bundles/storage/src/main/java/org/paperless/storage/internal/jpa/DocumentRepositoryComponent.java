@@ -280,10 +280,19 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Optional<Document> findByChecksum(String checksum) {
-        return transactions.call(em -> em.createQuery(
-                "SELECT d FROM DocumentEntity d WHERE d.checksum = :c OR d.archiveChecksum = :c ORDER BY d.id",
-                DocumentEntity.class).setParameter("c", checksum).setMaxResults(1).getResultList().stream()
-                .findFirst().map(d -> complete(em, d)));
+        // Two queries, each on its own index: with OR, Derby and PostgreSQL scan the whole table.
+        return transactions.call(em -> {
+            Optional<DocumentEntity> original = firstWith(em, "checksum", checksum);
+            Optional<DocumentEntity> archive = firstWith(em, "archiveChecksum", checksum);
+            Optional<DocumentEntity> first = original.isEmpty() ? archive : archive.isEmpty() ? original
+                    : Optional.of(original.get().getId() <= archive.get().getId() ? original.get() : archive.get());
+            return first.map(d -> complete(em, d));
+        });
+    }
+
+    private static Optional<DocumentEntity> firstWith(EntityManager em, String field, String checksum) {
+        return em.createQuery("SELECT d FROM DocumentEntity d WHERE d." + field + " = :c ORDER BY d.id", DocumentEntity.class)
+                .setParameter("c", checksum).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private static Document writeFiles(FileStep files, Document stored) {

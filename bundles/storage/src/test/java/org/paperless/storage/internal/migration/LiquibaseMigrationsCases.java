@@ -46,7 +46,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertTrue(all.stream().allMatch(Migration::reversible));
         assertEquals("Trash: when a document was deleted (paperless 0.1.0)", all.get(2).description());
         assertEquals("Task list: consumed files and scheduled runs (paperless 0.1.0)", all.get(3).description());
-        assertEquals("Mail: accounts, rules and the record of fetched mails (paperless 0.1.0)", all.get(4).description());
+        assertEquals("Mail: accounts, rules and the record of fetched mails; archive checksums indexed (paperless 0.1.0)", all.get(4).description());
         assertEquals(5, migrations().latest());
     }
 
