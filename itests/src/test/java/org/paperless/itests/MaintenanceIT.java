@@ -59,7 +59,7 @@ class MaintenanceIT {
             start(again);
             sane(again);
             assertTrue(files(moved) < TEXTS + PDFS, "the kill came before the end: " + files(moved));
-            Launcher.Result finished = again.run("client", "paperless:rename --no-progress-bar");
+            Launcher.Result finished = untilConsumptionIsUp(again, "paperless:rename --no-progress-bar");
             assertEquals(0, finished.exitCode(), finished.output());
             assertEquals(TEXTS + PDFS, files(moved), "every original is filed by its title now");
             assertEquals(0, files(data.resolve("media/originals")) - files(moved), "nothing left at the old names");
@@ -159,6 +159,22 @@ class MaintenanceIT {
         assertEquals(0, started.exitCode(), started.output());
         Launcher.Result status = launcher.run("client", "paperless:status --no-format");
         assertTrue(status.output().contains("Startup\tfinished"), status.output());
+    }
+
+    /**
+     * Runs a command that needs the consumer's filename format. Right after a start that recovered many
+     * interrupted moves, the consumer's services may still be coming up (its configuration arrives after its
+     * bundle started): the command then says the bundle is stopped, and is tried again for up to a minute.
+     */
+    private static Launcher.Result untilConsumptionIsUp(Launcher launcher, String command) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Launcher.Result result = launcher.run("client", command);
+        while (result.exitCode() != 0 && result.output().contains("org.paperless.consumer bundle is stopped")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            result = launcher.run("client", command);
+        }
+        return result;
     }
 
     private static void ok(Launcher launcher, String command) throws Exception {
