@@ -107,11 +107,9 @@ public class ExporterComponent implements Exporter {
             LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted; {} ms in all, "
                     + "of which {} ms waiting for the disk to hold them", documents, finished.location(), sink.copied(),
                     sink.unchanged(), finished.deleted(), (System.nanoTime() - started) / 1_000_000, sink.flushMillis());
-            if (run.left > 0) {
-                LOG.warn("{} documents were deleted or kept changing during the export and are not in it", run.left);
-            }
+            run.warnings.logDocuments();
             return new ExportReport(finished.location(), documents, sink.copied(), sink.unchanged(), finished.deleted(),
-                    run.bytes);
+                    run.bytes, run.warnings.leftOut(), run.warnings.list());
         }
     }
 
@@ -148,8 +146,8 @@ public class ExporterComponent implements Exporter {
         private final Set<Long> types = new HashSet<>();
         private final Set<Long> paths = new HashSet<>();
         private final Set<Long> fields = new HashSet<>();
+        private final ExportWarnings warnings = new ExportWarnings();
         private long bytes;
-        private long left;
 
         Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress, Secrets secrets) {
             this.options = options;
@@ -222,8 +220,7 @@ public class ExporterComponent implements Exporter {
             Set<Long> written = new HashSet<>();
             List<String> leftOut = new ArrayList<>();
             for (MailAccount a : accounts) {
-                collection.mailAccounts().passwordProblem(a.id()).ifPresent(problem ->
-                        LOG.warn("{}: the export holds the account without its password", problem));
+                collection.mailAccounts().passwordProblem(a.id()).ifPresent(warnings::passwordUnreadable);
                 String password = a.password();
                 ObjectNode record = records.mailAccount(a, password.isEmpty() || secrets == null ? ""
                         : secrets.encrypt(password));
@@ -239,10 +236,7 @@ public class ExporterComponent implements Exporter {
                     manifest.write(records.mailRule(r));
                 }
             }
-            if (!leftOut.isEmpty()) {
-                LOG.warn("Mail account passwords were left out: export with --passphrase to keep them (accounts {})",
-                        String.join(", ", leftOut));
-            }
+            warnings.passwordsLeftOut(leftOut);
         }
 
         /** An object created after the listing (by a rule, during consumption) is added before the document. */
@@ -278,8 +272,7 @@ public class ExporterComponent implements Exporter {
                     names.forget(files);
                     Optional<Document> now = collection.documents().find(d.id());
                     if (now.isEmpty()) {
-                        LOG.warn("Document {} '{}' was deleted during the export: it is not in it", d.id(), d.title());
-                        left++;
+                        warnings.deleted(d);
                         return false;
                     }
                     // A file of an unchanged row that is still missing is damage, not the instance at work.
@@ -288,14 +281,12 @@ public class ExporterComponent implements Exporter {
                             && !Files.exists(Path.of(missing.getFile()))) {
                         throw new NoSuchFileException(missing.getFile(), null, "a file of document "
                                 + d.id() + " '" + d.title() + "' is missing; the export stopped and the previous export"
-                                + " is unchanged. Run paperless:sanity-checker");
+                                + " is unchanged. Run paperless:sanity");
                     }
                     d = now.get();
                 }
             }
-            LOG.warn("The files of document {} '{}' changed on each of {} reads during the export: it is not in it;"
-                    + " export again", d.id(), d.title(), ATTEMPTS);
-            left++;
+            warnings.unmatched(d);
             return false;
         }
 

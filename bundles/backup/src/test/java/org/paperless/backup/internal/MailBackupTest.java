@@ -30,8 +30,10 @@ import org.paperless.api.DocumentType;
 import org.paperless.api.Matching;
 import org.paperless.api.Tag;
 import org.paperless.api.backup.ExportOptions;
+import org.paperless.api.backup.ExportReport;
 import org.paperless.api.backup.ImportOptions;
 import org.paperless.api.backup.ImportReport;
+import org.paperless.api.backup.VerifyReport;
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailAccount.Security;
 import org.paperless.api.mail.MailRule;
@@ -108,10 +110,13 @@ class MailBackupTest {
     }
 
     private Path export(String passphrase) throws Exception {
-        Path export = dir.resolve("export");
-        source.exporter().export(new ExportOptions(export, false, false, false, false, false, false, false, false, false,
-                null, false, passphrase), null);
-        return export;
+        report(source, passphrase);
+        return dir.resolve("export");
+    }
+
+    private ExportReport report(StorageInstance instance, String passphrase) throws Exception {
+        return instance.exporter().export(new ExportOptions(dir.resolve("export"), false, false, false, false, false,
+                false, false, false, false, null, false, passphrase), null);
     }
 
     private static List<JsonNode> records(Path export, String model) throws Exception {
@@ -155,10 +160,15 @@ class MailBackupTest {
     }
 
     @Test
-    void withoutAPassphraseThePasswordsAreLeftOutWithAWarning() throws Exception {
-        String log = stderrOf(() -> export(null));
-        assertTrue(log.contains("Mail account passwords were left out: export with --passphrase to keep them")
-                && log.contains("Work"), log);
+    void withoutAPassphraseThePasswordsAreLeftOutWithAWarningInTheReport() throws Exception {
+        ExportReport[] report = new ExportReport[1];
+        String log = stderrOf(() -> report[0] = report(source, null));
+        String warning = "Mail account passwords were left out: export with --passphrase to keep them (accounts Work)";
+        assertEquals(List.of(warning), report[0].warnings(), "'Home' has none");
+        assertEquals(0, report[0].leftOut(), "no document is missing");
+        assertTrue(log.contains(warning), log);
+        assertEquals(List.of(), report(source, PASSPHRASE).warnings(), "with a passphrase nothing is left out");
+        report(source, null);
         Path export = dir.resolve("export");
         assertFalse(Files.readString(export.resolve("manifest.json")).contains(WORK_PASSWORD));
         for (JsonNode account : records(export, ManifestFiles.MAIL_ACCOUNT)) {
@@ -170,6 +180,27 @@ class MailBackupTest {
         assertFalse(imported.contains("'Home' comes without"), "it had none");
         assertEquals("", target.mailAccounts.findByName("Work").orElseThrow().password());
         assertEquals(comparable(source).replace(WORK_PASSWORD, ""), comparable(target));
+    }
+
+    @Test
+    void anExportWithoutPasswordsPassesTheCheck() throws Exception {
+        Path export = export(null);
+        VerifyReport report = new VerifierComponent().verify(export, null);
+        assertTrue(report.ok(), report.toString());
+        assertEquals(0, report.documents());
+    }
+
+    @Test
+    void aPasswordThatCannotBeDecryptedIsAWarningEvenWithAPassphrase() throws Exception {
+        try (StorageInstance lostKey = new StorageInstance(dir.resolve("lost-key"))) {
+            lostKey.mailAccounts.create(new MailAccount(null, "Work", "imap.example.org", 993, Security.SSL,
+                    "me@example.org", WORK_PASSWORD, "UTF-8"));
+            Files.delete(lostKey.mailKey());
+            List<String> warnings = report(lostKey, PASSPHRASE).warnings();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("The password of mail account 'Work' cannot be read: the key file ")
+                    && warnings.get(0).endsWith("(the export holds the account without its password)"), warnings.get(0));
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.paperless.commands.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -17,7 +19,12 @@ import org.paperless.api.backup.ExportVerifier;
 import org.paperless.api.backup.Exporter;
 import org.paperless.api.backup.VerifyReport;
 
-/** paperless-ngx's document_exporter, with its option letters; --verify checks an existing export. */
+/**
+ * paperless-ngx's document_exporter, with its option letters; --verify checks an existing export. What the
+ * export holds less of than the collection is printed as warnings; the exit status is non-zero only when
+ * documents that still exist are not in it (paperless-ngx stops with an error when a document changes during
+ * its export), not for mail passwords left out without --passphrase (paperless-ngx only prints a notice there).
+ */
 @Service
 @Parsing(OptionsAnywhereParser.class)
 @Command(scope = "paperless", name = "export", description = "Export every document with its files and metadata "
@@ -90,10 +97,22 @@ public class ExportCommand implements Action {
                 noArchive, noThumbnail, useFolderPrefix, splitManifest, zip, zipName, dataOnly, passphrase);
         ExportReport report = Capabilities.backup(exporter).export(options, ProgressLine.of(noProgress, "Exported"));
         ProgressLine.end(noProgress);
-        System.out.printf("Exported %d documents to %s: %d files written (%d bytes), %d unchanged, %d deleted%n",
-                report.documents(), report.location(), report.copied(), report.bytesCopied(), report.unchanged(),
-                report.deleted());
+        lines(report).forEach(System.out::println);
+        if (report.leftOut() > 0) {
+            throw new IllegalStateException("The export at " + report.location() + " is written, but "
+                    + report.leftOut() + " of the collection's documents are not in it: see the warning above");
+        }
         return null;
+    }
+
+    /** The summary, then one line per warning. */
+    static List<String> lines(ExportReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("Exported %d documents to %s: %d files written (%d bytes), %d unchanged, %d deleted",
+                report.documents(), report.location(), report.copied(), report.bytesCopied(), report.unchanged(),
+                report.deleted()));
+        report.warnings().forEach(warning -> lines.add("Warning: " + warning));
+        return lines;
     }
 
     private Object verify(Path path) throws Exception {
