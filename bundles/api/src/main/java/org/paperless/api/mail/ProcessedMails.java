@@ -24,8 +24,33 @@ public interface ProcessedMails {
     /** Adds a document made from the mail (once; adding it again changes nothing). */
     void addDocument(long processedId, long documentId);
 
-    /** Sets the status (and the error, null when none). */
+    /** Sets the status (and the error, null when none); the attempts stay as they are. */
     void setStatus(long processedId, ProcessedMail.Status status, String error);
+
+    /**
+     * Records a failed attempt: the status becomes FAILED with the error, and the attempts grow by one.
+     *
+     * @return the attempts now
+     * @since 1.1
+     */
+    int fail(long processedId, String error);
+
+    /**
+     * The records of one account's folder whose status is not DONE (PENDING, STORED or FAILED), under every
+     * UIDVALIDITY, oldest first: what a fetch has to finish, however many records came after them.
+     *
+     * @since 1.1
+     */
+    List<ProcessedMail> unfinished(long accountId, String folder);
+
+    /**
+     * Clears the attempts of the account's FAILED mails, so that the next fetch tries them again (those it gave
+     * up on too).
+     *
+     * @return how many FAILED mails there were
+     * @since 1.1
+     */
+    int retryFailed(long accountId);
 
     /** Where a document came from, when it came from a mail. */
     Optional<MailOrigin> originOf(long documentId);

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailFetcher.AccountResult;
+import org.paperless.api.mail.MailFetcher.RuleResult;
 import org.paperless.api.mail.MailRule;
 import org.paperless.api.tasks.TaskLog;
 import org.paperless.api.tasks.TaskRecord;
@@ -48,7 +51,8 @@ final class AccountRun {
 
     AccountResult run(Connections connections) throws InterruptedException {
         Instant started = clock.instant();
-        Tally tally = new Tally();
+        List<String> errors = new ArrayList<>();
+        List<RuleResult> rules = new ArrayList<>();
         Store store = null;
         try {
             store = connector.connect(account, connections);
@@ -57,34 +61,38 @@ final class AccountRun {
                 if (!rule.enabled()) {
                     continue;
                 }
+                Tally tally = new Tally();
                 try {
                     new RuleRun(services, account, rule, stagingRoot, limits, tally, stopping, clock).run(store, claimed);
                 } catch (RuleFailed e) {
-                    ruleFailed(tally, rule, e.getMessage());
+                    ruleFailed(errors, tally, rule, e.getMessage());
                 } catch (MessagingException e) {
                     if (stopping.getAsBoolean() || ConnectionState.lost(e, null) || !store.isConnected()) {
                         throw e;
                     }
-                    ruleFailed(tally, rule, Failures.hidden(Failures.message(e), account.password()));
+                    ruleFailed(errors, tally, rule, Failures.hidden(Failures.message(e), account.password()));
+                } finally {
+                    rules.add(tally.result(rule.name())); // what it did before a lost connection ended the account
                 }
             }
         } catch (MessagingException | IOException e) {
             if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted() || Failures.isInterruption(e)) {
                 throw stopped();
             }
-            tally.errors.add(0, Failures.account(e, account));
+            errors.add(0, Failures.account(e, account));
             LOG.debug("Fetching mail account {} failed", account.name(), e);
         } catch (ConsumptionHeld e) {
-            tally.errors.add("Stopped: " + e.getMessage());
+            errors.add("Stopped: " + e.getMessage());
         } catch (RuntimeException e) {
             // storage gone, a bug: this account's fetch ends, the others still run
             LOG.error("Fetching mail account {} failed", account.name(), e);
-            tally.errors.add(Failures.hidden(Failures.message(e), account.password()));
+            errors.add(Failures.hidden(Failures.message(e), account.password()));
         } finally {
             close(store);
         }
-        AccountResult result = new AccountResult(account.name(), tally.mailsConsumed, tally.documents, tally.failedMails,
-                tally.error());
+        AccountResult result = new AccountResult(account.name(), rules.stream().mapToInt(RuleResult::mailsConsumed).sum(),
+                rules.stream().mapToInt(RuleResult::documents).sum(), rules.stream().mapToInt(RuleResult::failedMails).sum(),
+                errors.isEmpty() ? null : String.join("; ", errors), rules);
         if (result.error() != null) {
             LOG.warn("Mail account {}: {}", account.name(), result.error());
             record(TaskRecord.scheduled("mail-fetch " + account.name(), started, clock.instant(), false, result.error()));
@@ -95,8 +103,9 @@ final class AccountRun {
         return result;
     }
 
-    private void ruleFailed(Tally tally, MailRule rule, String message) {
-        tally.errors.add("Rule " + rule.name() + ": " + message);
+    private static void ruleFailed(List<String> errors, Tally tally, MailRule rule, String message) {
+        tally.lastError = message;
+        errors.add("Rule " + rule.name() + ": " + message);
     }
 
     private static InterruptedException stopped() {

@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.mail.MailAccount;
+import org.paperless.api.mail.MailFetcher;
 import org.paperless.api.mail.MailRule;
 import org.paperless.api.mail.ProcessedMail;
 import org.paperless.api.mail.ProcessedMail.Status;
@@ -34,9 +35,14 @@ import jakarta.mail.MessagingException;
  * point leaves a state the next fetch finishes: a PENDING mail is consumed again, where a file whose
  * SHA-256 a document already has counts as stored (it was committed before the crash); a STORED mail only
  * gets its action. A mail whose documents could not all be stored is FAILED, left untouched on the server
- * and tried again next time. After a UIDVALIDITY change the Message-ID finds the mail's earlier record.
+ * and tried again next time, {@link #MAX_ATTEMPTS} times at most: then it is left alone until the failed mails
+ * are retried on demand. A lost connection is no attempt (the mail is not at fault): it never gets as far as
+ * {@link #fail}. After a UIDVALIDITY change the Message-ID finds the mail's earlier record.
  */
 final class MailHandler {
+
+    /** Failed attempts after which a mail is left alone (README, "Fetching mail"). */
+    static final int MAX_ATTEMPTS = MailFetcher.MAX_ATTEMPTS;
 
     private static final Logger LOG = LoggerFactory.getLogger(MailHandler.class);
 
@@ -97,7 +103,12 @@ final class MailHandler {
                     return true;
                 }
                 case PENDING -> resumed = true;
-                case FAILED -> resumed = false;
+                case FAILED -> {
+                    if (givenUp(r)) {
+                        LOG.debug("Rule {}: mail {} failed {} times: left alone", rule.name(), mail.label(), r.attempts());
+                        return true;
+                    }
+                }
             }
         }
         if (!mail.matchesHeaders(rule.filterFrom(), rule.filterTo(), rule.filterSubject())) {
@@ -123,6 +134,11 @@ final class MailHandler {
                 record.received(), -1));
     }
 
+    /** Whether the fetcher gave up on the mail: it failed {@link #MAX_ATTEMPTS} times. */
+    static boolean givenUp(ProcessedMail record) {
+        return record.status() == Status.FAILED && record.attempts() >= MAX_ATTEMPTS;
+    }
+
     /** The server numbered its mails anew: the mail's earlier record, carried over to its new UID. */
     private ProcessedMail renumbered(ProcessedMail earlier, Candidate mail) {
         ProcessedMail now = services.processed().begin(new ProcessedMail(null, account.id(), earlier.ruleId(), rule.folder(),
@@ -134,12 +150,16 @@ final class MailHandler {
         if (earlier.status() != Status.PENDING) {
             services.processed().setStatus(now.id(), earlier.status(), earlier.error());
         }
+        int attempts = earlier.status() == Status.FAILED ? earlier.attempts() : 0;
+        for (int i = 0; i < attempts; i++) { // at most MAX_ATTEMPTS, and only after a renumbering
+            services.processed().fail(now.id(), earlier.error());
+        }
         LOG.info("Folder {} of account {} was renumbered (UIDVALIDITY {} -> {}): mail {} is the one recorded as"
                 + " UID {}, {}", rule.folder(), account.name(), earlier.uidValidity(), uidValidity, mail.label(),
                 earlier.uid(), earlier.status());
         return new ProcessedMail(now.id(), account.id(), earlier.ruleId(), rule.folder(), uidValidity, mail.uid(),
                 mail.messageId(), mail.subject(), mail.received(), earlier.status(), earlier.documentIds(), earlier.error(),
-                null);
+                null, attempts);
     }
 
     private boolean consume(IMAPMessage message, Candidate mail, ProcessedMail existing, boolean resumed)
@@ -291,21 +311,45 @@ final class MailHandler {
         String reason = "The action " + rule.action() + " failed: " + Failures.message(e);
         services.processed().setStatus(d.record().id(), Status.STORED, reason);
         tally.failedMails++;
+        tally.lastError = "Mail " + d.mail().label() + ": " + reason;
         LOG.warn("Rule {}: mail {}: {}; its documents are stored, the action is tried again next time", rule.name(),
                 d.mail().label(), reason);
     }
 
+    /**
+     * Counts a failed attempt. Until the last one the mail is tried again at the next fetch; at the last one
+     * the fetcher gives up on it, says so once (log and task list) and says what to do.
+     *
+     * @param toTaskList whether the failure still has to go to the task list (the consumer lists the files it refused)
+     */
     private void fail(ProcessedMail existing, Candidate mail, String reason, Instant started, boolean toTaskList) {
         ProcessedMail record = existing != null ? existing : services.processed().begin(fresh(mail));
-        services.processed().setStatus(record.id(), Status.FAILED, reason);
+        int attempts = services.processed().fail(record.id(), reason);
         tally.failedMails++;
-        LOG.warn("Rule {}: mail {} of account {} failed, it stays on the server as it is and is tried again next"
-                + " time: {}", rule.name(), mail.label(), account.name(), reason);
-        TaskLog log = toTaskList ? services.taskLog().get() : null;
+        tally.lastError = "Mail " + mail.label() + ": " + reason;
+        String task = "mail " + mail.label() + " (" + account.name() + "/" + rule.folder() + ")";
+        if (attempts >= MAX_ATTEMPTS) {
+            String name = account.name().matches("[\\w.@+-]+") ? account.name() : '"' + account.name() + '"';
+            String advice = "Fix the cause and run paperless:mail-fetch --retry-failed --account " + name
+                    + ", or take the mail out of " + rule.folder();
+            LOG.warn("Rule {}: mail {} of account {} failed {} times; it is left alone on the server from now on: {}. {}",
+                    rule.name(), mail.label(), account.name(), attempts, reason, advice);
+            toTaskList(TaskRecord.consumeFailed(task, started, clock.instant(),
+                    "Given up after " + attempts + " failed attempts: " + reason + ". " + advice));
+            return;
+        }
+        LOG.warn("Rule {}: mail {} of account {} failed (attempt {} of {}), it stays on the server as it is and is tried"
+                + " again next time: {}", rule.name(), mail.label(), account.name(), attempts, MAX_ATTEMPTS, reason);
+        if (toTaskList) {
+            toTaskList(TaskRecord.consumeFailed(task, started, clock.instant(), reason));
+        }
+    }
+
+    private void toTaskList(TaskRecord task) {
+        TaskLog log = services.taskLog().get();
         if (log != null) {
             try {
-                log.record(TaskRecord.consumeFailed("mail " + mail.label() + " (" + account.name() + "/" + rule.folder() + ")",
-                        started, clock.instant(), reason));
+                log.record(task);
             } catch (RuntimeException e) {
                 LOG.warn("The failed mail could not be added to the task list: {}", e.toString());
             }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -25,18 +26,13 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
 /**
- * One rule over its folder: the server searches, the mails already DONE under the folder's UIDVALIDITY are
- * left out, the envelopes of the others come in batches, and each mail goes to the {@link MailHandler}.
+ * One rule over its folder: the server searches, the mails already DONE under the folder's UIDVALIDITY (and
+ * those the fetcher gave up on) are left out, the envelopes of the others come in batches, and each mail goes
+ * to the {@link MailHandler}. Then the rule's unfinished mails that the search no longer finds are finished.
  */
 final class RuleRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleRun.class);
-    /**
-     * How far back the records are looked through for mails left STORED that the search no longer finds
-     * (their action ran, but the fetch was cut off before it could note it). A stop-gap: ProcessedMails has no
-     * query for the records of one folder that are not DONE.
-     */
-    static final int RECENT = 1000;
 
     private final Services services;
     private final MailAccount account;
@@ -74,7 +70,12 @@ final class RuleRun {
             long uidValidity = folder.getUIDValidity();
             long[] found = ServerSearch.uids(folder, rule, account.characterSet(), LocalDate.now(clock));
             Set<Long> done = services.processed().doneUids(account.id(), rule.folder(), uidValidity);
-            long[] todo = Arrays.stream(found).filter(uid -> !done.contains(uid)).toArray();
+            // Read once: the mails below only change records of mails the search found, which the end leaves out.
+            List<ProcessedMail> unfinished = services.processed().unfinished(account.id(), rule.folder()).stream()
+                    .filter(r -> r.uidValidity() == uidValidity).toList();
+            Set<Long> givenUp = unfinished.stream().filter(MailHandler::givenUp).map(ProcessedMail::uid)
+                    .collect(Collectors.toSet());
+            long[] todo = Arrays.stream(found).filter(uid -> !done.contains(uid) && !givenUp.contains(uid)).toArray();
             LOG.debug("Rule {}: {} of {} mails in {} match {}, {} not done yet", rule.name(), found.length,
                     folder.getMessageCount(), rule.folder(), ServerSearch.describe(rule, LocalDate.now(clock)), todo.length);
             MailHandler handler = new MailHandler(services, account, rule, folder, uidValidity, stagingRoot, limits, tally,
@@ -88,31 +89,14 @@ final class RuleRun {
                 profile.add(FetchProfile.Item.ENVELOPE);
                 folder.fetch(present, profile);
                 for (Message message : present) {
-                    if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException("The mail fetch was stopped");
-                    }
-                    Candidate mail = Candidate.of((IMAPMessage) message, folder.getUID(message));
-                    String key = mail.messageId() != null ? mail.messageId() : rule.folder() + "#" + mail.uid();
-                    if (claimed.contains(key)) {
-                        continue;
-                    }
-                    try {
-                        if (handler.handle((IMAPMessage) message, mail) && rule.stopProcessing()) {
-                            claimed.add(key);
-                        }
-                    } catch (ConsumptionHeld e) {
-                        handler.flush(); // what is stored gets its action before this account's fetch ends
-                        throw e;
-                    }
+                    take(handler, (IMAPMessage) message, folder, claimed);
                 }
                 handler.flush();
             }
-            Set<Long> searched = Arrays.stream(found).boxed().collect(java.util.stream.Collectors.toSet());
-            for (ProcessedMail left : services.processed().recent(RECENT)) {
-                if (left.status() == ProcessedMail.Status.STORED && left.accountId() == account.id()
-                        && left.ruleId() == rule.id() && left.folder().equals(rule.folder())
-                        && left.uidValidity() == uidValidity && !searched.contains(left.uid())) {
-                    handler.finishStored(left);
+            Set<Long> searched = Arrays.stream(found).boxed().collect(Collectors.toSet());
+            for (ProcessedMail left : unfinished) {
+                if (left.ruleId() == rule.id() && !searched.contains(left.uid())) {
+                    finishLeft(handler, left, folder, claimed);
                 }
             }
             handler.flush();
@@ -123,6 +107,50 @@ final class RuleRun {
                 } catch (MessagingException e) {
                     LOG.debug("Closing {} failed: {}", rule.folder(), e.toString());
                 }
+            }
+        }
+    }
+
+    /** One mail to the handler, unless a stop-processing rule took it already. */
+    private void take(MailHandler handler, IMAPMessage message, IMAPFolder folder, Set<String> claimed)
+            throws MessagingException, IOException, InterruptedException, ConsumptionHeld {
+        if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("The mail fetch was stopped");
+        }
+        Candidate mail = Candidate.of(message, folder.getUID(message));
+        String key = mail.messageId() != null ? mail.messageId() : rule.folder() + "#" + mail.uid();
+        if (claimed.contains(key)) {
+            return;
+        }
+        try {
+            if (handler.handle(message, mail) && rule.stopProcessing()) {
+                claimed.add(key);
+            }
+        } catch (ConsumptionHeld e) {
+            handler.flush(); // what is stored gets its action before this account's fetch ends
+            throw e;
+        }
+    }
+
+    /**
+     * A mail of this rule left unfinished that the search no longer finds (it was read, flagged or moved
+     * meanwhile, or it is past the maximum age now). STORED: its action may have run already, only the record
+     * is left to finish. PENDING: its documents are finished when the mail is still there. A FAILED one is
+     * tried again only when the search finds it, as any other mail.
+     */
+    private void finishLeft(MailHandler handler, ProcessedMail left, IMAPFolder folder, Set<String> claimed)
+            throws MessagingException, IOException, InterruptedException, ConsumptionHeld {
+        if (left.status() == ProcessedMail.Status.STORED) {
+            handler.finishStored(left);
+        } else if (left.status() == ProcessedMail.Status.PENDING) {
+            IMAPMessage message = (IMAPMessage) folder.getMessageByUID(left.uid());
+            if (message != null && !message.isExpunged()) {
+                LOG.info("Rule {}: mail UID {} '{}' was left unfinished and no longer matches the search: finishing it",
+                        rule.name(), left.uid(), left.subject());
+                take(handler, message, folder, claimed);
+            } else {
+                LOG.debug("Rule {}: mail UID {} '{}' was left unfinished and is no longer in {}", rule.name(),
+                        left.uid(), left.subject(), rule.folder());
             }
         }
     }

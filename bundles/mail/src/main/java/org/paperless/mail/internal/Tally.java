@@ -1,17 +1,17 @@
 package org.paperless.mail.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.paperless.api.mail.MailFetcher.RuleResult;
 
-/** What one account's fetch did so far. */
+/** What one rule did so far in one fetch; the account's figures are the sum of its rules'. */
 final class Tally {
 
     int mailsConsumed;
     int documents;
     int failedMails;
-    final List<String> errors = new ArrayList<>();
+    /** Why the rule could not run, or why its last failed mail failed; null when nothing failed. */
+    String lastError;
 
-    String error() {
-        return errors.isEmpty() ? null : String.join("; ", errors);
+    RuleResult result(String rule) {
+        return new RuleResult(rule, mailsConsumed, documents, failedMails, lastError);
     }
 }

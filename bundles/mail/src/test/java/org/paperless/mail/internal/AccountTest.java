@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailFetcher.AccountResult;
 import org.paperless.api.mail.MailFetcher.FetchReport;
+import org.paperless.api.mail.MailFetcher.RuleResult;
+import org.paperless.api.mail.MailRule;
 import org.paperless.api.tasks.TaskRecord;
 
 import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
@@ -90,8 +92,8 @@ class AccountTest {
     @Test
     void aMissingFolderFailsItsRuleAndTheNextRuleRuns() throws Exception {
         MailAccount account = world.account("home");
-        world.rule(account).with(r -> r.folder = "Invoices").create();
-        world.rule(account).with(r -> r.order = 1).create();
+        MailRule missing = world.rule(account).with(r -> r.folder = "Invoices").create();
+        MailRule next = world.rule(account).with(r -> r.order = 1).create();
         world.append("INBOX", TestMails.mail("Bill", "shop@example.com", "x", TestMails.pdf("bill.pdf")));
 
         FetchReport report = world.fetcher().fetch(null);
@@ -99,6 +101,11 @@ class AccountTest {
         String error = report.accounts().get(0).error();
         assertTrue(error.contains("The folder 'Invoices' does not exist; the account has [INBOX]"), error);
         assertEquals(List.of("bill.pdf"), world.consumer.names());
+        List<RuleResult> rules = report.accounts().get(0).rules();
+        assertEquals(List.of(missing.name(), next.name()), rules.stream().map(RuleResult::rule).toList());
+        assertTrue(rules.get(0).lastError().startsWith("The folder 'Invoices' does not exist"), rules.get(0).lastError());
+        assertEquals(new RuleResult(next.name(), 1, 1, 0, null), rules.get(1));
+        assertFalse(report.ok());
     }
 
     @Test

@@ -96,6 +96,44 @@ class ExactlyOnceTest {
         assertEquals(Status.DONE, world.record("Bill").orElseThrow().status());
     }
 
+    /** The unfinished records of the folder are asked for, not the newest records: a thousand newer ones hide nothing. */
+    @Test
+    void aStoredMailTheSearchNoLongerFindsIsFinishedHoweverManyRecordsCameAfterIt() throws Exception {
+        StoringConsumer.Stored before = storeDirectly(TestMails.pdf("bill.pdf", "bill"));
+        world.append("INBOX", TestMails.mail("Bill", "shop@example.com", "x", TestMails.pdf("bill.pdf", "bill")));
+        world.mark("INBOX", "Bill", Flags.Flag.SEEN);
+        recordAs("Bill", 1, Status.STORED, before.id());
+        long validity = world.uidValidity("INBOX");
+        for (long uid = 1000; uid <= 2000; uid++) {
+            ProcessedMail newer = world.processed.begin(new ProcessedMail(null, account.id(), rule.id(), "INBOX", validity,
+                    uid, null, "Newer " + uid, null, Status.PENDING, List.of(), null, null));
+            world.processed.setStatus(newer.id(), Status.DONE, null);
+        }
+        assertFalse(world.processed.recent(1000).stream().anyMatch(m -> m.subject().equals("Bill")));
+
+        FetchReport report = world.fetcher().fetch(null);
+
+        assertTrue(report.ok(), report.toString());
+        assertEquals(Status.DONE, world.record("Bill").orElseThrow().status());
+        assertEquals(1, world.consumer.stored().size(), "nothing consumed again");
+    }
+
+    @Test
+    void aPendingMailTheSearchNoLongerFindsGetsItsDocumentsWhileItIsStillThere() throws Exception {
+        world.append("INBOX", TestMails.mail("Read meanwhile", "shop@example.com", "x", TestMails.pdf("one.pdf")));
+        world.mark("INBOX", "Read meanwhile", Flags.Flag.SEEN); // the rule searches UNSEEN mails
+        recordAs("Read meanwhile", 1, Status.PENDING);
+
+        FetchReport report = world.fetcher().fetch(null);
+
+        assertTrue(report.ok(), report.toString());
+        assertEquals(List.of("one.pdf"), world.consumer.names());
+        ProcessedMail record = world.record("Read meanwhile").orElseThrow();
+        assertEquals(Status.DONE, record.status());
+        assertEquals(List.of(1L), record.documentIds());
+        assertEquals(1, report.accounts().get(0).rules().get(0).mailsConsumed());
+    }
+
     @Test
     void aMailLeftPendingWithOneOfTwoAttachmentsStoredGetsTheOtherAndNotTheFirstTwice() throws Exception {
         // the first attachment was committed, then the fetch died before it could note it

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.paperless.api.NotFoundException;
 import org.paperless.api.mail.MailOrigin;
 import org.paperless.api.mail.ProcessedMail;
 import org.paperless.api.mail.ProcessedMails;
@@ -55,21 +56,62 @@ final class MemoryProcessedMails implements ProcessedMails {
 
     @Override
     public synchronized void addDocument(long processedId, long documentId) {
-        ProcessedMail m = rows.get(processedId);
+        ProcessedMail m = existing(processedId);
         if (m.documentIds().contains(documentId)) {
             return;
         }
         List<Long> ids = new ArrayList<>(m.documentIds());
         ids.add(documentId);
         rows.put(processedId, new ProcessedMail(m.id(), m.accountId(), m.ruleId(), m.folder(), m.uidValidity(), m.uid(),
-                m.messageId(), m.subject(), m.received(), m.status(), ids, m.error(), Instant.now()));
+                m.messageId(), m.subject(), m.received(), m.status(), ids, m.error(), Instant.now(), m.attempts()));
     }
 
     @Override
     public synchronized void setStatus(long processedId, ProcessedMail.Status status, String error) {
-        ProcessedMail m = rows.get(processedId);
+        ProcessedMail m = existing(processedId);
         rows.put(processedId, new ProcessedMail(m.id(), m.accountId(), m.ruleId(), m.folder(), m.uidValidity(), m.uid(),
-                m.messageId(), m.subject(), m.received(), status, m.documentIds(), error, Instant.now()));
+                m.messageId(), m.subject(), m.received(), status, m.documentIds(), cut(error), Instant.now(), m.attempts()));
+    }
+
+    @Override
+    public synchronized int fail(long processedId, String error) {
+        ProcessedMail m = existing(processedId);
+        ProcessedMail failed = new ProcessedMail(m.id(), m.accountId(), m.ruleId(), m.folder(), m.uidValidity(), m.uid(),
+                m.messageId(), m.subject(), m.received(), ProcessedMail.Status.FAILED, m.documentIds(), cut(error), Instant.now(),
+                m.attempts() + 1);
+        rows.put(processedId, failed);
+        return failed.attempts();
+    }
+
+    @Override
+    public synchronized List<ProcessedMail> unfinished(long accountId, String folder) {
+        return rows.values().stream().filter(m -> m.accountId() == accountId && m.folder().equals(folder)
+                && m.status() != ProcessedMail.Status.DONE).sorted(Comparator.comparing(ProcessedMail::id)).toList();
+    }
+
+    /** Clears the attempts, leaving the status, error and time as storage's bulk update does. */
+    @Override
+    public synchronized int retryFailed(long accountId) {
+        List<ProcessedMail> failed = rows.values().stream()
+                .filter(m -> m.accountId() == accountId && m.status() == ProcessedMail.Status.FAILED).toList();
+        for (ProcessedMail m : failed) {
+            rows.put(m.id(), new ProcessedMail(m.id(), m.accountId(), m.ruleId(), m.folder(), m.uidValidity(), m.uid(),
+                    m.messageId(), m.subject(), m.received(), m.status(), m.documentIds(), m.error(), m.updatedAt(), 0));
+        }
+        return failed.size();
+    }
+
+    /** Storage keeps 4000 characters of an error. */
+    private static String cut(String error) {
+        return error == null || error.length() <= 4000 ? error : error.substring(0, 4000);
+    }
+
+    private ProcessedMail existing(long processedId) {
+        ProcessedMail m = rows.get(processedId);
+        if (m == null) {
+            throw new NotFoundException("No processed mail with id " + processedId);
+        }
+        return m;
     }
 
     @Override
@@ -80,11 +122,15 @@ final class MemoryProcessedMails implements ProcessedMails {
                         m.subject(), m.received()));
     }
 
+    /** The last changed first, as storage orders them. */
     @Override
     public synchronized List<ProcessedMail> recent(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a list of processed mails shows 1 mail or more, not " + limit);
+        }
         List<ProcessedMail> all = new ArrayList<>(rows.values());
-        all.sort(Comparator.comparing(ProcessedMail::id).reversed());
-        return all.subList(0, Math.min(limit, all.size()));
+        all.sort(Comparator.comparing(ProcessedMail::updatedAt).thenComparing(ProcessedMail::id).reversed());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
     synchronized List<ProcessedMail> all() {

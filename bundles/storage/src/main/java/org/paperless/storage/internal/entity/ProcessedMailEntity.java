@@ -59,6 +59,10 @@ public class ProcessedMailEntity extends IdentifiedEntity {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    /** Failed attempts to consume it (migration 6). */
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "processed_mail_document", joinColumns = @JoinColumn(name = "processed_id"))
     @Column(name = "document_id")
@@ -154,5 +158,13 @@ public class ProcessedMailEntity extends IdentifiedEntity {
 
     public void setUpdatedAt(LocalDateTime updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
     }
 }

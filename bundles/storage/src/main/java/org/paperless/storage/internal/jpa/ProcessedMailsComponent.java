@@ -1,6 +1,7 @@
 package org.paperless.storage.internal.jpa;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -158,6 +159,37 @@ public class ProcessedMailsComponent implements ProcessedMails {
         });
     }
 
+    @Override
+    public int fail(long processedId, String error) {
+        return transactions.call(em -> {
+            ProcessedMailEntity entity = existing(em, processedId);
+            entity.setStatus(ProcessedMail.Status.FAILED.name());
+            entity.setError(error == null ? null : StoredText.cut(error, ProcessedMailEntity.ERROR_LENGTH));
+            entity.setAttempts(entity.getAttempts() + 1);
+            entity.setUpdatedAt(DocumentMapper.utc(Instant.now()));
+            return entity.getAttempts();
+        });
+    }
+
+    /** Statuses listed rather than "not DONE", so that the index on (account, folder, status) is used for each. */
+    @Override
+    public List<ProcessedMail> unfinished(long accountId, String folder) {
+        List<String> open = Arrays.stream(ProcessedMail.Status.values()).filter(s -> s != ProcessedMail.Status.DONE)
+                .map(Enum::name).toList();
+        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
+                        + "AND p.folder = :folder AND p.status IN :open ORDER BY p.id", ProcessedMailEntity.class)
+                .setParameter("account", accountId).setParameter("folder", folder).setParameter("open", open)
+                .getResultList().stream().map(ProcessedMailsComponent::toRecord).toList());
+    }
+
+    @Override
+    public int retryFailed(long accountId) {
+        return transactions.call(em -> em.createQuery("UPDATE ProcessedMailEntity p SET p.attempts = 0 "
+                        + "WHERE p.accountId = :account AND p.status = :failed")
+                .setParameter("account", accountId).setParameter("failed", ProcessedMail.Status.FAILED.name())
+                .executeUpdate());
+    }
+
     /** The newest mail the document was made from; the rule's name may be gone by now. */
     @Override
     public Optional<MailOrigin> originOf(long documentId) {
@@ -201,6 +233,6 @@ public class ProcessedMailsComponent implements ProcessedMails {
         return new ProcessedMail(e.getId(), e.getAccountId(), e.getRuleId(), e.getFolder(), e.getUidValidity(),
                 e.getUid(), e.getMessageId(), e.getSubject(), DocumentMapper.instant(e.getReceived()),
                 ProcessedMail.Status.valueOf(e.getStatus()), List.copyOf(new TreeSet<>(e.getDocumentIds())), e.getError(),
-                DocumentMapper.instant(e.getUpdatedAt()));
+                DocumentMapper.instant(e.getUpdatedAt()), e.getAttempts());
     }
 }

@@ -166,6 +166,72 @@ abstract class ProcessedMailsCases extends MailStorageTestBase {
         assertEquals(Set.of(), processed.doneUids(home.id(), "Sent", 7));
     }
 
+    /** Found by folder, not by recency: an old PENDING mail behind a thousand newer records is still there. */
+    @Test
+    void unfinishedAreTheRecordsOfOneFolderThatAreNotDoneHoweverOld() throws Exception {
+        ProcessedMail pending = processed.begin(mail("INBOX", 7, 1, null));
+        ProcessedMail stored = processed.begin(mail("INBOX", 7, 2, null));
+        processed.setStatus(stored.id(), Status.STORED, null);
+        ProcessedMail failed = processed.begin(mail("INBOX", 6, 3, null));
+        processed.fail(failed.id(), "refused");
+        processed.setStatus(processed.begin(mail("INBOX", 7, 4, null)).id(), Status.DONE, null);
+        processed.begin(mail("Archive", 7, 5, null));
+        MailAccount work = accounts.create(account("Work", "secret"));
+        processed.begin(new ProcessedMail(null, work.id(), bills.id(), "INBOX", 7, 1, null, "", null, Status.PENDING,
+                null, null, null));
+        String[] newer = new String[1001];
+        for (int i = 0; i < newer.length; i++) {
+            newer[i] = "INSERT INTO processed_mail (account_id, rule_id, folder, uid_validity, uid, subject, status, "
+                    + "updated_at, attempts) VALUES (" + home.id() + ", " + bills.id() + ", 'INBOX', 7, " + (100 + i)
+                    + ", 'newer', 'DONE', CURRENT_TIMESTAMP, 0)";
+        }
+        db.execute(newer);
+
+        List<ProcessedMail> unfinished = processed.unfinished(home.id(), "INBOX");
+
+        assertEquals(List.of(pending.id(), stored.id(), failed.id()), unfinished.stream().map(ProcessedMail::id).toList(),
+                "oldest first, every UIDVALIDITY");
+        assertEquals(List.of(Status.PENDING, Status.STORED, Status.FAILED),
+                unfinished.stream().map(ProcessedMail::status).toList());
+        assertEquals(1, unfinished.get(2).attempts());
+        assertEquals(1, processed.unfinished(home.id(), "Archive").size());
+        assertEquals(List.of(), processed.unfinished(home.id(), "Sent"));
+        assertFalse(processed.recent(1000).stream().anyMatch(m -> m.id().equals(pending.id())),
+                "recent records alone would not find it");
+    }
+
+    @Test
+    void eachFailureCountsAnAttemptUntilTheAccountsFailedMailsAreRetried() {
+        ProcessedMail mail = processed.begin(mail("INBOX", 1, 5, null));
+        assertEquals(0, mail.attempts());
+        assertEquals(1, processed.fail(mail.id(), "refused once"));
+        assertEquals(2, processed.fail(mail.id(), "refused " + "x".repeat(5000)));
+        ProcessedMail failed = processed.find(home.id(), "INBOX", 1, 5).orElseThrow();
+        assertEquals(Status.FAILED, failed.status());
+        assertEquals(2, failed.attempts());
+        assertEquals(4000, failed.error().length());
+        processed.setStatus(mail.id(), Status.FAILED, "set again");
+        assertEquals(2, processed.find(home.id(), "INBOX", 1, 5).orElseThrow().attempts(), "setStatus keeps them");
+
+        ProcessedMail stored = processed.begin(mail("INBOX", 1, 6, null));
+        processed.fail(stored.id(), "once");
+        processed.setStatus(stored.id(), Status.STORED, null);
+        MailAccount work = accounts.create(account("Work", "secret"));
+        ProcessedMail elsewhere = processed.begin(new ProcessedMail(null, work.id(), bills.id(), "INBOX", 1, 5, null, "",
+                null, Status.PENDING, null, null, null));
+        processed.fail(elsewhere.id(), "other account");
+
+        assertEquals(1, processed.retryFailed(home.id()), "the FAILED mails of that account");
+        ProcessedMail retried = processed.find(home.id(), "INBOX", 1, 5).orElseThrow();
+        assertEquals(0, retried.attempts());
+        assertEquals(Status.FAILED, retried.status(), "still to be tried");
+        assertEquals("set again", retried.error(), "the last reason stays until it is tried");
+        assertEquals(1, processed.find(home.id(), "INBOX", 1, 6).orElseThrow().attempts(), "not FAILED: untouched");
+        assertEquals(1, processed.find(work.id(), "INBOX", 1, 5).orElseThrow().attempts(), "another account's: untouched");
+        assertEquals(0, processed.retryFailed(4242));
+        assertThrows(NotFoundException.class, () -> processed.fail(4242, "no such mail"));
+    }
+
     @Test
     void aMailIsFoundAgainByMessageIdAfterTheUidValidityChanged() {
         ProcessedMail before = processed.begin(mail("INBOX", 1, 5, "<same@example.org>"));

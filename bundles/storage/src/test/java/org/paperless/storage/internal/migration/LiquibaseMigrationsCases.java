@@ -39,7 +39,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3, 4, 5), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
@@ -47,7 +47,9 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Trash: when a document was deleted (paperless 0.1.0)", all.get(2).description());
         assertEquals("Task list: consumed files and scheduled runs (paperless 0.1.0)", all.get(3).description());
         assertEquals("Mail: accounts, rules and the record of fetched mails; archive checksums indexed (paperless 0.1.0)", all.get(4).description());
-        assertEquals(5, migrations().latest());
+        assertEquals("Mail: failed attempts per fetched mail; unfinished mails found by folder (paperless 0.1.0)",
+                all.get(5).description());
+        assertEquals(6, migrations().latest());
     }
 
     @Test
@@ -84,7 +86,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(5, migrations.current());
+        assertEquals(6, migrations.current());
     }
 
     @Test
@@ -159,18 +161,41 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     }
 
     @Test
+    void theAttemptsColumnComesAndGoesKeepingTheRecordOfFetchedMails() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(5);
+        db.execute("INSERT INTO mail_account (name, host, security, username, character_set) "
+                        + "VALUES ('Home', 'imap.example.org', 'SSL', 'me', 'UTF-8')",
+                "INSERT INTO processed_mail (account_id, rule_id, folder, uid_validity, uid, subject, status, updated_at) "
+                        + "SELECT id, 1, 'INBOX', 1, 7, 'Bill', 'FAILED', CURRENT_TIMESTAMP FROM mail_account");
+
+        migrations.migrateTo(6);
+        assertTrue(db.columns("processed_mail").contains("attempts"), db.columns("processed_mail")::toString);
+        assertEquals(0, db.queryLong("SELECT attempts FROM processed_mail"), "a record already there starts at 0");
+        assertTrue(db.indexColumns("processed_mail").contains(List.of("account_id", "folder", "status")),
+                db.indexColumns("processed_mail")::toString);
+
+        migrations.migrateTo(5);
+        assertFalse(db.columns("processed_mail").contains("attempts"));
+        assertFalse(db.indexColumns("processed_mail").contains(List.of("account_id", "folder", "status")));
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM processed_mail"), "undoing it keeps the record");
+        migrations.migrateTo(6);
+        assertEquals(6, migrations.current());
+    }
+
+    @Test
     void aSecondUpdateChangesNothing() {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(5, migrations().current());
+        assertEquals(6, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(7));
-        assertEquals("Unknown migration 7; known: 0, 1, 2, 3, 4, 5", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(8));
+        assertEquals("Unknown migration 8; known: 0, 1, 2, 3, 4, 5, 6", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -178,23 +203,24 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, true, true, false), migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(6);
+        assertEquals(List.of(true, true, true, true, true, true, false),
+                migrations.all().stream().map(Migration::reversible).toList());
+        migrations.migrateTo(7);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {5, 0}) {
+        for (int target : new int[] {6, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 6 cannot be undone; the schema stays at 6", e.getMessage());
+            assertEquals("Migration 7 cannot be undone; the schema stays at 7", e.getMessage());
         }
-        assertEquals(6, migrations.current());
+        assertEquals(7, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(6);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(7);
         LiquibaseMigrations older = migrations();
-        assertEquals(6, older.current());
+        assertEquals(7, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }

@@ -8,8 +8,13 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -92,6 +97,30 @@ public final class TestDatabase implements AutoCloseable {
             }
         }
         return columns;
+    }
+
+    /** The columns of each index on a table, lower-case, in index order. */
+    public Set<List<String>> indexColumns(String table) throws SQLException {
+        Map<String, List<String>> byIndex = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            boolean derby = meta.getDatabaseProductName().startsWith("Apache Derby");
+            try (ResultSet rs = meta.getIndexInfo(null, derby ? "APP" : "public",
+                    derby ? table.toUpperCase(Locale.ROOT) : table, false, false)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    if (index != null) {
+                        List<String> columns = byIndex.computeIfAbsent(index, i -> new ArrayList<>());
+                        int position = rs.getShort("ORDINAL_POSITION") - 1;
+                        while (columns.size() <= position) {
+                            columns.add(null);
+                        }
+                        columns.set(position, rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return new HashSet<>(byIndex.values());
     }
 
     /** Runs SQL statements (test data) in one transaction. */
