@@ -63,7 +63,7 @@ mail_fetch() {
     t0="$(now)"
     out="$("$ROOT/paperless" client "paperless:mail-fetch --no-format --account $account" 2>&1)" \
         || mail_fail "paperless:mail-fetch --account $account: $out"
-    row="$(grep "^$account"$'\t' <<<"$out" || true)"
+    row="$(grep -m 1 "^$account"$'\t' <<<"$out" || true)"
     IFS=$'\t' read -r _ mails docs failed _ <<<"$row"
     [ "$mails" = "$expect" ] && [ "$docs" = "$expect" ] && [ "$failed" = 0 ] \
         || mail_fail "$expect mails should have become $expect documents; paperless:mail-fetch says (account, mails, documents, failed): $row"
@@ -89,7 +89,7 @@ fetch_finds_nothing() {
     before="$(document_count)"
     out="$("$ROOT/paperless" client "paperless:mail-fetch --no-format --account $1" 2>&1)" \
         || mail_fail "paperless:mail-fetch --account $1 again: $out"
-    row="$(grep "^$1"$'\t' <<<"$out" || true)"
+    row="$(grep -m 1 "^$1"$'\t' <<<"$out" || true)"
     [ "$(cut -f2-4 <<<"$row")" = $'0\t0\t0' ] && [ "$(document_count)" = "$before" ] \
         || mail_fail "a second fetch should find nothing; it says (account, mails, documents, failed): $row"
     echo "paperless:mail-fetch of INBOX again: 0 mails, 0 documents (every mail was taken once)"
@@ -116,9 +116,11 @@ mail_consume() {
 # The same PDFs with a comment line after their end: other checksums, so that they are no duplicates of the
 # mails' documents; the same pages to parse, archive and index.
 consume_copies() {
-    local from="$1" to="$2" count="$3" f
+    local from="$1" to="$2" count="$3" f files
     mkdir -p "$to"
-    ls "$from"/*.pdf | head -n "$count" | xargs -I{} cp {} "$to/"
+    # An array, not ls | head: head leaving early would end ls with SIGPIPE, and pipefail the bench.
+    files=("$from"/*.pdf)
+    cp "${files[@]:0:$count}" "$to/"
     for f in "$to"/*.pdf; do
         printf '%%bench: a copy for the consume folder\n' >> "$f"
     done

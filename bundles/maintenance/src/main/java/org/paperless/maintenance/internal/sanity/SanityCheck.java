@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.paperless.api.Document;
 import org.paperless.api.backup.Progress;
@@ -18,8 +17,7 @@ import org.paperless.api.maintenance.SanityReport;
 /**
  * One run of the sanity check. The documents of a batch are checked on the pool while the next batch is
  * read from the database, so at most two batches are held at once; what stays for the whole run is the
- * messages and the names of the files the documents refer to (for the orphan search at the end). A
- * {@link ReadAhead} goes through each batch's files just ahead of the checks.
+ * messages and the names of the files the documents refer to (for the orphan search at the end).
  */
 final class SanityCheck {
 
@@ -42,12 +40,7 @@ final class SanityCheck {
         List<Document> batch = source.after(0);
         while (!batch.isEmpty()) {
             long last = batch.get(batch.size() - 1).id();
-            AtomicInteger started = new AtomicInteger();
-            ReadAhead readAhead = new ReadAhead(media, batch, started);
-            List<Future<Findings>> pending = submit(batch, started);
-            Thread reader = new Thread(readAhead, "paperless-sanity-read-ahead");
-            reader.setDaemon(true);
-            reader.start();
+            List<Future<Findings>> pending = submit(batch);
             batch = null; // the tasks hold what they still need
             try {
                 List<Document> next = source.after(last);
@@ -61,7 +54,6 @@ final class SanityCheck {
                 }
                 batch = next;
             } finally {
-                readAhead.stop();
                 pending.forEach(task -> task.cancel(true));
             }
         }
@@ -69,14 +61,11 @@ final class SanityCheck {
         return new SanityReport(done, files, messages);
     }
 
-    private List<Future<Findings>> submit(List<Document> batch, AtomicInteger started) {
+    private List<Future<Findings>> submit(List<Document> batch) {
         List<Future<Findings>> pending = new ArrayList<>(batch.size());
         try {
             for (Document d : batch) {
-                pending.add(pool.submit(() -> {
-                    started.incrementAndGet();
-                    return documentCheck.check(d);
-                }));
+                pending.add(pool.submit(() -> documentCheck.check(d)));
             }
         } catch (RejectedExecutionException e) {
             pending.forEach(task -> task.cancel(true));
