@@ -58,7 +58,7 @@ public class MailIT {
     public Option[] config() throws Exception {
         Path fixtures = Fixtures.write(Paths.get("target/it-fixtures").toAbsolutePath());
         GreenMailServer imap = GreenMailServer.untilExit(
-                Map.of("alice", password("alice"), "bob", password("bob"), "carol", password("carol")));
+                Map.of("alice", password("alice"), "bob", password("bob"), "carol", password("carol"), "dave", password("dave")));
         return KarafOptions.distribution("derby",
                 editConfigurationFilePut("etc/custom.system.properties", FIXTURES, fixtures.toString()),
                 editConfigurationFilePut("etc/custom.system.properties", IMAP_PORT, Integer.toString(imap.port())),
@@ -190,6 +190,54 @@ public class MailIT {
             assertFalse("no password in the log", log.contains(wrongPassword) || log.contains(password("carol")));
         } finally {
             console.admin("paperless:mail-account-remove Wrong");
+        }
+    }
+
+    @Test
+    public void anUpdateOfTheMailBundleInTheMiddleOfAFetchLosesNothingAndTakesNothingTwice() throws Exception {
+        console.admin("paperless:mail-account-add --host " + HOST + " --port " + port() + " --security none --user dave"
+                + " --password " + password("dave") + " Dave");
+        console.admin("paperless:mail-rule-add --account Dave --folder INBOX --action mark-read Notes");
+        int mails = 120;
+        java.util.List<byte[]> notes = new java.util.ArrayList<>();
+        try (ImapSession dave = login("dave")) {
+            for (int i = 0; i < mails; i++) {
+                byte[] note = ("Note " + i + " for the update test " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+                notes.add(note);
+                dave.append("INBOX", MailFixtures.withAttachment("Note " + i, messageId(), "note-" + i + ".txt", "text/plain", note));
+            }
+        }
+        long before = documents.count();
+        Thread fetch = new Thread(() -> {
+            try {
+                console.admin("paperless:mail-fetch --account Dave --no-format");
+            } catch (Exception e) {
+                // cut off by the update: what it stored stays, the rest comes with the next fetch
+            }
+        }, "it-mail-fetch");
+        fetch.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (documents.count() < before + 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        long atUpdate = documents.count() - before;
+        console.admin("bundle:update org.paperless.mail");
+        fetch.join(120_000);
+        assertFalse("the fetch cut off by the update has ended", fetch.isAlive());
+        assertTrue("the update came in the middle of the fetch (" + atUpdate + " of " + mails + " stored)",
+                atUpdate >= 3 && atUpdate < mails);
+
+        Services.await(context, MailFetcher.class, STARTUP);
+        String fetched = Services.eventually(60_000, () -> console.admin("paperless:mail-fetch --account Dave --no-format"));
+        assertTrue(fetched, fetched.lines().anyMatch(l -> l.startsWith("Dave\t")));
+        String again = console.admin("paperless:mail-fetch --account Dave --no-format");
+        assertTrue("nothing left for a third fetch: " + again, again.lines().anyMatch(l -> l.startsWith("Dave\t0\t0\t0")));
+        assertEquals("every mail became exactly one document", before + mails, documents.count());
+        for (byte[] note : notes) {
+            stored(note);
+        }
+        try (ImapSession dave = login("dave")) {
+            assertEquals("every mail got its action", 0, dave.unseen("INBOX"));
         }
     }
 
