@@ -28,13 +28,26 @@ public interface DocumentConsumer {
      */
     default void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
             throws InterruptedException {
-        for (Path file : files) {
+        consumeEach(files.stream().map(file -> new Request(file, overrides)).toList(), each);
+    }
+
+    /**
+     * As {@link #consumeAll}, each file with its own overrides: read side by side as the consumer's pool
+     * allows, stored in the order given, each outcome reported in that order on the calling thread. One
+     * refused file never stops the others.
+     */
+    default void consumeEach(List<Request> requests, Consumer<Outcome> each) throws InterruptedException {
+        for (Request request : requests) {
             try {
-                each.accept(new Outcome(file, consume(file, overrides), null));
+                each.accept(new Outcome(request.file(), consume(request.file(), request.overrides()), null));
             } catch (ConsumptionException e) {
-                each.accept(new Outcome(file, null, e));
+                each.accept(new Outcome(request.file(), null, e));
             }
         }
+    }
+
+    /** One file to consume, with the overrides for its document. */
+    record Request(Path file, ConsumeOverrides overrides) {
     }
 
     /** What became of one file: its document, or why it was not consumed. */

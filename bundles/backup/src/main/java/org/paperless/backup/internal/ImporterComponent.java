@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * before any file is removed. The index is rebuilt afterwards. Mail accounts and rules are checked with
  * everything else, but stored right after the commit (see {@link MailImport}).
  */
-@Component(service = Importer.class)
+// Immediate: a killed import is cleaned up at start (paperless:status waits for it), not at the next import.
+@Component(service = Importer.class, immediate = true)
 public class ImporterComponent implements Importer {
 
     static final String JOURNAL = "import.journal";

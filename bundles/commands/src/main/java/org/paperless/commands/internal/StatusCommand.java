@@ -81,6 +81,14 @@ public class StatusCommand implements Action {
      * The boot features are installed and the framework has reached its start level: at a restart the
      * features are there at once, while the bundles (and their components) are still being started.
      */
+    private String startup() {
+        if (!started()) {
+            return "in progress";
+        }
+        List<String> waiting = WaitingComponents.of(context);
+        return waiting.isEmpty() ? "finished" : "in progress (waiting: " + String.join(", ", waiting) + ")";
+    }
+
     private boolean started() {
         if (context.getServiceReference(BOOT_FINISHED) == null) {
             return false;
@@ -94,8 +102,9 @@ public class StatusCommand implements Action {
     public Object execute() {
         Table table = new Table().column("Item").column("Value");
         table.row("Version", context.getBundle().getHeaders().get("Bundle-Version"));
-        // Until then Karaf may still start bundles: one stopped meanwhile would be started again.
-        table.row("Startup", started() ? "finished" : "in progress");
+        // Until then Karaf may still start bundles (one stopped meanwhile would be started again), and
+        // components may still wait for the services of others.
+        table.row("Startup", startup());
         addDatabase(table);
         table.row("Documents", documents == null ? UNAVAILABLE : documents.count());
         table.row("Correspondents", correspondents == null ? UNAVAILABLE : correspondents.count());

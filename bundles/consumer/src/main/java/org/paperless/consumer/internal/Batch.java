@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import org.paperless.api.Document;
-import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.DocumentConsumer.Outcome;
+import org.paperless.api.consumer.DocumentConsumer.Request;
 
 /**
- * Files given at once (paperless:consume FOLDER): read side by side on the consumer's threads, stored in
+ * Files given at once (paperless:consume FOLDER, the pieces of a few mails), each with its own overrides: read side by side on the consumer's threads, stored in
  * the order given, each file's outcome reported in that order as soon as it and those before it are known.
  */
 public final class Batch {
@@ -23,13 +23,13 @@ public final class Batch {
     private Batch() {
     }
 
-    static void consume(FolderConsumer consumer, List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
+    static void consume(FolderConsumer consumer, List<Request> requests, Consumer<Outcome> each)
             throws InterruptedException {
         ArrivalOrder order = consumer.newArrivalOrder();
         Deque<Map.Entry<Path, CompletableFuture<Document>>> pending = new ArrayDeque<>();
-        for (Path file : files) {
+        for (Request request : requests) {
             // Waits while a window's worth of the batch is in flight.
-            pending.add(Map.entry(file, consumer.submit(order, file, null, overrides)));
+            pending.add(Map.entry(request.file(), consumer.submit(order, request.file(), null, request.overrides())));
             while (!pending.isEmpty() && pending.peek().getValue().isDone()) {
                 each.accept(outcome(pending.poll()));
             }

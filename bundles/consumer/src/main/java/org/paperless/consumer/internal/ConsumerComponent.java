@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * Several files are read at once (PAPERLESS_TASK_WORKERS); the files of one source (the consume folder,
  * one batch) are stored in the order they were handed in.
  */
+// Immediate: what a crash left half consumed is recovered at start (paperless:status waits for it).
 @Component(service = {DocumentConsumer.class, FolderConsumer.class, ConsumptionPause.class},
-        configurationPid = ConsumerConfig.PID)
+        configurationPid = ConsumerConfig.PID, immediate = true)
 public class ConsumerComponent implements DocumentConsumer, FolderConsumer, ConsumptionPause {
 
     private static final String STAGING = "tmp/consume";
@@ -204,7 +205,12 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
     @Override
     public void consumeAll(List<Path> files, ConsumeOverrides overrides, Consumer<Outcome> each)
             throws InterruptedException {
-        Batch.consume(this, files, overrides, each);
+        consumeEach(files.stream().map(file -> new Request(file, overrides)).toList(), each);
+    }
+
+    @Override
+    public void consumeEach(List<Request> requests, Consumer<Outcome> each) throws InterruptedException {
+        Batch.consume(this, requests, each);
     }
 
     /** An admitted file, on the calling thread, once it has a reading permit; the caller closes the slot. */

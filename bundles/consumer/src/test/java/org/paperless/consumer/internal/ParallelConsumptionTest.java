@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.Document;
+import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.consumer.DocumentConsumer.Outcome;
+import org.paperless.api.consumer.DocumentConsumer.Request;
 import org.paperless.api.consumer.ConsumptionException;
 import org.paperless.api.consumer.ConsumptionPause;
 import org.paperless.api.parser.DocumentParser;
@@ -214,6 +216,34 @@ class ParallelConsumptionTest {
             assertEquals(files.get(i), outcomes.get(i).file(), "outcomes come in the order of the files");
         }
         assertTrue(outcomes.get(6).failure().getMessage().contains("Number 7"));
+    }
+
+    @Test
+    void eachFileOfABatchGetsItsOwnOverridesAndTheBatchKeepsItsOrder() throws Exception {
+        TestInstance paperless = new TestInstance(dir);
+        ConsumerComponent consumer = paperless.start(2, (file, mime) -> {
+            String text = read(file);
+            // Earlier files take longer: left to themselves, later ones would be done first.
+            sleep(10 * (7 - Integer.parseInt(text.replaceAll("\\D", ""))));
+            return new ParsedDocument(text, 1, null, null);
+        }, "text/plain");
+        List<Request> requests = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            Path file = Files.writeString(dir.resolve("letter-" + i + ".txt"), "Letter " + i);
+            requests.add(new Request(file, new ConsumeOverrides("Title of letter " + i, null, null, List.of())));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+
+        consumer.consumeEach(requests, outcomes::add);
+
+        assertEquals(6, outcomes.size());
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(requests.get(i).file(), outcomes.get(i).file(), "outcomes come in the order of the requests");
+            assertEquals(i + 1L, outcomes.get(i).document().id(), "stored in the order of the requests");
+            Document stored = paperless.documents.find(i + 1).orElseThrow();
+            assertEquals("Letter " + (i + 1), stored.content());
+            assertEquals("Title of letter " + (i + 1), stored.title(), "each file has its own title");
+        }
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -16,6 +18,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumptionException;
+import org.paperless.api.consumer.DocumentConsumer.Outcome;
+import org.paperless.api.consumer.DocumentConsumer.Request;
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailFetcher;
 import org.paperless.api.mail.MailRule;
@@ -38,11 +42,21 @@ import jakarta.mail.MessagingException;
  * and tried again next time, {@link #MAX_ATTEMPTS} times at most: then it is left alone until the failed mails
  * are retried on demand. A lost connection is no attempt (the mail is not at fault): it never gets as far as
  * {@link #fail}. After a UIDVALIDITY change the Message-ID finds the mail's earlier record.
+ * <p>
+ * Up to {@link #WINDOW} mails are read and recorded PENDING before their documents go to the consumer at once
+ * ({@link #drain}), so that it reads one mail's documents while it stores another's; each mail is then
+ * finished in the order read, its action still only once all of its documents are committed.
  */
 final class MailHandler {
 
     /** Failed attempts after which a mail is left alone (README, "Fetching mail"). */
     static final int MAX_ATTEMPTS = MailFetcher.MAX_ATTEMPTS;
+
+    /**
+     * Mails whose pieces go to the consumer together: it reads the next mail's documents while it stores the
+     * current one's.
+     */
+    static final int WINDOW = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(MailHandler.class);
 
@@ -57,6 +71,28 @@ final class MailHandler {
     private final BooleanSupplier stopping;
     private final Clock clock;
     private final List<Due> due = new ArrayList<>();
+
+    /** Mails read and recorded, their pieces not consumed yet: at most {@link #WINDOW}. */
+    private final List<Taken> window = new ArrayList<>();
+
+    /** A mail read and recorded PENDING, its pieces to consume, and what became of them. */
+    private record Taken(IMAPMessage message, Candidate mail, ProcessedMail record, boolean resumed, Instant started,
+            Path dir, List<Piece> pieces, Assignments assignments, Set<Long> ours, Map<Piece, String> errors,
+            Map<Piece, ConsumptionException> refused, Set<Piece> later) {
+
+        Taken(IMAPMessage message, Candidate mail, ProcessedMail record, boolean resumed, Instant started, Path dir,
+                List<Piece> pieces, Assignments assignments) {
+            this(message, mail, record, resumed, started, dir, pieces, assignments, new HashSet<>(record.documentIds()),
+                    new HashMap<>(), new HashMap<>(), new HashSet<>());
+        }
+    }
+
+    /** Whether the consumer may still read staged files: it was interrupted while it had some. */
+    private boolean stagingInUse;
+
+    /** A piece given to the consumer, and its mail. */
+    private record Asked(Taken mail, Piece piece) {
+    }
 
     /** A mail whose documents are all stored, its action still to run. */
     private record Due(ProcessedMail record, IMAPMessage message, Candidate mail) {
@@ -76,9 +112,35 @@ final class MailHandler {
         this.clock = clock;
     }
 
-    /** @return whether this rule took the mail on (it has a record of this rule now) */
+    /**
+     * Takes the mail into the window of mails consumed together; a full window is consumed at once.
+     *
+     * @return whether this rule took the mail on (it has a record of this rule now)
+     */
     boolean handle(IMAPMessage message, Candidate mail)
             throws MessagingException, IOException, InterruptedException, ConsumptionHeld {
+        boolean taken;
+        try {
+            taken = take(message, mail);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // the mails read before this one get their documents, as they would have one at a time
+            try {
+                drain();
+            } catch (InterruptedException d) {
+                Thread.currentThread().interrupt();
+                e.addSuppressed(d);
+            } catch (ConsumptionHeld | MessagingException | RuntimeException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+        if (window.size() >= WINDOW) {
+            drain();
+        }
+        return taken;
+    }
+
+    private boolean take(IMAPMessage message, Candidate mail) throws MessagingException, IOException {
         Optional<ProcessedMail> record = services.processed().find(account.id(), rule.folder(), uidValidity, mail.uid());
         if (record.isEmpty() && mail.messageId() != null) {
             record = services.processed().findByMessageId(account.id(), rule.folder(), mail.messageId())
@@ -162,10 +224,15 @@ final class MailHandler {
                 null, attempts);
     }
 
+    /**
+     * Reads the mail and records it PENDING; its pieces are consumed with those of the mails read before and
+     * after it ({@link #drain}). Its staging folder lives until then.
+     */
     private boolean consume(IMAPMessage message, Candidate mail, ProcessedMail existing, boolean resumed)
-            throws MessagingException, IOException, InterruptedException, ConsumptionHeld {
+            throws MessagingException, IOException {
         Instant started = clock.instant();
         Path dir = Files.createTempDirectory(stagingRoot, "uid-" + mail.uid() + "-");
+        boolean queued = false;
         try {
             Path eml = dir.resolve("mail.eml");
             List<Piece> pieces;
@@ -183,59 +250,154 @@ final class MailHandler {
                 return false;
             }
             ProcessedMail record = existing != null ? existing : services.processed().begin(fresh(mail));
-            Set<Long> ours = new HashSet<>(record.documentIds());
-            Assignments assignments = new Assignments(rule, mail, services.correspondents());
-            List<String> failures = new ArrayList<>();
-            boolean consumerSaidWhy = true;
-            for (Piece piece : pieces) {
-                checkStop();
-                try {
-                    String failure = consume(piece, record, ours, resumed, assignments, mail);
-                    if (failure != null) {
-                        failures.add(failure);
-                    }
-                } catch (RuntimeException e) {
-                    // a correspondent that cannot be created, storage gone: this mail fails, the next is tried
-                    LOG.warn("Rule {}: {} of mail {} failed", rule.name(), piece.name(), mail.label(), e);
-                    failures.add(piece.name() + ": " + Failures.message(e));
-                    consumerSaidWhy = false;
-                }
-            }
-            if (!failures.isEmpty()) {
-                fail(record, mail, String.join("; ", failures), started, !consumerSaidWhy);
-                return true;
-            }
-            services.processed().setStatus(record.id(), Status.STORED, null);
-            act(record, message, mail);
+            window.add(new Taken(message, mail, record, resumed, started, dir, pieces,
+                    new Assignments(rule, mail, services.correspondents())));
+            queued = true;
             return true;
         } finally {
-            StagedFiles.deleteTree(dir);
+            if (!queued) {
+                StagedFiles.deleteTree(dir);
+            }
         }
     }
 
-    /** @return why the piece was not stored, or null when it is (now or before) */
-    private String consume(Piece piece, ProcessedMail record, Set<Long> ours, boolean resumed, Assignments assignments,
-            Candidate mail) throws InterruptedException, ConsumptionHeld {
-        if (known(piece, record, ours, resumed, mail)) {
-            return null;
+    /**
+     * Consumes the pieces of the mails read so far in one go, so the consumer reads the next mail's documents
+     * while it stores the current one's; then, mail after mail in the order read, a mail whose documents are
+     * all stored becomes STORED and its action is due, any other fails. Each document is noted on its mail as
+     * soon as it is stored, so a stop in between leaves PENDING mails the next fetch finishes.
+     *
+     * @throws ConsumptionHeld when the consumer took no file of a mail: the mails before it are finished, it
+     *         and those after it stay PENDING
+     */
+    void drain() throws InterruptedException, ConsumptionHeld, MessagingException {
+        if (window.isEmpty()) {
+            return;
         }
+        List<Taken> taken = List.copyOf(window);
+        window.clear();
+        stagingInUse = false;
         try {
-            Document document = services.consumer().consume(piece.file(), assignments.overrides(piece));
-            services.processed().addDocument(record.id(), document.id());
-            ours.add(document.id());
-            tally.documents++;
-            LOG.info("Rule {}: {} of mail {} is document {}", rule.name(), piece.name(), mail.label(), document.id());
-            return null;
-        } catch (ConsumptionException e) {
-            checkStop();
-            if (e.keptAt() == null && Files.exists(piece.file())) {
-                throw new ConsumptionHeld(e.getMessage());
+            consumeTogether(taken);
+            for (Taken t : taken) {
+                finish(t);
             }
-            if (known(piece, record, ours, resumed, mail)) {
-                return null; // stored meanwhile by someone else
+        } finally {
+            if (stagingInUse) {
+                // interrupted while the consumer may still read them: the fetcher's next start removes them
+                LOG.debug("Rule {}: the staged files of {} mails are left to the next start", rule.name(), taken.size());
+            } else {
+                taken.forEach(t -> StagedFiles.deleteTree(t.dir()));
             }
-            return piece.name() + ": " + e.getMessage();
         }
+    }
+
+    /** Removes the staged files of mails read but not consumed (a stop): they stay PENDING for the next fetch. */
+    void discard() {
+        window.forEach(t -> StagedFiles.deleteTree(t.dir()));
+        window.clear();
+    }
+
+    private void consumeTogether(List<Taken> taken) throws InterruptedException {
+        List<Request> requests = new ArrayList<>();
+        Map<Path, Asked> asked = new HashMap<>();
+        Set<String> checksums = new HashSet<>();
+        for (Taken t : taken) {
+            for (Piece piece : t.pieces()) {
+                try {
+                    if (known(piece, t)) {
+                        continue;
+                    }
+                    if (!checksums.add(piece.sha256())) {
+                        t.later().add(piece); // the same bytes as a piece before it: stored once, by that one
+                        continue;
+                    }
+                    requests.add(new Request(piece.file(), t.assignments().overrides(piece)));
+                    asked.put(piece.file(), new Asked(t, piece));
+                } catch (RuntimeException e) {
+                    // a correspondent that cannot be created, storage gone: this mail fails, the next is tried
+                    failed(t, piece, e);
+                }
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        checkStop();
+        List<Request> left = requests;
+        while (!left.isEmpty()) {
+            try {
+                services.consumer().consumeEach(left, outcome -> noted(asked.remove(outcome.file()), outcome));
+                left = List.of();
+            } catch (RuntimeException e) {
+                // outcomes come in order: the first piece without one is the one the consumer failed on
+                Asked failing = asked.remove(left.stream().filter(r -> asked.containsKey(r.file())).findFirst()
+                        .orElseThrow(() -> e).file());
+                failed(failing.mail(), failing.piece(), e);
+                left = left.stream().filter(r -> asked.containsKey(r.file())).toList();
+            } catch (InterruptedException e) {
+                stagingInUse = true;
+                throw e;
+            }
+        }
+    }
+
+    /** One piece's outcome, on this thread, in the order the pieces were given. */
+    private void noted(Asked asked, Outcome outcome) {
+        Taken t = asked.mail();
+        Piece piece = asked.piece();
+        if (outcome.failure() != null) {
+            t.refused().put(piece, outcome.failure());
+            return;
+        }
+        Document document = outcome.document();
+        try {
+            services.processed().addDocument(t.record().id(), document.id());
+            t.ours().add(document.id());
+            tally.documents++;
+            LOG.info("Rule {}: {} of mail {} is document {}", rule.name(), piece.name(), t.mail().label(), document.id());
+        } catch (RuntimeException e) {
+            failed(t, piece, e);
+        }
+    }
+
+    private void failed(Taken t, Piece piece, RuntimeException e) {
+        LOG.warn("Rule {}: {} of mail {} failed", rule.name(), piece.name(), t.mail().label(), e);
+        t.errors().put(piece, piece.name() + ": " + Failures.message(e));
+    }
+
+    /** The mail is STORED and its action due when each of its pieces is stored (now or before), else it fails. */
+    private void finish(Taken t) throws InterruptedException, ConsumptionHeld, MessagingException {
+        List<String> failures = new ArrayList<>();
+        boolean consumerSaidWhy = true;
+        for (Piece piece : t.pieces()) {
+            String error = t.errors().get(piece);
+            ConsumptionException refused = t.refused().get(piece);
+            if (error != null) {
+                failures.add(error);
+                consumerSaidWhy = false;
+            } else if (refused != null) {
+                checkStop();
+                if (refused.keptAt() == null && Files.exists(piece.file())) {
+                    throw new ConsumptionHeld(refused.getMessage());
+                }
+                if (!known(piece, t)) { // else stored meanwhile by someone else
+                    failures.add(piece.name() + ": " + refused.getMessage());
+                }
+            } else if (t.later().contains(piece) && !known(piece, t)) {
+                failures.add(piece.name() + ": not stored, as the same file before it was not");
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(t.record(), t.mail(), String.join("; ", failures), t.started(), !consumerSaidWhy);
+            return;
+        }
+        services.processed().setStatus(t.record().id(), Status.STORED, null);
+        act(t.record(), t.message(), t.mail());
+    }
+
+    private boolean known(Piece piece, Taken t) {
+        return known(piece, t.record(), t.ours(), t.resumed(), t.mail());
     }
 
     /** Whether a document already has the piece's bytes: then it is not consumed again. */

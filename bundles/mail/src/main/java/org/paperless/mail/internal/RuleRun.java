@@ -80,26 +80,14 @@ final class RuleRun {
                     folder.getMessageCount(), rule.folder(), ServerSearch.describe(rule, LocalDate.now(clock)), todo.length);
             MailHandler handler = new MailHandler(services, account, rule, folder, uidValidity, stagingRoot, limits, tally,
                     stopping, clock);
-            for (int from = 0; from < todo.length; from += limits.batch()) {
-                long[] batch = Arrays.copyOfRange(todo, from, Math.min(todo.length, from + limits.batch()));
-                Message[] present = Arrays.stream(folder.getMessagesByUID(batch))
-                        .filter(m -> m != null && !m.isExpunged()).toArray(Message[]::new);
-                FetchProfile profile = new FetchProfile();
-                profile.add(UIDFolder.FetchProfileItem.UID);
-                profile.add(FetchProfile.Item.ENVELOPE);
-                folder.fetch(present, profile);
-                for (Message message : present) {
-                    take(handler, (IMAPMessage) message, folder, claimed);
-                }
-                handler.flush();
+            try {
+                run(handler, folder, found, todo, unfinished, claimed);
+            } catch (ConsumptionHeld e) {
+                handler.flush(); // what is stored gets its action before this account's fetch ends
+                throw e;
+            } finally {
+                handler.discard();
             }
-            Set<Long> searched = Arrays.stream(found).boxed().collect(Collectors.toSet());
-            for (ProcessedMail left : unfinished) {
-                if (left.ruleId() == rule.id() && !searched.contains(left.uid())) {
-                    finishLeft(handler, left, folder, claimed);
-                }
-            }
-            handler.flush();
         } finally {
             if (folder.isOpen()) {
                 try {
@@ -109,6 +97,36 @@ final class RuleRun {
                 }
             }
         }
+    }
+
+    /**
+     * The mails found, then the unfinished ones the search no longer finds. Their documents are consumed a
+     * few mails at a time ({@link MailHandler#drain}), their actions run in batches ({@link MailHandler#flush}).
+     */
+    private void run(MailHandler handler, IMAPFolder folder, long[] found, long[] todo, List<ProcessedMail> unfinished,
+            Set<String> claimed)
+            throws MessagingException, IOException, InterruptedException, ConsumptionHeld {
+        for (int from = 0; from < todo.length; from += limits.batch()) {
+            long[] batch = Arrays.copyOfRange(todo, from, Math.min(todo.length, from + limits.batch()));
+            Message[] present = Arrays.stream(folder.getMessagesByUID(batch))
+                    .filter(m -> m != null && !m.isExpunged()).toArray(Message[]::new);
+            FetchProfile profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.ENVELOPE);
+            folder.fetch(present, profile);
+            for (Message message : present) {
+                take(handler, (IMAPMessage) message, folder, claimed);
+            }
+            handler.flush();
+        }
+        Set<Long> searched = Arrays.stream(found).boxed().collect(Collectors.toSet());
+        for (ProcessedMail left : unfinished) {
+            if (left.ruleId() == rule.id() && !searched.contains(left.uid())) {
+                finishLeft(handler, left, folder, claimed);
+            }
+        }
+        handler.drain();
+        handler.flush();
     }
 
     /** One mail to the handler, unless a stop-processing rule took it already. */
@@ -122,13 +140,8 @@ final class RuleRun {
         if (claimed.contains(key)) {
             return;
         }
-        try {
-            if (handler.handle(message, mail) && rule.stopProcessing()) {
-                claimed.add(key);
-            }
-        } catch (ConsumptionHeld e) {
-            handler.flush(); // what is stored gets its action before this account's fetch ends
-            throw e;
+        if (handler.handle(message, mail) && rule.stopProcessing()) {
+            claimed.add(key);
         }
     }
 

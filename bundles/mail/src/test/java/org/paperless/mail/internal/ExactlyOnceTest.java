@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -348,6 +350,57 @@ class ExactlyOnceTest {
         assertEquals(30, new HashSet<>(names).size(), "no document twice: " + names);
         assertTrue(world.processed.all().stream().allMatch(m -> m.status() == Status.DONE && m.documentIds().size() == 1),
                 world.processed.all().toString());
+    }
+
+    @Test
+    void documentsStoredOutOfOrderGiveAMailItsActionOnlyOnceAllOfItsDocumentsAreStored() throws Exception {
+        world.consumer.sideBySide = true;
+        world.append("INBOX", TestMails.mail("Two files", "shop@example.com", "x", TestMails.pdf("a1.pdf", "a1"),
+                TestMails.pdf("a2.pdf", "a2")), TestMails.mail("One file", "shop@example.com", "x", TestMails.pdf("b.pdf", "b")));
+        List<String> whileA2WasRead = new CopyOnWriteArrayList<>();
+        world.consumer.before = file -> {
+            if (file.getFileName().toString().equals("a2.pdf")) {
+                // the next mail's document is stored first, while this one is still read
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (!world.consumer.names().contains("b.pdf") && System.currentTimeMillis() < deadline) {
+                    sleep(10);
+                }
+                try {
+                    whileA2WasRead.add(world.record("Two files").orElseThrow().status() + " seen=" + seen("Two files")
+                            + ", " + world.record("One file").orElseThrow().status() + " seen=" + seen("One file"));
+                } catch (Exception e) {
+                    whileA2WasRead.add(e.toString());
+                }
+            }
+        };
+
+        FetchReport report = world.fetcher().fetch(null);
+
+        assertTrue(report.ok(), report.toString());
+        List<String> names = world.consumer.names();
+        assertTrue(names.indexOf("b.pdf") < names.indexOf("a2.pdf"), "stored out of order: " + names);
+        assertEquals(List.of("PENDING seen=false, PENDING seen=false"), whileA2WasRead,
+                "no mail acted on, or even STORED, before the documents before it were stored");
+        assertEquals(Set.of(storedAs("a1.pdf"), storedAs("a2.pdf")),
+                Set.copyOf(world.record("Two files").orElseThrow().documentIds()));
+        assertEquals(List.of(storedAs("b.pdf")), world.record("One file").orElseThrow().documentIds());
+        assertTrue(world.processed.all().stream().allMatch(m -> m.status() == Status.DONE));
+        assertTrue(seen("Two files"));
+        assertTrue(seen("One file"));
+        assertEquals(2, report.accounts().get(0).mailsConsumed());
+        assertTrue(Files.list(world.staging).findAny().isEmpty(), "the staging folder is cleaned");
+    }
+
+    private long storedAs(String name) {
+        return world.consumer.stored().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private StoringConsumer.Stored storeDirectly(TestMails.Attachment file) throws Exception {

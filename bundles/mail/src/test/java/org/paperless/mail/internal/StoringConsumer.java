@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -38,6 +42,12 @@ final class StoringConsumer implements DocumentConsumer {
     volatile Predicate<String> refuse = name -> false;
     /** Runs before each file is read (a test stops the fetch there). */
     volatile Consumer<Path> before = file -> { };
+    /**
+     * Whether the files given together are read side by side, each on a thread of its own, and stored as each
+     * is read, in whatever order that is; their outcomes still come in the order given, on the caller's thread.
+     * Unset, they are consumed one after the other.
+     */
+    volatile boolean sideBySide;
 
     StoringConsumer(Path failed) {
         this.failed = failed;
@@ -67,6 +77,32 @@ final class StoringConsumer implements DocumentConsumer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void consumeEach(List<Request> requests, Consumer<Outcome> each) throws InterruptedException {
+        if (!sideBySide) {
+            DocumentConsumer.super.consumeEach(requests, each);
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, requests.size()));
+        try {
+            List<Future<Document>> reading = requests.stream()
+                    .map(r -> threads.submit(() -> consume(r.file(), r.overrides()))).toList();
+            for (int i = 0; i < requests.size(); i++) {
+                Path file = requests.get(i).file();
+                try {
+                    each.accept(new Outcome(file, reading.get(i).get(), null));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof ConsumptionException refused)) {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                    each.accept(new Outcome(file, null, refused));
+                }
+            }
+        } finally {
+            threads.shutdown();
         }
     }
 

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * A changed document (a title, a storage path, the retagger) is filed anew through the same renamer.
  * Moves a crash interrupted are settled when the component starts.
  */
+// Immediate: interrupted moves are finished or undone at start (paperless:status waits for it).
 @Component(service = {Renamer.class, Archiver.class, Thumbnails.class, EventHandler.class},
-        property = EventConstants.EVENT_TOPIC + "=" + DocumentEvents.TOPIC_UPDATED)
+        property = EventConstants.EVENT_TOPIC + "=" + DocumentEvents.TOPIC_UPDATED, immediate = true)
 public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaFilesComponent.class);
