@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -17,7 +18,8 @@ import org.paperless.api.maintenance.SanityReport;
 /**
  * One run of the sanity check. The documents of a batch are checked on the pool while the next batch is
  * read from the database, so at most two batches are held at once; what stays for the whole run is the
- * messages and the names of the files the documents refer to (for the orphan search at the end).
+ * messages, the names of the files the documents refer to and the media folder's listing (taken meanwhile
+ * on a thread of its own, held against those names at the end for the orphan search).
  */
 final class SanityCheck {
 
@@ -33,6 +35,8 @@ final class SanityCheck {
 
     /** @param total how many documents there are, for the progress only */
     SanityReport run(BatchSource source, long total, Progress progress) {
+        OrphanSearch orphans = new OrphanSearch(media);
+        CompletableFuture<OrphanSearch.Listing> listing = orphans.listInBackground();
         Set<String> referenced = new HashSet<>();
         List<SanityMessage> messages = new ArrayList<>();
         long done = 0;
@@ -57,7 +61,7 @@ final class SanityCheck {
                 pending.forEach(task -> task.cancel(true));
             }
         }
-        messages.addAll(new OrphanSearch(media).find(referenced));
+        messages.addAll(orphans.find(listing, referenced));
         return new SanityReport(done, files, messages);
     }
 
