@@ -76,6 +76,22 @@ final class Fixtures {
         }
     }
 
+    /** A scanned page with these lines as a PNG. */
+    static void writeScan(Path file, String... lines) throws IOException {
+        ImageIO.write(scannedPage(lines), "png", file.toFile());
+    }
+
+    /** A scanned page with these lines as a PDF without text layer. */
+    static void writeScannedPdf(Path file, String... lines) throws IOException {
+        Path png = file.resolveSibling(file.getFileName() + ".png");
+        writeScan(png, lines);
+        try {
+            writeScannedPdf(file, png);
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+
     /** A page as a scanner would deliver it: black text on white, 200 dpi-ish. */
     private static BufferedImage scannedPage(String[] lines) {
         BufferedImage image = new BufferedImage(1400, 1000, BufferedImage.TYPE_INT_RGB);

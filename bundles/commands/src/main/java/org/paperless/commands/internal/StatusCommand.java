@@ -18,6 +18,7 @@ import org.paperless.api.consumer.ConsumeFolderState;
 import org.paperless.api.consumer.ConsumptionStatus;
 import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchIndex;
+import org.paperless.api.runtime.ServiceWait;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.Database;
@@ -114,6 +115,9 @@ public class StatusCommand implements Action {
         table.row("Search index", searchIndex());
         addFolders(table);
         consumeFolderRows(consumeFolder).forEach(r -> table.row(r[0], r[1]));
+        // Services whose bundle is stopped, restarting or being updated, and the work waiting for them.
+        List<String> away = ServiceWait.awayNow();
+        table.row("Waiting for", away.isEmpty() ? "nothing" : String.join("; ", away));
         Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.paperless."))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))

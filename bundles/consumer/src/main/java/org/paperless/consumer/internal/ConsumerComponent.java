@@ -27,6 +27,8 @@ import org.paperless.api.consumer.DocumentConsumer;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParserRegistry;
+import org.paperless.api.runtime.AwaitedService;
+import org.paperless.api.runtime.ServiceWait;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
@@ -60,10 +62,11 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
     private final MimeDetector mimeDetector = new MimeDetector();
     private final Consumption consumption;
     private final ConsumptionPool pool;
-    /** The matching rules, when the matching bundle runs; without it only overrides and inbox tags apply. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DocumentMatcher matcher;
+    /**
+     * The matching rules, when the matching bundle runs; without it only overrides and inbox tags apply.
+     * While it restarts, documents wait for it.
+     */
+    private final AwaitedService<DocumentMatcher> matcher = new AwaitedService<>("Matching (org.paperless.matching)");
 
     /** The task list (paperless:tasks), when storage offers it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -83,7 +86,7 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
         Pipeline pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()), scripts(config, System.getenv()),
-                journal, () -> matcher);
+                journal, matcher, ServiceWait::limit);
         this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()),
                 new TaskRecords(() -> taskLog));
         clearStaging(folders.data().resolve(STAGING));
@@ -127,6 +130,16 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
         Settings s = Settings.of(env::get);
         return new ConsumeScripts(s.string("preConsumeScript", config.preConsumeScript(), "PAPERLESS_PRE_CONSUME_SCRIPT", null),
                 s.string("postConsumeScript", config.postConsumeScript(), "PAPERLESS_POST_CONSUME_SCRIPT", null));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindMatcher")
+    void bindMatcher(DocumentMatcher rules) {
+        matcher.bind(rules);
+    }
+
+    void unbindMatcher(DocumentMatcher rules) {
+        matcher.unbind(rules);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -243,6 +256,9 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
      */
     @Deactivate
     void deactivate() throws InterruptedException {
+        // Files waiting for a parser or the rules stay where they are instead of holding up the stop.
+        parsers.close();
+        matcher.close();
         if (!admission.close(DRAIN)) {
             LOG.warn("Documents were still being consumed after {} s while the consumer stopped", DRAIN.toSeconds());
         }

@@ -58,6 +58,11 @@ final class Consumption {
         } catch (FileChangedException e) {
             LOG.info(e.getMessage());
             throw e;
+        } catch (InterruptedException e) {
+            // Stopping while the file waited for a parser or the matching rules: it stays for the next start.
+            Thread.currentThread().interrupt();
+            LOG.info("{} waited for a service while the consumer stopped; it stays where it is", source.getFileName());
+            throw ConsumptionPausedException.interrupted(source);
         } catch (Refusal refusal) {
             throw refused(source, refusal.getMessage(), refusal.getCause(), slot, started);
         } catch (NoSuchFileException e) {

@@ -3,6 +3,7 @@ package org.paperless.consumer.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,10 +18,9 @@ import org.paperless.api.Document;
 import org.paperless.api.consumer.ConsumeOverrides;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.matching.Matches;
-import org.paperless.api.parser.DocumentParser;
-import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
 import org.paperless.api.parser.ParserRegistry;
+import org.paperless.api.runtime.AwaitedService;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
@@ -41,24 +41,26 @@ final class Pipeline {
 
     private final MediaStore media;
     private final MimeDetector mimeDetector;
-    private final ParserRegistry parsers;
     private final Overrides overrides;
     private final DateFinder dates;
     private final ConsumeScripts scripts;
-    private final Supplier<DocumentMatcher> matcher;
+    private final AwaitedService<DocumentMatcher> matcher;
+    private final Supplier<Duration> waitLimit;
+    private final ParseStep parsing;
     private final Duplicates duplicates;
     private final StoreStep storing;
 
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
             Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts, Journal journal,
-            Supplier<DocumentMatcher> matcher) {
+            AwaitedService<DocumentMatcher> matcher, Supplier<Duration> waitLimit) {
         this.matcher = matcher;
+        this.waitLimit = waitLimit;
+        this.parsing = new ParseStep(parsers, waitLimit);
         this.scripts = scripts;
         this.dates = dates;
         this.media = media;
         this.mimeDetector = mimeDetector;
-        this.parsers = parsers;
         this.overrides = overrides;
         this.duplicates = new Duplicates(documents);
         this.storing = new StoreStep(documents, media, new OriginalStems(format), journal);
@@ -84,7 +86,8 @@ final class Pipeline {
     record Stored(Document document, Journal.Entry journal, Map<String, String> postConsumeEnvironment) {
     }
 
-    Parsed parse(Path source, Staging staging, ConsumeOverrides given) throws Refusal, IOException {
+    /** @throws InterruptedException when the consumer stops while the file waits for a service it needs */
+    Parsed parse(Path source, Staging staging, ConsumeOverrides given) throws Refusal, IOException, InterruptedException {
         Path staged = staging.file();
         if (Files.size(staged) == 0) {
             throw new Refusal("The file is empty (0 bytes)");
@@ -96,11 +99,9 @@ final class Pipeline {
         // Early, so a duplicate is not parsed; the store step checks again.
         duplicates.refuseStored(checksum);
         String mime = mimeDetector.detect(staged);
-        DocumentParser parser = parsers.forType(mime).orElseThrow(() -> new Refusal("No parser reads " + mime
-                + " files (the type was detected from the file's content). Is the parser's feature installed?"));
-        ParsedDocument content = parse(parser, staged, mime);
+        ParsedDocument content = parsing.parse(staged, mime);
         try {
-            DocumentMatcher rules = matcher.get();
+            DocumentMatcher rules = rules();
             Overrides.Resolved resolved = overrides.resolve(given, rules == null ? Matches.NONE : rules.match(content.text()));
             String name = source.getFileName().toString();
             Document document = new Document(null, title(given, name), content.text(), resolved.correspondentId(),
@@ -160,14 +161,15 @@ final class Pipeline {
         return env;
     }
 
-    private static ParsedDocument parse(DocumentParser parser, Path staged, String mime) throws Refusal {
-        try {
-            return parser.parse(staged, mime);
-        } catch (ParseException e) {
-            throw new Refusal(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new Refusal("The " + mime + " parser failed: " + e, e);
+    /** The matching rules; while the matching bundle restarts, waits for it (bounded). Null when it is not installed. */
+    private DocumentMatcher rules() throws Refusal, InterruptedException {
+        Duration limit = waitLimit.get();
+        DocumentMatcher rules = matcher.await(limit);
+        if (rules == null && matcher.isAway()) {
+            throw new Refusal(matcher.absence() + " within " + limit.toSeconds() + " s: the document would miss its"
+                    + " correspondent, type and tags. Start it again, then put the file into the consume folder again");
         }
+        return rules;
     }
 
     private static String archiveChecksum(ParsedDocument parsed) throws IOException {

@@ -1,6 +1,7 @@
 package org.paperless.consumer.internal;
 
 import org.paperless.api.parser.ParserRegistry;
+import org.paperless.api.runtime.ServiceWait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +85,7 @@ class CrashAfterCommitTest {
                 new Overrides(TestInstance.empty(CorrespondentRepository.class), TestInstance.empty(DocumentTypeRepository.class),
                         TestInstance.empty(TagRepository.class), TestInstance.empty(StoragePathRepository.class)),
                 null, ConsumerComponent.dateFinder(TestInstance.config(Map.of()), Map.of()), scripts,
-                new Journal(paperless.data.resolve("tmp/journal")), () -> null);
+                new Journal(paperless.data.resolve("tmp/journal")), new org.paperless.api.runtime.AwaitedService<>("Matching"), ServiceWait::limit);
         Staging staging = Staging.copy(source, null, paperless.data.resolve("tmp/consume"));
         pipeline.store(pipeline.parse(source, staging, ConsumeOverrides.NONE), () -> { });
     }

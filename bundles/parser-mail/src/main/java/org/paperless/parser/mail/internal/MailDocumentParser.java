@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.archive.PdfArchiver;
+import org.paperless.api.runtime.AwaitedService;
+import org.paperless.api.runtime.ServiceMissingException;
+import org.paperless.api.runtime.ServiceWait;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -35,10 +39,23 @@ public class MailDocumentParser implements DocumentParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDocumentParser.class);
 
-    /** Turns the drawn mail into PDF/A; without it the archive copy is a plain PDF. */
+    /** Turns the drawn mail into PDF/A; without it the archive copy is a plain PDF. While it restarts, mails wait for it. */
+    private final AwaitedService<PdfArchiver> archiver = new AwaitedService<>("PDF/A archiving (org.paperless.archive.pdfa)");
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PdfArchiver archiver;
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindArchiver")
+    void bindArchiver(PdfArchiver service) {
+        archiver.bind(service);
+    }
+
+    void unbindArchiver(PdfArchiver service) {
+        archiver.unbind(service);
+    }
+
+    @Deactivate
+    void deactivate() {
+        archiver.close();
+    }
 
     private final int maxTextChars;
 
@@ -87,19 +104,28 @@ public class MailDocumentParser implements DocumentParser {
 
     /** The PDF/A copy of the drawn mail, or the drawn mail itself when no copy can be made. */
     private Path toPdfA(Path drawn, String name) throws IOException {
-        PdfArchiver service = archiver;
-        if (service == null) {
+        if (archiver.now() == null && !archiver.isAway()) {
             return drawn;
         }
         Path pdfa = Files.createTempFile("paperless-mail-pdfa-", ".pdf");
         try {
-            service.archive(drawn, pdfa);
+            archiver.call(ServiceWait.limit(), service -> {
+                service.archive(drawn, pdfa);
+                return null;
+            });
             Files.delete(drawn);
             return pdfa;
         } catch (ParseException e) {
             LOG.warn("The mail {} keeps a plain PDF as its archive copy: {}", name, e.getMessage());
             Files.deleteIfExists(pdfa);
             return drawn;
+        } catch (ServiceMissingException e) {
+            Files.deleteIfExists(pdfa);
+            throw new IOException("The mail " + name + " needs its PDF/A archive copy: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Files.deleteIfExists(pdfa);
+            throw new IOException("The archive copy of " + name + " was interrupted: the mail parser is stopping", e);
         }
     }
 

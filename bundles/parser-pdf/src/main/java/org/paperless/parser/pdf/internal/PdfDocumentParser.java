@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.archive.PdfArchiver;
 import org.paperless.api.ocr.OcrConfig;
 import org.paperless.api.ocr.OcrService;
+import org.paperless.api.runtime.AwaitedService;
+import org.paperless.api.runtime.ServiceMissingException;
+import org.paperless.api.runtime.ServiceWait;
 import org.paperless.api.parser.DocumentParser;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
@@ -59,15 +63,14 @@ public class PdfDocumentParser implements DocumentParser {
     private volatile OcrMode mode = OcrMode.SKIP;
     private volatile PdfLimits limits = PdfLimits.DEFAULT;
 
-    /** Scanned PDFs are read through OCR when the OCR bundle is there; without it they get no text. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile OcrService ocr;
+    /**
+     * Scanned PDFs are read through OCR when the OCR bundle is installed; without it they get no text. While
+     * it restarts, they wait for it.
+     */
+    private final AwaitedService<OcrService> ocr = new AwaitedService<>("OCR (org.paperless.ocr.tesseract)");
 
     /** PDFs with text get their PDF/A archive copy here (skip mode); without it, they get none. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PdfArchiver archiver;
+    private final AwaitedService<PdfArchiver> archiver = new AwaitedService<>("PDF/A archiving (org.paperless.archive.pdfa)");
 
     public PdfDocumentParser() {
     }
@@ -75,7 +78,27 @@ public class PdfDocumentParser implements DocumentParser {
     /** With other limits and an OCR service of its own, as tests need them. */
     PdfDocumentParser(PdfLimits limits, OcrService ocr) {
         this.limits = limits;
-        this.ocr = ocr;
+        this.ocr.bind(ocr);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindOcr")
+    void bindOcr(OcrService service) {
+        ocr.bind(service);
+    }
+
+    void unbindOcr(OcrService service) {
+        ocr.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindArchiver")
+    void bindArchiver(PdfArchiver service) {
+        archiver.bind(service);
+    }
+
+    void unbindArchiver(PdfArchiver service) {
+        archiver.unbind(service);
     }
 
     @Activate
@@ -87,6 +110,8 @@ public class PdfDocumentParser implements DocumentParser {
 
     @Deactivate
     void deactivate() {
+        ocr.close();
+        archiver.close();
         archivePool.shutdown();
     }
 
@@ -166,12 +191,11 @@ public class PdfDocumentParser implements DocumentParser {
             throw e;
         }
         Path archive = copy == null ? null : TextPdfArchive.await(copy);
-        OcrService service = ocr;
         if (mode.ocr(text)) {
-            if (service == null) {
-                LOG.warn("{} has no text layer and OCR is not available: it is stored without text", name);
+            if (ocr.now() == null && !ocr.isAway()) {
+                LOG.warn("{} has no text layer and OCR is not installed: it is stored without text", name);
             } else {
-                ScannedPdfOcr.Result read = ScannedPdfOcr.run(document, service, name, current);
+                ScannedPdfOcr.Result read = ScannedPdfOcr.run(document, this::recognize, name, current);
                 text = read.text();
                 archive = read.archive();
             }
@@ -180,14 +204,43 @@ public class PdfDocumentParser implements DocumentParser {
         return new ParsedDocument(text, pages, metadataDate(document.getDocumentInformation()), thumbnail, archive);
     }
 
+    /** The pages through OCR, waiting for it while its bundle restarts and reading again if it went away meanwhile. */
+    private List<String> recognize(List<Path> images, int dpi, Path archive, String title) throws ParseException {
+        try {
+            return ocr.call(ServiceWait.limit(), service -> service.recognize(images, dpi, archive, title));
+        } catch (ServiceMissingException e) {
+            throw new ParseException(title + " needs OCR: " + e.getMessage()
+                    + ". Start it again, then put the file into the consume folder again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParseException("OCR of " + title + " was interrupted: the PDF parser is stopping", e);
+        }
+    }
+
     /** The archive copy of a PDF with text, started in the background; null without an archiver. */
     private Future<Path> archiveOf(Path file, int pages, String name) {
-        PdfArchiver service = archiver;
-        if (service == null) {
+        if (archiver.now() == null && !archiver.isAway()) {
             LOG.debug("{} gets no archive copy: no PDF/A archiver is installed", name);
             return null;
         }
-        return TextPdfArchive.start(archivePool, file, service, pages, name);
+        return TextPdfArchive.start(archivePool, file, (pdf, target) -> archive(pdf, target, name), pages, name);
+    }
+
+    /** One archive copy, waiting for the archiver while its bundle restarts and writing again if it went away meanwhile. */
+    private void archive(Path pdf, Path target, String name) throws ParseException, IOException {
+        try {
+            archiver.call(ServiceWait.limit(), service -> {
+                service.archive(pdf, target);
+                return null;
+            });
+        } catch (ServiceMissingException e) {
+            // Not a reason to store the document without its copy: it fails, and is consumed again later.
+            throw new IOException(name + " needs its PDF/A archive copy: " + e.getMessage()
+                    + ". Start it again, then put the file into the consume folder again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("The archive copy of " + name + " was interrupted: the PDF parser is stopping", e);
+        }
     }
 
     /** Gives a file that is something else (a renamed JPEG, say) a plain answer instead of a parser error. */

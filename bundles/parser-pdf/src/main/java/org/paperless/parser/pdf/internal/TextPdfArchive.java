@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.paperless.api.archive.PdfArchiver;
 import org.paperless.api.parser.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +21,19 @@ final class TextPdfArchive {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextPdfArchive.class);
 
+    /**
+     * Writes the copy: a {@link PdfArchiver}'s refusal (ParseException) leaves the document without one; an
+     * IOException (the archiver missing) fails the document.
+     */
+    interface Copier {
+        void archive(Path pdf, Path target) throws ParseException, IOException;
+    }
+
     private TextPdfArchive() {
     }
 
     /** Starts {@link #write} on the pool, so the copy is made while the caller draws the thumbnail. */
-    static Future<Path> start(ExecutorService pool, Path pdf, PdfArchiver archiver, int pages, String name) {
+    static Future<Path> start(ExecutorService pool, Path pdf, Copier archiver, int pages, String name) {
         return pool.submit(() -> write(pdf, archiver, pages, name));
     }
 
@@ -58,7 +65,7 @@ final class TextPdfArchive {
     }
 
     /** @return the archive copy (a temp file the caller owns), or null when none could be written */
-    static Path write(Path pdf, PdfArchiver archiver, int pages, String name) throws IOException {
+    static Path write(Path pdf, Copier archiver, int pages, String name) throws IOException {
         Path archive = Files.createTempFile("paperless-archive-", ".pdf");
         try {
             archiver.archive(pdf, archive);

@@ -1,0 +1,71 @@
+package org.paperless.consumer.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.paperless.api.parser.DocumentParser;
+import org.paperless.api.parser.ParseException;
+import org.paperless.api.parser.ParsedDocument;
+import org.paperless.api.parser.ParserRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A staged file through the parser of its type. A parser whose bundle is restarting or being updated is
+ * waited for (bounded); a parse that failed because its parser went away meanwhile is done again by the
+ * parser that comes back, so a swap costs time, never a document.
+ */
+final class ParseStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParseStep.class);
+    /** Parses of one file, the first included, while parsers come and go. */
+    static final int ATTEMPTS = 3;
+
+    private final ParserRegistry parsers;
+    private final Supplier<Duration> waitLimit;
+
+    ParseStep(ParserRegistry parsers, Supplier<Duration> waitLimit) {
+        this.parsers = parsers;
+        this.waitLimit = waitLimit;
+    }
+
+    /** @throws InterruptedException when the consumer stops while the file waits for its parser */
+    ParsedDocument parse(Path staged, String mime) throws Refusal, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            DocumentParser parser = parserFor(mime);
+            try {
+                return parser.parse(staged, mime);
+            } catch (ParseException | RuntimeException e) {
+                if (attempt < ATTEMPTS && wentAway(parser, mime)) {
+                    LOG.info("The parser of {} went away while it read {} ({}); reading it again", mime,
+                            staged.getFileName(), e.toString());
+                    continue;
+                }
+                throw e instanceof ParseException ? new Refusal(e.getMessage(), e)
+                        : new Refusal("The " + mime + " parser failed: " + e, e);
+            }
+        }
+    }
+
+    private DocumentParser parserFor(String mime) throws Refusal, InterruptedException {
+        Duration limit = waitLimit.get();
+        Optional<DocumentParser> parser = parsers.forType(mime, limit);
+        if (parser.isPresent()) {
+            return parser.get();
+        }
+        String away = parsers.absence(mime);
+        if (away == null) {
+            throw new Refusal("No parser reads " + mime + " files (the type was detected from the file's content)."
+                    + " Is the parser's feature installed?");
+        }
+        throw new Refusal("No parser for " + mime + " came back within " + limit.toSeconds() + " s (" + away
+                + "). Start it again (bundle:start, feature:install), then put the file into the consume folder again");
+    }
+
+    /** Whether the parser that failed is no longer the one for its type (stopped, updated, replaced). */
+    private boolean wentAway(DocumentParser parser, String mime) {
+        return parsers.forType(mime).orElse(null) != parser;
+    }
+}
