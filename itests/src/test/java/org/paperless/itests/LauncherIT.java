@@ -229,6 +229,57 @@ class LauncherIT {
         }
     }
 
+    /**
+     * kill -9 while the PDF parser's bundle is being updated and PDFs are being consumed: after a restart each file
+     * is stored once, with its archive copy, and the sanity check finds nothing wrong.
+     */
+    @Test
+    void aKillDuringABundleUpdateLosesNothing() throws Exception {
+        Launcher launcher = new Launcher(freshDataDir(),
+                Map.of("PAPERLESS_CONSUMER_INOTIFY_DELAY", "1", "PAPERLESS_CONSUMER_POLLING", "2"));
+        Launcher.Result started = launcher.run("start");
+        try {
+            assertEquals(0, started.exitCode(), started.output());
+            Path consume = launcher.dataDir.resolve("consume");
+            Path prepared = Files.createDirectories(launcher.dataDir.resolve("prepared"));
+            int count = 40;
+            for (int i = 0; i < count; i++) {
+                Fixtures.writePdf(prepared.resolve("letter-" + i + ".pdf"), null, "Letter " + i + " " + UUID.randomUUID(),
+                        "Page two of letter " + i);
+            }
+            for (Path p : list(prepared)) {
+                Files.move(p, consume.resolve(p.getFileName()));
+            }
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (list(consume).size() > count - 5 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            java.util.concurrent.CompletableFuture<Launcher.Result> update =
+                    KilledInstance.background(launcher, "bundle:update org.paperless.parser.pdf");
+            Thread.sleep(300);
+            KilledInstance.killWhen(launcher, () -> true);
+            update.handle((r, e) -> null).get();
+            long left = list(consume).size();
+            assertTrue(left > 0, "killed while files were still waiting, " + left + " left");
+
+            Launcher.Result restarted = launcher.run("start");
+            assertEquals(0, restarted.exitCode(), restarted.output());
+            deadline = System.currentTimeMillis() + 180_000;
+            while (!list(consume).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(List.of(), list(consume), "every file was taken");
+            assertFalse(Files.exists(consume.resolve("failed")) && !list(consume.resolve("failed")).isEmpty(),
+                    "nothing refused, no duplicates");
+            assertEquals(count, list(launcher.dataDir.resolve("media/originals")).size(), "one original per file");
+            assertEquals(count, list(launcher.dataDir.resolve("media/archive")).size(), "one archive copy per file");
+            Launcher.Result sanity = launcher.run("client", "paperless:sanity --no-progress-bar");
+            assertEquals(0, sanity.exitCode(), sanity.output());
+        } finally {
+            launcher.run("stop");
+        }
+    }
+
     private static List<Path> list(Path folder) throws java.io.IOException {
         try (var files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).sorted().toList();
