@@ -3,7 +3,6 @@ package org.paperless.ocr.tesseract.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -29,21 +28,20 @@ final class ImageInspector {
     private ImageInspector() {
     }
 
-    static ImageInfo inspect(Path file, long maxPixels) throws ParseException {
-        String name = file.getFileName().toString();
+    /** @param name the file's name in messages: a converted HEIC is inspected under its own name */
+    static ImageInfo inspect(Path file, String name, long maxPixels) throws ParseException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new ParseException("Cannot open " + name);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ParseException("The file " + name
-                        + " is not a readable image (PNG, JPEG, TIFF, GIF or BMP); it may be damaged");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = ImageReaders.forStream(in).orElseThrow(() -> new ParseException("The file " + name
+                    + " is not a readable image (PNG, JPEG, TIFF, GIF, BMP or WebP); it may be damaged"));
             try {
                 reader.setInput(in, false, false);
                 String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                if ("webp".equals(format)) {
+                    WebpFile.checkComplete(file, name);
+                }
                 // Only TIFF pages are documents; a GIF's further frames are animation.
                 int count = format.startsWith("tif") ? reader.getNumImages(true) : 1;
                 if (count < 1) {

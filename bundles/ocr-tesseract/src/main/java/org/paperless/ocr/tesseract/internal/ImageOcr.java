@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,27 +22,57 @@ import org.paperless.api.parser.ParsedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads one image file: header check, pages OCRed in parallel, thumbnail, PDF/A archive. */
+/**
+ * Reads one image file: header check, pages OCRed in parallel, thumbnail, PDF/A archive. A HEIC/HEIF image
+ * is converted to PNG first (Java cannot decode it) and then read like any other.
+ */
 final class ImageOcr {
+
+    /** The types Tika gives HEIF files: image/heic for the HEVC brands (phones), image/heif for mif1. */
+    static final Set<String> HEIF_TYPES = Set.of("image/heic", "image/heif");
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageOcr.class);
 
     private final OcrRuntime runtime;
+    private final HeifConverter heif;
 
-    ImageOcr(OcrRuntime runtime) {
+    ImageOcr(OcrRuntime runtime, HeifConverter heif) {
         this.runtime = runtime;
+        this.heif = heif;
     }
 
     /** The thumbnail alone, without OCR: for making thumbnails again. */
-    byte[] thumbnail(Path file) throws ParseException {
-        ImageInfo info = ImageInspector.inspect(file, runtime.settings().maxImagePixels());
-        return thumbnail(file, info, file.getFileName().toString());
+    byte[] thumbnail(Path file, String mimeType) throws ParseException {
+        String name = file.getFileName().toString();
+        if (!HEIF_TYPES.contains(mimeType)) {
+            return thumbnail(file, ImageInspector.inspect(file, name, runtime.settings().maxImagePixels()), name);
+        }
+        try (HeifConverter.Converted converted = convert(file, name)) {
+            Path image = converted.image();
+            return thumbnail(image, ImageInspector.inspect(image, name, runtime.settings().maxImagePixels()), name);
+        }
     }
 
-    ParsedDocument parse(Path file) throws ParseException {
+    ParsedDocument parse(Path file, String mimeType) throws ParseException {
         String name = file.getFileName().toString();
+        if (!HEIF_TYPES.contains(mimeType)) {
+            return read(file, name);
+        }
+        try (HeifConverter.Converted converted = convert(file, name)) {
+            return read(converted.image(), name);
+        }
+    }
+
+    /** The declared sizes are checked before heif-convert decodes anything; the output's header after. */
+    private HeifConverter.Converted convert(Path file, String name) throws ParseException {
+        HeifBoxes.check(file, name, runtime.settings().maxImagePixels());
+        return heif.convert(file, name);
+    }
+
+    /** @param name the name of the file the user gave, which a converted HEIC's image does not have */
+    private ParsedDocument read(Path file, String name) throws ParseException {
         OcrSettings settings = runtime.settings();
-        ImageInfo info = ImageInspector.inspect(file, settings.maxImagePixels());
+        ImageInfo info = ImageInspector.inspect(file, name, settings.maxImagePixels());
         try {
             runtime.api();
         } catch (OcrUnavailableException e) {
@@ -120,11 +150,7 @@ final class ImageOcr {
 
     private static void writePage(Path file, int index, Path target) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("no image reader");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = ImageReaders.forStream(in).orElseThrow(() -> new IOException("no image reader"));
             try {
                 reader.setInput(in, false, true);
                 BufferedImage image = reader.read(index);

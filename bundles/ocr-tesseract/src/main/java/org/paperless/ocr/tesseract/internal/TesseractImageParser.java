@@ -18,21 +18,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads scanned images with Tesseract: text of every page, a thumbnail, and a searchable PDF/A-2b
- * archive copy. Settings come from PID {@value OcrConfig#PID}, falling back to PAPERLESS_OCR_* variables.
+ * Reads scanned images (PNG, JPEG, TIFF, GIF, BMP, WebP, HEIC/HEIF) with Tesseract: text of every page,
+ * a thumbnail, and a searchable PDF/A-2b archive copy. Settings come from PID {@value OcrConfig#PID},
+ * falling back to PAPERLESS_OCR_* variables.
  */
 @Component(service = {DocumentParser.class, OcrService.class}, configurationPid = OcrConfig.PID, property = {
         DocumentParser.MIME_TYPES + "=image/png",
         DocumentParser.MIME_TYPES + "=image/jpeg",
         DocumentParser.MIME_TYPES + "=image/tiff",
         DocumentParser.MIME_TYPES + "=image/gif",
-        DocumentParser.MIME_TYPES + "=image/bmp" })
+        DocumentParser.MIME_TYPES + "=image/bmp",
+        DocumentParser.MIME_TYPES + "=image/webp",
+        DocumentParser.MIME_TYPES + "=image/heic",
+        DocumentParser.MIME_TYPES + "=image/heif" })
 @Designate(ocd = OcrMetatype.class)
 public class TesseractImageParser implements DocumentParser, OcrService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TesseractImageParser.class);
 
     private final AtomicReference<OcrRuntime> runtime = new AtomicReference<>();
+    private final HeifConverter heif = new HeifConverter("heif-convert", HeifConverter.TIME_LIMIT);
 
     @Activate
     void activate(OcrConfig config) {
@@ -61,12 +66,12 @@ public class TesseractImageParser implements DocumentParser, OcrService {
 
     @Override
     public ParsedDocument parse(Path file, String mimeType) throws ParseException {
-        return new ImageOcr(current(file.getFileName().toString())).parse(file);
+        return new ImageOcr(current(file.getFileName().toString()), heif).parse(file, mimeType);
     }
 
     @Override
     public byte[] thumbnail(Path file, String mimeType) throws ParseException {
-        return new ImageOcr(current(file.getFileName().toString())).thumbnail(file);
+        return new ImageOcr(current(file.getFileName().toString()), heif).thumbnail(file, mimeType);
     }
 
     /** The same engines serve scanned PDFs, whose pages the PDF parser renders. */

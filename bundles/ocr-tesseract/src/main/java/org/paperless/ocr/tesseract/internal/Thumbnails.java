@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -24,11 +23,7 @@ final class Thumbnails {
 
     static byte[] firstPage(Path file, ImageInfo.Page page) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("no image reader");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = ImageReaders.forStream(in).orElseThrow(() -> new IOException("no image reader"));
             try {
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();

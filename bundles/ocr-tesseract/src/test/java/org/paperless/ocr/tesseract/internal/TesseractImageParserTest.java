@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -26,12 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParsedDocument;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
 class TesseractImageParserTest {
 
@@ -171,23 +164,7 @@ class TesseractImageParserTest {
     }
 
     private static void assertArchive(Path pdf, int pages, List<String> words) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            assertEquals(pages, document.getNumberOfPages());
-            String text = new PDFTextStripper().getText(document);
-            double found = TestImages.found(words, text);
-            assertTrue(found >= 0.95, "the archive's text layer has only " + found + " of the words: " + text);
-        }
-        long start = System.nanoTime();
-        try (PDFAParser pdfa = Foundries.defaultInstance().createParser(pdf.toFile(), PDFAFlavour.PDFA_2_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
-            ValidationResult result = validator.validate(pdfa);
-            String failures = result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                    .map(a -> a.getRuleId() + ": " + a.getMessage())
-                    .distinct().collect(Collectors.joining("\n"));
-            System.out.printf("veraPDF PDF/A-2b check: %d ms%n", (System.nanoTime() - start) / 1_000_000);
-            assertTrue(result.isCompliant(), "not PDF/A-2b:\n" + failures);
-        }
+        TestArchives.assertPdfA(pdf, pages, words);
     }
 
 }
