@@ -462,6 +462,22 @@ public class ConsumptionIT {
     }
 
     @Test
+    public void webpAndHeicScansAreReadByOcrIntoAPdfArchive() throws Exception {
+        Path fixtures = Paths.get(System.getProperty(FIXTURES));
+        org.junit.Assume.assumeTrue("cwebp and heif-enc (packages webp, libheif-examples) make the samples",
+                Files.exists(fixtures.resolve(FixtureNames.SCAN_WEBP)) && Files.exists(fixtures.resolve(FixtureNames.SCAN_HEIC)));
+        for (String[] kind : new String[][] {{FixtureNames.SCAN_WEBP, "image/webp"}, {FixtureNames.SCAN_HEIC, "image/heic"}}) {
+            Path source = copyToConsume(kind[0], "phone " + kind[0]);
+            Document d = documents.get(idIn(console.admin("paperless:consume \"" + source + "\"")));
+            assertEquals(kind[1], d.mimeType());
+            assertTrue(kind[0] + ": at least 95% of the drawn words: " + d.content(), recognised(d.content()) >= 0.95);
+            Path archive = folders.archive().resolve(d.archiveFilename());
+            assertPdfA2(archive);
+            assertTrue(kind[0] + " has a thumbnail", Files.size(folders.thumbnails().resolve(String.format("%07d.png", d.id()))) > 0);
+        }
+    }
+
+    @Test
     public void aScannedPdfWithoutTextIsReadByOcr() throws Exception {
         Path source = copyToConsume(FixtureNames.SCANNED_PDF, "scanned letter.pdf");
         long id = idIn(console.admin("paperless:consume \"" + source + "\""));

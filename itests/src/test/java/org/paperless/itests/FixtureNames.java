@@ -13,6 +13,9 @@ final class FixtureNames {
     static final String TRUNCATED_PDF = "truncated.pdf";
     static final String SCAN_PNG = "scan.png";
     static final String SCAN_JPEG = "scan.jpg";
+    /** Made from scan.png by Debian's cwebp / heif-enc when they are installed; absent otherwise. */
+    static final String SCAN_WEBP = "scan.webp";
+    static final String SCAN_HEIC = "scan.heic";
     static final String HUGE_PNG = "huge.png";
     static final String SCANNED_PDF = "scanned.pdf";
     static final String BOMB_PDF = "bomb.pdf";

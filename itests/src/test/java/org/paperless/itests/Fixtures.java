@@ -50,6 +50,10 @@ final class Fixtures {
         ImageIO.write(scan, "png", folder.resolve(FixtureNames.SCAN_PNG).toFile());
         ImageIO.write(scan, "jpeg", folder.resolve(FixtureNames.SCAN_JPEG).toFile());
         Files.write(folder.resolve(FixtureNames.HUGE_PNG), pngDeclaring(60000, 60000));
+        convert(folder.resolve(FixtureNames.SCAN_WEBP), "cwebp", "-quiet", "-q", "90",
+                folder.resolve(FixtureNames.SCAN_PNG).toString(), "-o", folder.resolve(FixtureNames.SCAN_WEBP).toString());
+        convert(folder.resolve(FixtureNames.SCAN_HEIC), "heif-enc", "-q", "90",
+                folder.resolve(FixtureNames.SCAN_PNG).toString(), "-o", folder.resolve(FixtureNames.SCAN_HEIC).toString());
         writeScannedPdf(folder.resolve(FixtureNames.SCANNED_PDF), folder.resolve(FixtureNames.SCAN_PNG));
         writeBomb(folder.resolve(FixtureNames.BOMB_PDF));
         return folder;
@@ -73,6 +77,21 @@ final class Fixtures {
                 doc.protect(new StandardProtectionPolicy("owner-" + password, password, new AccessPermission()));
             }
             doc.save(file.toFile());
+        }
+    }
+
+    /** Runs a converter when it is installed; the target is left absent otherwise (the test using it is skipped). */
+    private static void convert(Path target, String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                Files.deleteIfExists(target);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(target); // not installed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + target, e);
         }
     }
 
