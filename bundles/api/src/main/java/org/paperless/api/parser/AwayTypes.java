@@ -68,8 +68,11 @@ final class AwayTypes {
 
     synchronized String absence(String mime) {
         Away away = types.get(mime);
-        return away == null || away.bundle() == null ? null
-                : "its parser went away: " + ServiceWait.describe(away.bundle());
+        if (away == null || !ServiceWait.mayComeBack(away.bundle())) {
+            types.remove(mime); // uninstalled: as if it had never been there
+            return null;
+        }
+        return "its parser went away: " + ServiceWait.describe(away.bundle());
     }
 
     synchronized List<String> report() {

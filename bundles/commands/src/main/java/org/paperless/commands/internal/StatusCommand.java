@@ -115,6 +115,8 @@ public class StatusCommand implements Action {
         table.row("Search index", searchIndex());
         addFolders(table);
         consumeFolderRows(consumeFolder).forEach(r -> table.row(r[0], r[1]));
+        table.row("Not installed", OptionalParts.notInstalled(context));
+        table.row("Programs missing", OptionalParts.missingTools(System.getenv("PATH")));
         // Services whose bundle is stopped, restarting or being updated, and the work waiting for them.
         List<String> away = ServiceWait.awayNow();
         table.row("Waiting for", away.isEmpty() ? "nothing" : String.join("; ", away));
