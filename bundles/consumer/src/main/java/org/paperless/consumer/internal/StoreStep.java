@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +19,21 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.consumer.internal.naming.OriginalStems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The end of a consumption: the duplicate check once more (two identical files read side by side both
  * passed the first one), then files and row, all or nothing. Documents are numbered one at a time, in
  * their turn; their files are written and committed side by side, so the flushes to disk of one document
- * do not hold up the next.
+ * do not hold up the next. A store that loses a passing conflict in the database is undone and made again.
  */
 final class StoreStep {
+
+    /** Stores of one document, the first included, while the database reports passing conflicts. */
+    static final int ATTEMPTS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreStep.class);
 
     /**
      * Checksums of the documents being stored now, and the media files they have chosen names for: one set
@@ -55,15 +63,23 @@ final class StoreStep {
 
     /**
      * @param numbered called once the document has its id: the next document may be numbered then. Ids
-     *        follow the order of the calls to this method, whatever order the commits come in.
+     *        follow the order of the calls to this method, whatever order the commits come in (except for a
+     *        document stored again after a conflict that came once its files were being written). Called
+     *        again by a store made again: it must do nothing the second time (Slot's passTurn does nothing).
      */
     Committed store(Pipeline.Parsed parsed, Runnable numbered) throws Refusal, IOException {
         String checksum = parsed.checksum();
         claim(checksum);
         try {
             duplicates.refuseStored(checksum);
-            Journal.Entry entry = journal.open(parsed.source(), parsed.sourceChecksum(), checksum);
-            return new Committed(write(entry, parsed, numbered), entry);
+            for (int attempt = 1; ; attempt++) {
+                // A new entry each time: the one of a failed attempt was closed with its files removed.
+                Journal.Entry entry = journal.open(parsed.source(), parsed.sourceChecksum(), checksum);
+                Optional<Document> stored = write(entry, parsed, numbered, attempt);
+                if (stored.isPresent()) {
+                    return new Committed(stored.get(), entry);
+                }
+            }
         } finally {
             release(checksum);
         }
@@ -97,15 +113,17 @@ final class StoreStep {
     /**
      * The original, the archive copy (same name, .pdf, in archive/) and the thumbnail: the files are noted in
      * the journal before they are written, so even a crash leaves no stray file. The entry stays open until
-     * the caller has noted the commit and removed the source.
+     * the caller has noted the commit and removed the source. Empty when a passing conflict in the database
+     * undid this attempt and another one is left.
      */
-    private Document write(Journal.Entry entry, Pipeline.Parsed parsed, Runnable numbered) throws IOException {
+    private Optional<Document> write(Journal.Entry entry, Pipeline.Parsed parsed, Runnable numbered, int attempt)
+            throws IOException {
         ParsedDocument content = parsed.content();
         String extension = parsed.extension();
         List<Path> written = new ArrayList<>();
         List<Path> claimed = new ArrayList<>();
         try {
-            return documents.create(parsed.document(), withId -> {
+            return Optional.of(documents.create(parsed.document(), withId -> {
                 numbered.run();
                 String original = claimName(MediaArea.ORIGINALS, originalStem(withId, parsed.names()), extension, claimed);
                 String thumbnail = content.thumbnailPng() == null ? null : String.format("%07d.png", withId.id());
@@ -127,18 +145,24 @@ final class StoreStep {
                     write(written, MediaArea.ARCHIVE, archive, Files.newInputStream(content.archivePdf()));
                 }
                 return withId.withFilenames(original, archive);
-            });
+            }));
         } catch (RuntimeException | Error e) {
             Optional<Document> committed = committedDespite(parsed.checksum(), written, e);
             if (committed.isPresent()) {
-                return committed.get();
+                return committed;
             }
             // Nothing was committed (an Error, e.g. out of memory, included): undo the files, drop the note.
             for (Path p : written) {
                 Files.deleteIfExists(p);
             }
             entry.close();
-            throw e;
+            SQLException conflict = TransientConflict.in(e);
+            if (conflict == null || attempt >= ATTEMPTS) {
+                throw e;
+            }
+            LOG.warn("Storing {} lost a passing conflict in the database ({}: {}); storing it again, attempt {} of {}",
+                    parsed.source().getFileName(), conflict.getSQLState(), conflict.getMessage(), attempt + 1, ATTEMPTS);
+            return Optional.empty();
         } finally {
             // Committed: the files are there, and taken by them; undone: the names are free again.
             synchronized (CLAIMED) {

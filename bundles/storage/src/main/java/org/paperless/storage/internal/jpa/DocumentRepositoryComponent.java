@@ -66,6 +66,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     volatile EventAdmin events;
 
     private final DataSource dataSource;
+    /** When a create that lost a lock conflict runs again; tests replace the pause. */
+    ConflictRetry retry = new ConflictRetry(ConflictRetry.ATTEMPTS, ConflictRetry.BACK_OFF);
 
     /**
      * @param dataSource the persistence unit's own, for the batched updates
@@ -204,30 +206,53 @@ public class DocumentRepositoryComponent implements DocumentRepository {
         return create(document, stored -> stored);
     }
 
+    /**
+     * Run again when the INSERT loses a lock conflict, before the file step starts: nothing happened outside
+     * the database yet, and the caller still holds its turn. On Derby this is how the identity's next block of
+     * ids fails: Derby takes it in a nested transaction that does not wait for locks, and reports LOCK_TIMEOUT
+     * at once while another connection compiles an INSERT or UPDATE of the table (which reads the same
+     * SYS.SYSSEQUENCES row); new statistics make every connection recompile and drop the block in memory at
+     * the same moment. A conflict once the files are being written is the caller's to retry.
+     */
     @Override
     public Document create(Document document, FileStep files) {
         if (document.id() != null) {
             throw new IllegalArgumentException("a new document has no id yet (got " + document.id() + ")");
         }
         Instant now = Instant.now();
-        return announced(transactions.call(em -> {
-            checkSerialNumber(em, document.archiveSerialNumber());
-            DocumentEntity entity = DocumentMapper.toEntity(document, now);
-            em.persist(entity);
-            em.flush(); // the id, and the row the notes and fields point to
-            for (Note note : document.notes()) {
-                em.persist(DocumentMapper.toEntity(note, entity.getId(), now));
+        for (int attempt = 1; ; attempt++) {
+            boolean[] filesStarted = {false};
+            FileStep watched = stored -> {
+                filesStarted[0] = true;
+                return files.write(stored);
+            };
+            try {
+                return announced(transactions.call(em -> insert(em, document, now, watched)));
+            } catch (RuntimeException e) {
+                if (filesStarted[0] || !retry.again(attempt, e, "Storing document '" + document.title() + "'")) {
+                    throw e;
+                }
             }
-            for (CustomFieldInstance field : document.customFields()) {
-                em.persist(DocumentMapper.toEntity(field, entity.getId()));
-            }
-            em.flush();
-            Document named = writeFiles(files, complete(em, entity));
-            entity.setFilename(named.filename());
-            entity.setArchiveFilename(named.archiveFilename());
-            em.flush();
-            return complete(em, entity);
-        }));
+        }
+    }
+
+    private static Document insert(EntityManager em, Document document, Instant now, FileStep files) {
+        checkSerialNumber(em, document.archiveSerialNumber());
+        DocumentEntity entity = DocumentMapper.toEntity(document, now);
+        em.persist(entity);
+        em.flush(); // the id, and the row the notes and fields point to
+        for (Note note : document.notes()) {
+            em.persist(DocumentMapper.toEntity(note, entity.getId(), now));
+        }
+        for (CustomFieldInstance field : document.customFields()) {
+            em.persist(DocumentMapper.toEntity(field, entity.getId()));
+        }
+        em.flush();
+        Document named = writeFiles(files, complete(em, entity));
+        entity.setFilename(named.filename());
+        entity.setArchiveFilename(named.archiveFilename());
+        em.flush();
+        return complete(em, entity);
     }
 
     private Document announced(Document stored) {
