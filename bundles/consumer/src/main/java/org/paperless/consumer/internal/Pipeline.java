@@ -201,7 +201,16 @@ final class Pipeline {
     private String extension(String fileName, String mime) {
         int dot = fileName.lastIndexOf('.');
         String own = dot > 0 ? fileName.substring(dot).toLowerCase(Locale.ROOT) : "";
-        return own.matches("\\.[a-z0-9]{1,8}") && mime.equals(mimeFor(own)) ? own : mimeDetector.extension(mime);
+        if (!own.matches("\\.[a-z0-9]{1,8}")) {
+            return mimeDetector.extension(mime);
+        }
+        if (mime.equals(mimeFor(own))) {
+            return own;
+        }
+        String usual = mimeDetector.extension(mime);
+        // A type without an extension of its own (an office file is "x-tika-ooxml"): the file's own, unless
+        // that names another type we know (a .docx called .pdf stays .bin rather than pretend to be a PDF).
+        return ".bin".equals(usual) && mimeFor(own).isEmpty() ? own : usual;
     }
 
     private static String mimeFor(String extension) {
