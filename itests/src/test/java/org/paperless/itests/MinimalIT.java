@@ -62,15 +62,14 @@ public class MinimalIT {
         folders = Services.await(context, DataFolders.class, STARTUP);
     }
 
+
+
     private Path incoming(String fixture, String name) throws Exception {
-        Path target = Files.createDirectories(folders.data().resolve("incoming")).resolve(name);
-        Files.copy(Paths.get(System.getProperty(FIXTURES)).resolve(fixture), target);
-        return target;
+        return Consumed.incoming(folders, Paths.get(System.getProperty(FIXTURES)), fixture, name);
     }
 
-    /** The reason kept beside a refused file in failed/. */
     private String reason(Path source) throws Exception {
-        return Files.readString(folders.consumption().resolve("failed/" + source.getFileName() + ".reason.txt"));
+        return Consumed.reason(folders, source);
     }
 
     @Test
@@ -92,7 +91,7 @@ public class MinimalIT {
         console.admin("feature:install -r paperless-ocr-tesseract");
         Path again = incoming(FixtureNames.SCAN_PNG, "scan-after.png");
         String out = Services.eventually(STARTUP, () -> console.admin("paperless:consume " + again));
-        Document d = documents.get(Long.parseLong(out.replaceAll("(?s).*: document (\\d+).*", "$1")));
+        Document d = documents.get(Consumed.idIn(out));
         assertEquals("image/png", d.mimeType());
         assertFalse("read by OCR: " + d.content(), d.content().isBlank());
 

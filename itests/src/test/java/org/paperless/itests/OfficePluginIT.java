@@ -73,14 +73,14 @@ public class OfficePluginIT {
         folders = Services.await(context, DataFolders.class, STARTUP);
     }
 
-    private Path incoming(String sample, String name) throws Exception {
-        Path target = Files.createDirectories(folders.data().resolve("incoming")).resolve(name);
-        Files.copy(Paths.get(System.getProperty(SAMPLES)).resolve(sample), target);
-        return target;
+
+
+    private Path incoming(String fixture, String name) throws Exception {
+        return Consumed.incoming(folders, Paths.get(System.getProperty(SAMPLES)), fixture, name);
     }
 
     private String reason(Path source) throws Exception {
-        return Files.readString(folders.consumption().resolve("failed/" + source.getFileName() + ".reason.txt"));
+        return Consumed.reason(folders, source);
     }
 
     @Test
@@ -92,7 +92,7 @@ public class OfficePluginIT {
         console.admin("kar:install file:" + System.getProperty(KAR));
         Path odt = incoming("sample.odt", "report.odt");
         String out = Services.eventually(STARTUP, () -> console.admin("paperless:consume " + odt));
-        Document d = documents.get(Long.parseLong(out.replaceAll("(?s).*: document (\\d+).*", "$1")));
+        Document d = documents.get(Consumed.idIn(out));
         assertEquals("application/vnd.oasis.opendocument.text", d.mimeType());
         assertTrue(d.content(), d.content().toLowerCase().contains(WORDS));
         if (onPath("soffice")) {
@@ -104,7 +104,7 @@ public class OfficePluginIT {
         }
         Path doc = incoming("sample.doc", "old.doc");
         String stored = console.admin("paperless:consume " + doc);
-        Document word = documents.get(Long.parseLong(stored.replaceAll("(?s).*: document (\\d+).*", "$1")));
+        Document word = documents.get(Consumed.idIn(stored));
         assertTrue("a type without an extension of its own keeps the file's: " + word.filename(), word.filename().endsWith(".doc"));
 
         // -r: no refresh of other bundles (the test probe among them); none needs it.
