@@ -22,8 +22,10 @@ final class AwayTypes {
     private final Supplier<List<String>> reporter = this::report;
     private boolean closed;
 
-    AwayTypes() {
-        ServiceWait.register(reporter);
+    AwayTypes(boolean shownInStatus) {
+        if (shownInStatus) {
+            ServiceWait.register(reporter);
+        }
     }
 
     synchronized void left(DocumentParser parser, List<String> parserTypes) {

@@ -26,7 +26,17 @@ public final class ParserRegistry implements AutoCloseable {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
-    private final AwayTypes away = new AwayTypes();
+    private final AwayTypes away;
+
+    /** A registry whose away types are not shown in paperless:status (another one there shows them). */
+    public ParserRegistry() {
+        this(false);
+    }
+
+    /** @param shownInStatus whether its away types and the tasks waiting for them appear in paperless:status */
+    public ParserRegistry(boolean shownInStatus) {
+        this.away = new AwayTypes(shownInStatus);
+    }
 
     public void add(DocumentParser parser, Map<String, Object> properties) {
         entries.add(new Entry(parser, types(properties.get(DocumentParser.MIME_TYPES)),

@@ -58,7 +58,7 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
     private static final String STAGING = "tmp/consume";
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerComponent.class);
 
-    private final ParserRegistry parsers = new ParserRegistry();
+    private final ParserRegistry parsers = new ParserRegistry(true);
     private final MimeDetector mimeDetector = new MimeDetector();
     private final Consumption consumption;
     private final ConsumptionPool pool;
