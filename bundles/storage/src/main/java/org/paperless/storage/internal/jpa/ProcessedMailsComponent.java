@@ -33,7 +33,7 @@ import org.paperless.storage.internal.entity.ProcessedMailEntity;
 public class ProcessedMailsComponent implements ProcessedMails {
 
     static final String DELETED_RULE = "(deleted rule)";
-    private static final int INSERT_ATTEMPTS = 3;
+    private static final int INSERT_ATTEMPTS = 6;
 
     private final Transactions transactions;
 
@@ -105,7 +105,21 @@ public class ProcessedMailsComponent implements ProcessedMails {
                 if (attempt == INSERT_ATTEMPTS) {
                     throw e;
                 }
+                pauseBeforeAttempt(attempt + 1);
             }
+        }
+    }
+
+    /**
+     * Racers that all lost (on Derby a new block of ids is taken without waiting for locks, and fails while
+     * another connection compiles an insert) would meet again at once: each waits a little, at random.
+     */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 30L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording a mail", e);
         }
     }
 
