@@ -31,7 +31,8 @@ final class ChangelogReader {
             String tag = tagOf(changeSet);
             if (tag != null) {
                 int number = number(tag, changeSet);
-                migrations.add(new Migration(number, description(changelog, number, changeSet), reversible));
+                migrations.add(new Migration(number, description(changelog, number, changeSet), reversible,
+                        number == 0 ? "0" : changeSet.getCreated()));
                 reversible = true;
             }
         }

@@ -50,6 +50,8 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Mail: failed attempts per fetched mail; unfinished mails found by folder (paperless 0.1.0)",
                 all.get(5).description());
         assertEquals(6, migrations().latest());
+        // What paperless:rollback VERSION reads to know how far down the schema goes.
+        assertTrue(all.stream().allMatch(m -> m.version().equals("0.1.0")), all.toString());
     }
 
     @Test
