@@ -25,7 +25,7 @@ import org.osgi.framework.Version;
  */
 final class FeatureMove {
 
-    static final String STORAGE_BUNDLE = "org.paperless.storage";
+    private static final String STORAGE_BUNDLE = "org.paperless.storage";
     private static final String MIGRATIONS = "org.paperless.api.storage.SchemaMigrations";
     private static final long SCHEMA_WAIT_MILLIS = 120_000;
 
@@ -106,13 +106,22 @@ final class FeatureMove {
      * migrations service exists only then) and answers the schema's number; -1 after the time limit.
      */
     int awaitSchema(String version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + SCHEMA_WAIT_MILLIS;
+        return awaitSchema(version, SCHEMA_WAIT_MILLIS);
+    }
+
+    /** Runs every line of the waiting once (a fraction of a second), so that none has to load after the move. */
+    void rehearseWaiting() throws InterruptedException {
+        awaitSchema("", 1);
+    }
+
+    private int awaitSchema(String version, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
         while (true) {
             int schema = schemaOf(version);
             if (schema >= 0 || System.currentTimeMillis() > deadline) {
                 return schema;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
     }
 

@@ -44,7 +44,6 @@ public class RollbackCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Capabilities.storage(migrations);
         FeatureMove move = new FeatureMove(features, context);
         Map<String, Feature> required = move.required();
         String from = FeatureMove.versionOf(required);
@@ -54,16 +53,22 @@ public class RollbackCommand implements Action {
                     + "; to go forward, use paperless:upgrade");
         }
         Set<String> targets = move.targets(required.keySet(), to);
-        int schemaBefore = migrations.current();
-        int schemaTarget = newestKnownTo(to);
         Map<String, String> before = move.bundleVersions();
-
-        // Down first: refuses before anything changes when a migration on the way cannot be undone.
-        if (schemaTarget < schemaBefore) {
-            migrations.migrateTo(schemaTarget);
+        int schemaBefore = -1;
+        if (migrations == null) {
+            // A new version whose storage never came up (its migration failed, say): the schema is as the old
+            // version left it, or the old one will say it is not.
+            System.out.println("The storage bundle is not running: the schema stays as it is");
+        } else {
+            schemaBefore = migrations.current();
+            int schemaTarget = newestKnownTo(to);
+            // Down first: refuses before anything changes when a migration on the way cannot be undone.
+            if (schemaTarget < schemaBefore) {
+                migrations.migrateTo(schemaTarget);
+            }
         }
         FeatureMove.changes(before, move.bundleVersions());
-        move.awaitSchema(before.getOrDefault(FeatureMove.STORAGE_BUNDLE, ""));
+        move.rehearseWaiting();
 
         move.install(targets);
 
@@ -77,8 +82,8 @@ public class RollbackCommand implements Action {
             throw new IllegalStateException("The storage bundle " + to + " has not come up within 120 s: see"
                     + " paperless:status and log:display");
         }
-        System.out.println("Schema " + (schemaAfter == schemaBefore ? "stays at " + schemaAfter
-                : "migrated " + schemaBefore + " -> " + schemaAfter));
+        System.out.println("Schema " + (schemaBefore < 0 ? "at " + schemaAfter
+                : schemaAfter == schemaBefore ? "stays at " + schemaAfter : "migrated " + schemaBefore + " -> " + schemaAfter));
         return null;
     }
 

@@ -80,7 +80,7 @@ public class UpgradeCommand implements Action {
         Map<String, String> before = move.bundleVersions();
         // Run once now what runs after the move, so that nothing of this bundle has to load then.
         FeatureMove.changes(before, move.bundleVersions());
-        move.awaitSchema(before.getOrDefault(FeatureMove.STORAGE_BUNDLE, ""));
+        move.rehearseWaiting();
 
         move.install(targets);
 
