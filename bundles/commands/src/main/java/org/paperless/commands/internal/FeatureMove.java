@@ -1,5 +1,6 @@
 package org.paperless.commands.internal;
 
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,9 +20,9 @@ import org.osgi.framework.Version;
 /**
  * Moves the installed paperless features to another version in one resolution, as {@code feature:install
  * --upgrade} does, and says what changed. The move updates this very bundle: once it has begun, this
- * bundle's class loader may be gone, so everything used after it ({@link #bundleVersions}, {@link
- * #awaitSchema}, {@link #changes}) runs once before it, with only JDK, OSGi and Karaf classes, and the
- * system bundle's context stands in for this bundle's.
+ * bundle's class loader may be gone, so {@link #move} runs everything it does after the installation once
+ * before it, with only JDK, OSGi and Karaf classes, and the system bundle's context stands in for this
+ * bundle's.
  */
 final class FeatureMove {
 
@@ -82,9 +83,25 @@ final class FeatureMove {
         return versions.stream().map(Version::toString).distinct().toList();
     }
 
-    /** The move itself: the old versions leave and the new ones come in one resolution. */
-    void install(Set<String> targets) throws Exception {
+    /**
+     * The move itself: the old versions leave and the new ones come in one resolution. Then prints the
+     * headline and each bundle whose version changed, and answers the schema's number once the storage
+     * bundle at {@code to} is up (-1 when it is not within 120 s).
+     */
+    int move(Set<String> targets, String to, String headline, PrintStream out) throws Exception {
+        Map<String, String> before = bundleVersions();
+        // Everything below the installation runs once before it, so that nothing of this bundle loads after.
+        out.print(String.join("", changes(before, bundleVersions())));
+        rehearseWaiting();
+
         features.installFeatures(targets, EnumSet.of(FeaturesService.Option.Upgrade));
+
+        int schema = awaitSchema(to, SCHEMA_WAIT_MILLIS);
+        out.println(headline);
+        for (String line : changes(before, bundleVersions())) {
+            out.println(line);
+        }
+        return schema;
     }
 
     /** The paperless bundles and their versions, by symbolic name. */
@@ -105,12 +122,8 @@ final class FeatureMove {
      * Waits until the storage bundle at {@code version} has brought the schema to what it knows (its
      * migrations service exists only then) and answers the schema's number; -1 after the time limit.
      */
-    int awaitSchema(String version) throws InterruptedException {
-        return awaitSchema(version, SCHEMA_WAIT_MILLIS);
-    }
-
     /** Runs every line of the waiting once (a fraction of a second), so that none has to load after the move. */
-    void rehearseWaiting() throws InterruptedException {
+    private void rehearseWaiting() throws InterruptedException {
         awaitSchema("", 1);
     }
 

@@ -53,7 +53,6 @@ public class RollbackCommand implements Action {
                     + "; to go forward, use paperless:upgrade");
         }
         Set<String> targets = move.targets(required.keySet(), to);
-        Map<String, String> before = move.bundleVersions();
         int schemaBefore = -1;
         if (migrations == null) {
             // A new version whose storage never came up (its migration failed, say): the schema is as the old
@@ -67,17 +66,8 @@ public class RollbackCommand implements Action {
                 migrations.migrateTo(schemaTarget);
             }
         }
-        FeatureMove.changes(before, move.bundleVersions());
-        move.rehearseWaiting();
-
-        move.install(targets);
-
-        int schemaAfter = move.awaitSchema(to);
-        List<String> changes = FeatureMove.changes(before, move.bundleVersions());
-        System.out.println("Rolled back paperless " + from + " -> " + to + " (" + String.join(", ", targets) + ")");
-        for (String line : changes) {
-            System.out.println(line);
-        }
+        int schemaAfter = move.move(targets, to,
+                "Rolled back paperless " + from + " -> " + to + " (" + String.join(", ", targets) + ")", System.out);
         if (schemaAfter < 0) {
             throw new IllegalStateException("The storage bundle " + to + " has not come up within 120 s: see"
                     + " paperless:status and log:display");

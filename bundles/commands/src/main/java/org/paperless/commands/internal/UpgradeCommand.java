@@ -77,19 +77,8 @@ public class UpgradeCommand implements Action {
                 kept.add(name + " " + required.get(name).getVersion());
             }
         }
-        Map<String, String> before = move.bundleVersions();
-        // Run once now what runs after the move, so that nothing of this bundle has to load then.
-        FeatureMove.changes(before, move.bundleVersions());
-        move.rehearseWaiting();
-
-        move.install(targets);
-
-        int schemaAfter = move.awaitSchema(to);
-        List<String> changes = FeatureMove.changes(before, move.bundleVersions());
-        System.out.println("Upgraded paperless " + from + " -> " + to + " (" + String.join(", ", targets) + ")");
-        for (String line : changes) {
-            System.out.println(line);
-        }
+        int schemaAfter = move.move(targets, to,
+                "Upgraded paperless " + from + " -> " + to + " (" + String.join(", ", targets) + ")", System.out);
         if (!kept.isEmpty()) {
             System.out.println("Left as they were (not in the new repository): " + String.join(", ", kept));
         }
