@@ -1,5 +1,7 @@
 package org.paperless.consumer.internal;
 
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,9 +41,19 @@ final class ParseStep {
                 return parser.parse(staged, mime);
             } catch (ParseException | RuntimeException e) {
                 if (attempt < ATTEMPTS && wentAway(parser, mime)) {
+                    // An interrupt that stopped the old parser's work was meant for it, not for this thread:
+                    // left set, it would cut the next read short (ClosedByInterruptException).
+                    Thread.interrupted();
                     LOG.info("The parser of {} went away while it read {} ({}); reading it again", mime,
                             staged.getFileName(), e.toString());
                     continue;
+                }
+                if (interrupted(e)) {
+                    // Not the file's fault: its read was cut off (the consumer is stopping). It stays where it
+                    // is and is read again, never refused.
+                    InterruptedException stop = new InterruptedException("reading " + staged.getFileName() + " was interrupted");
+                    stop.initCause(e);
+                    throw stop;
                 }
                 throw e instanceof ParseException ? new Refusal(e.getMessage(), e)
                         : new Refusal("The " + mime + " parser failed: " + e, e);
@@ -62,6 +74,20 @@ final class ParseStep {
         }
         throw new Refusal("No parser for " + mime + " came back within " + limit.toSeconds() + " s (" + away
                 + "). Start it again (bundle:start, feature:install), then put the file into the consume folder again");
+    }
+
+    /** An interrupted thread, or a read that an interrupt closed (ClosedByInterruptException and the like). */
+    static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClosedByInterruptException || t instanceof InterruptedIOException
+                    || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the parser that failed is no longer the one for its type (stopped, updated, replaced). */
