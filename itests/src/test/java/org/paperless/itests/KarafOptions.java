@@ -53,6 +53,7 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.data.dir", dataDir.getPath()),
                 editConfigurationFilePut("etc/custom.system.properties", "paperless.ssh.port", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/custom.system.properties", "paperless.http.port", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/custom.system.properties", EXPECTED_DATABASE, databaseKind),
                 vmOptions(
                         "-Xmx768m",

@@ -18,11 +18,13 @@ final class Launcher {
 
     final Path dataDir;
     final int sshPort;
+    final int httpPort;
     private final Map<String, String> extraEnv;
 
     Launcher(Path dataDir, Map<String, String> extraEnv) {
         this.dataDir = dataDir;
         this.sshPort = KarafOptions.freePort();
+        this.httpPort = KarafOptions.freePort();
         this.extraEnv = extraEnv;
     }
 
@@ -37,6 +39,7 @@ final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("PAPERLESS_DATA_DIR", dataDir.toString());
         pb.environment().put("PAPERLESS_SSH_PORT", Integer.toString(sshPort));
+        pb.environment().put("PAPERLESS_PORT", Integer.toString(httpPort));
         pb.environment().put("PAPERLESS_SKIP_SETUP", "1");
         pb.environment().remove("PAPERLESS_ADMIN_USER");
         pb.environment().remove("PAPERLESS_ADMIN_PASSWORD");

@@ -40,6 +40,9 @@ public interface DocumentRepository {
     /** A stored document; empty when there is none or it is in the trash. */
     Optional<Document> find(long id);
 
+    /** One page of the live documents that meet a query, in its order, and how many meet it in all. */
+    DocumentQuery.Page query(DocumentQuery query);
+
     /** Stores a new document with its tags, notes and custom field values in one transaction. */
     Document create(Document document);
 

@@ -139,6 +139,11 @@ public final class TestInstance {
         }
 
         @Override
+        public org.paperless.api.storage.DocumentQuery.Page query(org.paperless.api.storage.DocumentQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Document> listModifiedSince(Instant since, long afterId, int limit) {
             throw new UnsupportedOperationException();
         }

@@ -61,6 +61,11 @@ public class DataFolderRealm implements JaasRealm {
         return new AppConfigurationEntry(ProxyLoginModule.class.getName(), LoginModuleControlFlag.SUFFICIENT, options);
     }
 
+    /** The entry that checks user names and passwords (the other checks public keys). */
+    AppConfigurationEntry passwordEntry() {
+        return entries[0];
+    }
+
     SecurityFolder folder() {
         return folder;
     }

@@ -32,6 +32,7 @@ import org.paperless.api.Document;
 import org.paperless.api.NotFoundException;
 import org.paperless.api.Note;
 import org.paperless.api.storage.DocumentEvents;
+import org.paperless.api.storage.DocumentQuery;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.SchemaMigrations;
@@ -199,6 +200,43 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     public Optional<Document> find(long id) {
         return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
                 .filter(d -> d.getDeletedAt() == null).map(d -> complete(em, d)));
+    }
+
+    @Override
+    public DocumentQuery.Page query(DocumentQuery query) {
+        DocumentQuerySql sql = new DocumentQuerySql(query);
+        List<Long> pageIds;
+        long count;
+        List<Long> allIds = List.of();
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            if (query.withAllIds()) {
+                allIds = sql.ids(c, 0, -1);
+                count = allIds.size();
+                pageIds = allIds.subList(Math.min(query.offset(), allIds.size()),
+                        (int) Math.min((long) query.offset() + query.limit(), allIds.size()));
+            } else {
+                count = sql.count(c);
+                pageIds = query.limit() == 0 || query.offset() >= count ? List.of() : sql.ids(c, query.offset(), query.limit());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
+        }
+        List<Document> documents = byIds(pageIds);
+        return new DocumentQuery.Page(documents, count, allIds);
+    }
+
+    /** The live documents with these ids, complete, in the order of the ids (those gone meanwhile left out). */
+    private List<Document> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> sorted = ids.stream().sorted().toList();
+        Map<Long, Document> found = transactions.call(em -> completeAll(em, em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.id IN :ids AND " + DocumentTrash.LIVE + " ORDER BY d.id",
+                DocumentEntity.class).setParameter("ids", sorted).getResultList()))
+                .stream().collect(Collectors.toMap(Document::id, d -> d));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -24,9 +24,10 @@ final class StoredDocuments implements AutoCloseable {
 
     final DocumentRepositoryComponent repository;
     private final EntityManagerFactory factory;
+    private final LiquibaseMigrations migrations;
 
     StoredDocuments(DataSource dataSource, Path folder) throws Exception {
-        LiquibaseMigrations migrations = new LiquibaseMigrations(dataSource,
+        migrations = new LiquibaseMigrations(dataSource,
                 () -> new ClassLoaderResourceAccessor(getClass().getClassLoader()), LiquibaseMigrations.CHANGELOG);
         migrations.migrateToLatest();
         factory = TestPersistenceUnit.createFactory(dataSource);
@@ -40,6 +41,14 @@ final class StoredDocuments implements AutoCloseable {
         return new Document(null, "Letter " + number, "Dear customer, ".repeat(100), null, null, null, Set.of(),
                 LocalDate.of(2024, 2, 29), null, null, String.format("%064x", number), String.format("a%063x", number),
                 null, null, null, "letter-" + number + ".pdf", "application/pdf", 2, null, List.of(), List.of());
+    }
+
+    EntityManagerFactory factory() {
+        return factory;
+    }
+
+    LiquibaseMigrations migrations() {
+        return migrations;
     }
 
     @Override

@@ -1,0 +1,135 @@
+package org.paperless.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.paperless.api.Tag;
+import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.storage.DocumentQuery.Contains;
+import org.paperless.api.storage.DocumentQuery.Criterion;
+import org.paperless.api.storage.DocumentQuery.DateField;
+import org.paperless.api.storage.DocumentQuery.DateRange;
+import org.paperless.api.storage.DocumentQuery.EqualsIgnoreCase;
+import org.paperless.api.storage.DocumentQuery.IdIn;
+import org.paperless.api.storage.DocumentQuery.Order;
+import org.paperless.api.storage.DocumentQuery.OrderField;
+import org.paperless.api.storage.DocumentQuery.Reference;
+import org.paperless.api.storage.DocumentQuery.ReferenceIn;
+import org.paperless.api.storage.DocumentQuery.ReferenceIsNull;
+import org.paperless.api.storage.DocumentQuery.SerialNumber;
+import org.paperless.api.storage.DocumentQuery.SerialNumberIsNull;
+import org.paperless.api.storage.DocumentQuery.SerialNumberRange;
+import org.paperless.api.storage.DocumentQuery.Tagged;
+import org.paperless.api.storage.DocumentQuery.TagsAll;
+import org.paperless.api.storage.DocumentQuery.TagsAny;
+import org.paperless.api.storage.DocumentQuery.TagsNone;
+import org.paperless.api.storage.DocumentQuery.TextField;
+import org.paperless.api.storage.TagRepository;
+
+/** paperless-ngx's document list filters and orderings, read from the query string into a {@link DocumentQuery}. */
+final class DocumentFilters {
+
+    /** What {@code ordering=} accepts ({@code -} first for descending). */
+    static final Map<String, OrderField> ORDERINGS = Map.ofEntries(
+            Map.entry("id", OrderField.ID), Map.entry("title", OrderField.TITLE),
+            Map.entry("created", OrderField.CREATED), Map.entry("added", OrderField.ADDED),
+            Map.entry("modified", OrderField.MODIFIED),
+            Map.entry("archive_serial_number", OrderField.ARCHIVE_SERIAL_NUMBER),
+            Map.entry("page_count", OrderField.PAGE_COUNT), Map.entry("mime_type", OrderField.MIME_TYPE),
+            Map.entry("original_file_name", OrderField.ORIGINAL_FILENAME),
+            Map.entry("correspondent__name", OrderField.CORRESPONDENT_NAME),
+            Map.entry("document_type__name", OrderField.DOCUMENT_TYPE_NAME),
+            Map.entry("storage_path__name", OrderField.STORAGE_PATH_NAME));
+
+    private DocumentFilters() {
+    }
+
+    static List<Criterion> criteria(ApiRequest r, TagRepository tags) {
+        List<Criterion> c = new ArrayList<>();
+        r.number("id").ifPresent(id -> c.add(new IdIn(Set.of(id))));
+        r.numbers("id__in").ifPresent(ids -> c.add(new IdIn(ids)));
+        text(r, c, "title", TextField.TITLE);
+        text(r, c, "content", TextField.CONTENT);
+        text(r, c, "original_filename", TextField.ORIGINAL_FILENAME);
+        r.param("title_content").ifPresent(t -> c.add(new Contains(TextField.TITLE_OR_CONTENT, t)));
+        reference(r, c, "correspondent", Reference.CORRESPONDENT);
+        reference(r, c, "document_type", Reference.DOCUMENT_TYPE);
+        reference(r, c, "storage_path", Reference.STORAGE_PATH);
+        r.number("tags__id").ifPresent(id -> c.add(new TagsAll(Set.of(id))));
+        r.numbers("tags__id__all").ifPresent(ids -> c.add(new TagsAll(ids)));
+        r.numbers("tags__id__in").ifPresent(ids -> c.add(new TagsAny(ids)));
+        r.numbers("tags__id__none").ifPresent(ids -> c.add(new TagsNone(ids)));
+        r.flag("is_tagged").ifPresent(t -> c.add(new Tagged(t)));
+        r.flag("is_in_inbox").ifPresent(inbox -> {
+            Set<Long> inboxTags = new java.util.HashSet<>();
+            for (Tag t : tags.list()) {
+                if (t.inbox()) {
+                    inboxTags.add(t.id());
+                }
+            }
+            c.add(inbox ? new TagsAny(inboxTags) : new TagsNone(inboxTags));
+        });
+        dates(r, c, "created", DateField.CREATED);
+        dates(r, c, "added", DateField.ADDED);
+        dates(r, c, "modified", DateField.MODIFIED);
+        r.number("archive_serial_number").ifPresent(asn -> c.add(new SerialNumber(asn)));
+        r.flag("archive_serial_number__isnull").ifPresent(n -> c.add(new SerialNumberIsNull(n)));
+        Long above = r.number("archive_serial_number__gt").orElse(null);
+        Long below = r.number("archive_serial_number__lt").orElse(null);
+        if (above != null || below != null) {
+            c.add(new SerialNumberRange(above, below));
+        }
+        return c;
+    }
+
+    private static void text(ApiRequest r, List<Criterion> c, String name, TextField field) {
+        r.param(name + "__icontains").ifPresent(t -> c.add(new Contains(field, t)));
+        r.param(name + "__iexact").ifPresent(t -> c.add(new EqualsIgnoreCase(field, t)));
+    }
+
+    private static void reference(ApiRequest r, List<Criterion> c, String name, Reference reference) {
+        r.number(name + "__id").ifPresent(id -> c.add(new ReferenceIn(reference, Set.of(id))));
+        r.numbers(name + "__id__in").ifPresent(ids -> c.add(new ReferenceIn(reference, ids)));
+        r.flag(name + "__isnull").ifPresent(n -> c.add(new ReferenceIsNull(reference, n)));
+        r.numbers(name + "__id__none").ifPresent(ids -> c.add(new DocumentQuery.ReferenceNotIn(reference, ids)));
+    }
+
+    /** {@code created__date__gt}, {@code created__gt} (the day of a date-time), {@code __lt}; exclusive as Django's. */
+    private static void dates(ApiRequest r, List<Criterion> c, String name, DateField field) {
+        var after = r.date(name + "__date__gt").or(() -> r.date(name + "__gt"));
+        var before = r.date(name + "__date__lt").or(() -> r.date(name + "__lt"));
+        var from = r.date(name + "__date__gte").or(() -> r.date(name + "__gte"));
+        var to = r.date(name + "__date__lte").or(() -> r.date(name + "__lte"));
+        if (after.isPresent() || before.isPresent()) {
+            c.add(new DateRange(field, after.orElse(null), before.orElse(null)));
+        }
+        if (from.isPresent() || to.isPresent()) {
+            c.add(new DateRange(field, from.map(d -> d.minusDays(1)).orElse(null), to.map(d -> d.plusDays(1)).orElse(null)));
+        }
+    }
+
+    /** {@code ordering=-created,title}; unknown fields are refused rather than ignored. */
+    static List<Order> ordering(ApiRequest r) {
+        List<Order> orders = new ArrayList<>();
+        for (String part : r.param("ordering").orElse("").split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            boolean descending = name.startsWith("-");
+            OrderField field = ORDERINGS.get(descending ? name.substring(1) : name);
+            if (field == null) {
+                throw ApiException.invalid("ordering", "Cannot order by '" + name + "'; use one of "
+                        + new java.util.TreeSet<>(ORDERINGS.keySet()));
+            }
+            orders.add(new Order(field, descending));
+        }
+        return orders;
+    }
+
+    static DocumentQuery query(ApiRequest r, TagRepository tags, int offset, int limit) {
+        return new DocumentQuery(criteria(r, tags), ordering(r), offset, limit, true);
+    }
+}

@@ -1,0 +1,79 @@
+package org.paperless.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.paperless.api.CustomFieldInstance;
+import org.paperless.api.Document;
+import org.paperless.api.Note;
+import org.paperless.api.security.ApiUser;
+
+/** A document as paperless-ngx's document serializer writes it. */
+final class DocumentJson {
+
+    private DocumentJson() {
+    }
+
+    static Map<String, Object> of(Document d, ApiUser user, List<String> fields) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", d.id());
+        json.put("correspondent", d.correspondentId());
+        json.put("document_type", d.documentTypeId());
+        json.put("storage_path", d.storagePathId());
+        json.put("title", d.title());
+        json.put("content", d.content());
+        json.put("tags", d.tagIds().stream().sorted().toList());
+        json.put("created", JsonDates.day(d.created()));
+        json.put("created_date", JsonDates.day(d.created()));
+        json.put("modified", JsonDates.moment(d.modified()));
+        json.put("added", JsonDates.moment(d.added()));
+        json.put("deleted_at", null);
+        json.put("archive_serial_number", d.archiveSerialNumber());
+        json.put("original_file_name", d.originalFilename());
+        json.put("archived_file_name", d.archiveFilename() == null ? null : archivedName(d));
+        json.put("owner", Users.id(d.owner()));
+        json.put("user_can_change", true);
+        json.put("is_shared_by_requester", false);
+        json.put("notes", notes(d.notes()));
+        json.put("custom_fields", customFields(d.customFields()));
+        json.put("page_count", d.pageCount());
+        json.put("mime_type", d.mimeType());
+        if (!fields.isEmpty()) {
+            json.keySet().retainAll(fields);
+        }
+        return json;
+    }
+
+    /** The name the archive copy is offered as: the original's stem with .pdf. */
+    static String archivedName(Document d) {
+        String name = d.originalFilename() == null ? d.title() : d.originalFilename();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".pdf";
+    }
+
+    static List<Map<String, Object>> notes(List<Note> notes) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Note n : notes) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", n.id());
+            json.put("note", n.text());
+            json.put("created", JsonDates.moment(n.created()));
+            json.put("user", Users.summary(n.user()));
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> customFields(List<CustomFieldInstance> fields) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (CustomFieldInstance f : fields) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("value", f.value());
+            json.put("field", f.fieldId());
+            list.add(json);
+        }
+        return list;
+    }
+}

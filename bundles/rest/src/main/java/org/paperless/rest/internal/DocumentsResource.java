@@ -1,0 +1,204 @@
+package org.paperless.rest.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.paperless.api.Document;
+import org.paperless.api.index.SearchException;
+import org.paperless.api.index.SearchHit;
+import org.paperless.api.index.SearchResults;
+import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.storage.DocumentQuery.Criterion;
+import org.paperless.api.storage.MediaArea;
+
+/** {@code /api/documents/}: the list with filters and full-text search, one document, its files and notes. */
+final class DocumentsResource {
+
+    /** The most search hits a filtered full-text query considers (the database filters these). */
+    static final int MAX_FILTERED_HITS = DocumentQuery.MAX_VALUES;
+
+    private final Services services;
+    private final String baseUrl;
+
+    DocumentsResource(Services services, String baseUrl) {
+        this.services = services;
+        this.baseUrl = baseUrl;
+    }
+
+    void routes(List<Route> routes) {
+        routes.add(Route.of("GET", "/documents/", this::list));
+        routes.add(Route.of("GET", "/documents/next_asn/", this::nextAsn));
+        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r.id()), r.user(), r.fields()))));
+        routes.add(Route.of("PATCH", "/documents/{id}/", r -> update(r, false)));
+        routes.add(Route.of("PUT", "/documents/{id}/", r -> update(r, true)));
+        routes.add(Route.of("DELETE", "/documents/{id}/", this::delete));
+        routes.add(Route.of("GET", "/documents/{id}/download/", r -> file(r, !r.flag("original").orElse(false), false)));
+        routes.add(Route.of("GET", "/documents/{id}/preview/", r -> file(r, !r.flag("original").orElse(false), true)));
+        routes.add(Route.of("GET", "/documents/{id}/thumb/", this::thumbnail));
+        routes.add(Route.of("GET", "/documents/{id}/metadata/", this::metadata));
+        routes.add(Route.of("GET", "/documents/{id}/notes/", r -> Reply.ok(DocumentJson.notes(document(r.id()).notes()))));
+        routes.add(Route.of("POST", "/documents/{id}/notes/", this::addNote));
+        routes.add(Route.of("GET", "/documents/{id}/suggestions/", this::suggestions));
+    }
+
+    Document document(long id) {
+        return services.documents().find(id).orElseThrow(() -> ApiException.detail(404, "No Document matches the given query."));
+    }
+
+    private Reply list(ApiRequest r) throws SearchException {
+        Paging paging = Paging.of(r);
+        if (r.has("query") || r.has("more_like_id")) {
+            return search(r, paging);
+        }
+        DocumentQuery.Page page = services.documents().query(
+                DocumentFilters.query(r, services.tags(), paging.offset(), paging.size()));
+        paging.check(page.count());
+        List<String> fields = r.fields();
+        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.of(d, r.user(), fields)).toList();
+        return Reply.ok(paging.answer(r, baseUrl, page.count(), page.allIds(), results));
+    }
+
+    /** Full text ({@code query=}) or similar documents ({@code more_like_id=}), ranked, with the other filters. */
+    private Reply search(ApiRequest r, Paging paging) throws SearchException {
+        List<Criterion> criteria = DocumentFilters.criteria(r, services.tags());
+        boolean filtered = !criteria.isEmpty();
+        int offset = filtered ? 0 : paging.offset();
+        int limit = filtered ? MAX_FILTERED_HITS : paging.size();
+        SearchResults found = r.has("query")
+                ? services.index().search(r.param("query").get(), offset, limit)
+                : services.index().moreLikeThis(document(r.number("more_like_id").get()).id(), offset, limit);
+        List<SearchHit> hits = found.hits();
+        long count = found.total();
+        if (filtered) {
+            List<Long> ids = hits.stream().map(SearchHit::documentId).toList();
+            criteria.add(new DocumentQuery.IdIn(Set.copyOf(ids)));
+            Set<Long> passing = Set.copyOf(services.documents().query(
+                    new DocumentQuery(criteria, List.of(), 0, 0, true)).allIds());
+            hits = hits.stream().filter(h -> passing.contains(h.documentId())).toList();
+            count = hits.size();
+            hits = hits.subList(Math.min(paging.offset(), hits.size()), Math.min(paging.offset() + paging.size(), hits.size()));
+        }
+        paging.check(count);
+        Map<Long, Document> documents = new HashMap<>();
+        if (!hits.isEmpty()) {
+            services.documents().query(new DocumentQuery(List.of(new DocumentQuery.IdIn(
+                    Set.copyOf(hits.stream().map(SearchHit::documentId).toList()))), List.of(), 0, hits.size(), false))
+                    .documents().forEach(d -> documents.put(d.id(), d));
+        }
+        float top = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
+        List<String> fields = r.fields();
+        List<Map<String, Object>> results = new ArrayList<>();
+        int rank = paging.offset();
+        for (SearchHit hit : hits) {
+            Document d = documents.get(hit.documentId());
+            if (d == null) {
+                continue;
+            }
+            Map<String, Object> json = DocumentJson.of(d, r.user(), fields);
+            Map<String, Object> searchHit = new LinkedHashMap<>();
+            searchHit.put("score", top > 0 ? hit.score() / top : 0);
+            searchHit.put("highlights", hit.snippet() == null ? "" : hit.snippet());
+            searchHit.put("note_highlights", "");
+            searchHit.put("rank", rank++);
+            json.put("__search_hit__", searchHit);
+            results.add(json);
+        }
+        return Reply.ok(paging.answer(r, baseUrl, count, null, results));
+    }
+
+    private Reply update(ApiRequest r, boolean whole) throws IOException {
+        Document d = document(r.id());
+        Document changed = DocumentChange.apply(d, r.json(), services, whole);
+        Document stored = services.documents().update(changed);
+        return Reply.ok(DocumentJson.of(services.documents().find(stored.id()).orElse(stored), r.user(), List.of()));
+    }
+
+    private Reply delete(ApiRequest r) {
+        document(r.id());
+        services.documents().moveToTrash(List.of(r.id()));
+        return Reply.noContent();
+    }
+
+    private Reply file(ApiRequest r, boolean archiveWanted, boolean inline) {
+        Document d = document(r.id());
+        boolean archive = archiveWanted && d.archiveFilename() != null;
+        Path path = services.media().resolve(archive ? MediaArea.ARCHIVE : MediaArea.ORIGINALS,
+                archive ? d.archiveFilename() : d.filename());
+        if (!Files.isRegularFile(path)) {
+            throw ApiException.detail(404, "The file of document " + d.id() + " is missing from the media folder; "
+                    + "paperless:sanity-check says more.");
+        }
+        String name = archive ? DocumentJson.archivedName(d) : (d.originalFilename() == null ? d.title() : d.originalFilename());
+        return Reply.file(path, archive ? "application/pdf" : d.mimeType(), name, inline);
+    }
+
+    private Reply thumbnail(ApiRequest r) {
+        Document d = document(r.id());
+        for (String extension : new String[] {".webp", ".png"}) {
+            Path path = services.media().resolve(MediaArea.THUMBNAILS, String.format("%07d", d.id()) + extension);
+            if (Files.isRegularFile(path)) {
+                return Reply.file(path, extension.equals(".png") ? "image/png" : "image/webp", null, true);
+            }
+        }
+        throw ApiException.detail(404, "Document " + d.id() + " has no thumbnail; paperless:thumbnails makes it.");
+    }
+
+    private Reply metadata(ApiRequest r) throws IOException {
+        Document d = document(r.id());
+        Path original = services.media().resolve(MediaArea.ORIGINALS, d.filename());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("original_checksum", d.checksum());
+        json.put("original_size", Files.isRegularFile(original) ? Files.size(original) : null);
+        json.put("original_mime_type", d.mimeType());
+        json.put("media_filename", d.filename());
+        json.put("has_archive_version", d.archiveFilename() != null);
+        json.put("original_metadata", List.of());
+        json.put("archive_checksum", d.archiveChecksum());
+        json.put("archive_media_filename", d.archiveFilename());
+        json.put("original_filename", d.originalFilename());
+        Path archive = d.archiveFilename() == null ? null : services.media().resolve(MediaArea.ARCHIVE, d.archiveFilename());
+        json.put("archive_size", archive != null && Files.isRegularFile(archive) ? Files.size(archive) : null);
+        json.put("archive_metadata", d.archiveFilename() == null ? null : List.of());
+        json.put("lang", "en");
+        return Reply.ok(json);
+    }
+
+    private Reply addNote(ApiRequest r) throws IOException {
+        document(r.id());
+        var body = r.json();
+        String note = body.path("note").asText("");
+        if (note.isBlank()) {
+            throw ApiException.invalid("note", "This field may not be blank.");
+        }
+        services.documents().addNote(r.id(), note, r.user().name());
+        return Reply.ok(DocumentJson.notes(document(r.id()).notes()));
+    }
+
+    private Reply suggestions(ApiRequest r) {
+        Document d = document(r.id());
+        Map<String, Object> json = new LinkedHashMap<>();
+        var matcher = services.matcher;
+        var matches = matcher == null ? org.paperless.api.matching.Matches.NONE : matcher.match(d.content());
+        json.put("correspondents", matches.correspondents());
+        json.put("tags", matches.tags());
+        json.put("document_types", matches.documentTypes());
+        json.put("storage_paths", matches.storagePaths());
+        json.put("dates", d.created() == null ? List.of() : List.of(d.created().toString()));
+        return Reply.ok(json);
+    }
+
+    private Reply nextAsn(ApiRequest r) {
+        DocumentQuery.Page top = services.documents().query(new DocumentQuery(
+                List.of(new DocumentQuery.SerialNumberIsNull(false)),
+                List.of(new DocumentQuery.Order(DocumentQuery.OrderField.ARCHIVE_SERIAL_NUMBER, true)), 0, 1, false));
+        long next = top.documents().isEmpty() ? 1 : top.documents().get(0).archiveSerialNumber() + 1;
+        return Reply.ok(next);
+    }
+}

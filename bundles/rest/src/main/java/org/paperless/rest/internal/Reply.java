@@ -1,0 +1,32 @@
+package org.paperless.rest.internal;
+
+import java.nio.file.Path;
+
+/**
+ * What a handler answers: JSON (any value Jackson writes) or a file.
+ *
+ * @param status the HTTP status
+ * @param json the body, or null for none
+ * @param file a file to send instead, or null
+ * @param contentType the file's type
+ * @param fileName the name offered to save it as
+ * @param inline whether to show it rather than save it
+ */
+record Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline) {
+
+    static Reply ok(Object json) {
+        return new Reply(200, json, null, null, null, false);
+    }
+
+    static Reply created(Object json) {
+        return new Reply(201, json, null, null, null, false);
+    }
+
+    static Reply noContent() {
+        return new Reply(204, null, null, null, null, false);
+    }
+
+    static Reply file(Path file, String contentType, String fileName, boolean inline) {
+        return new Reply(200, null, file, contentType, fileName, inline);
+    }
+}

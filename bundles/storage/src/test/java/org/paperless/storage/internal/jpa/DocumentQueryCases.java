@@ -1,0 +1,158 @@
+package org.paperless.storage.internal.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperless.api.Correspondent;
+import org.paperless.api.Document;
+import org.paperless.api.Matching;
+import org.paperless.api.Tag;
+import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.storage.DocumentQuery.Contains;
+import org.paperless.api.storage.DocumentQuery.Criterion;
+import org.paperless.api.storage.DocumentQuery.DateField;
+import org.paperless.api.storage.DocumentQuery.DateRange;
+import org.paperless.api.storage.DocumentQuery.Order;
+import org.paperless.api.storage.DocumentQuery.OrderField;
+import org.paperless.api.storage.DocumentQuery.Reference;
+import org.paperless.api.storage.DocumentQuery.ReferenceIn;
+import org.paperless.api.storage.DocumentQuery.ReferenceIsNull;
+import org.paperless.api.storage.DocumentQuery.SerialNumber;
+import org.paperless.api.storage.DocumentQuery.Tagged;
+import org.paperless.api.storage.DocumentQuery.TagsAll;
+import org.paperless.api.storage.DocumentQuery.TagsAny;
+import org.paperless.api.storage.DocumentQuery.TagsNone;
+import org.paperless.api.storage.DocumentQuery.TextField;
+import org.paperless.storage.internal.testsupport.Engine;
+
+/** Filters, orders and pages of the document list, answered by a real database. */
+abstract class DocumentQueryCases extends org.paperless.storage.internal.testsupport.DatabaseTestBase {
+
+    private StoredDocuments stored;
+    private long a;
+    private long b;
+    private long c;
+    private long d;
+    private long acme;
+    private long zeta;
+    private long t1;
+    private long t2;
+    private long t3;
+
+    DocumentQueryCases(Engine engine) {
+        super(engine);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stored = new StoredDocuments(db.dataSource(), tempDir);
+        CorrespondentRepositoryComponent correspondents = new CorrespondentRepositoryComponent(stored.factory(),
+                stored.migrations());
+        acme = correspondents.create(new Correspondent(null, "Acme", Matching.DEFAULT)).id();
+        zeta = correspondents.create(new Correspondent(null, "zeta", Matching.DEFAULT)).id();
+        TagRepositoryComponent tags = new TagRepositoryComponent(stored.factory(), stored.migrations());
+        t1 = tags.create(new Tag(null, "one", null, null, false, null)).id();
+        t2 = tags.create(new Tag(null, "two", null, null, false, null)).id();
+        t3 = tags.create(new Tag(null, "three", null, null, false, null)).id();
+        a = store("Invoice 100% paid", "electricity bill", acme, Set.of(t1, t2), LocalDate.of(2024, 1, 10), 7L);
+        b = store("insurance letter", "the premium rises", zeta, Set.of(t2), LocalDate.of(2024, 3, 1), null);
+        c = store("Receipt_2024", "groceries", null, Set.of(), LocalDate.of(2023, 12, 31), 3L);
+        d = store("Tax return", "INVOICE attached", acme, Set.of(t3), null, null);
+        stored.repository.moveToTrash(List.of(store("Trashed invoice", "invoice", acme, Set.of(t1), null, null)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        stored.close();
+    }
+
+    private long store(String title, String content, Long correspondent, Set<Long> tags, LocalDate created, Long asn) {
+        return stored.repository.create(new Document(null, title, content, correspondent, null, null, tags, created,
+                null, null, "sum-" + title, null, asn, null, null, title + ".pdf", "application/pdf", 1, null, null,
+                null)).id();
+    }
+
+    private List<Long> ids(List<Order> order, Criterion... criteria) {
+        return stored.repository.query(new DocumentQuery(List.of(criteria), order, 0, 100, false)).documents()
+                .stream().map(Document::id).toList();
+    }
+
+    private List<Long> ids(Criterion... criteria) {
+        return ids(List.of(), criteria);
+    }
+
+    @Test
+    void everyLiveDocumentByIdWithoutCriteria() {
+        assertEquals(List.of(a, b, c, d), ids());
+    }
+
+    @Test
+    void textContainsIgnoresCaseAndTakesWildcardsLiterally() {
+        assertEquals(List.of(a), ids(new Contains(TextField.TITLE, "INVOICE")));
+        assertEquals(List.of(a, d), ids(new Contains(TextField.TITLE_OR_CONTENT, "invoice")));
+        assertEquals(List.of(d), ids(new Contains(TextField.CONTENT, "Invoice")));
+        assertEquals(List.of(a), ids(new Contains(TextField.TITLE, "100%")));
+        assertEquals(List.of(), ids(new Contains(TextField.TITLE, "1%0")));
+        assertEquals(List.of(c), ids(new Contains(TextField.TITLE, "_2024")));
+        assertEquals(List.of(), ids(new Contains(TextField.TITLE, "t_x")));
+        assertEquals(List.of(), ids(new Contains(TextField.TITLE, "' OR 1=1 --")));
+    }
+
+    @Test
+    void referencesAndTheirAbsence() {
+        assertEquals(List.of(a, d), ids(new ReferenceIn(Reference.CORRESPONDENT, Set.of(acme))));
+        assertEquals(List.of(a, b, d), ids(new ReferenceIn(Reference.CORRESPONDENT, Set.of(acme, zeta))));
+        assertEquals(List.of(c), ids(new ReferenceIsNull(Reference.CORRESPONDENT, true)));
+        assertEquals(List.of(), ids(new ReferenceIn(Reference.CORRESPONDENT, Set.of())));
+        assertEquals(List.of(b, c), ids(new DocumentQuery.ReferenceNotIn(Reference.CORRESPONDENT, Set.of(acme))));
+    }
+
+    @Test
+    void tagsAllAnyNoneAndTagged() {
+        assertEquals(List.of(a), ids(new TagsAll(Set.of(t1, t2))));
+        assertEquals(List.of(a, b, d), ids(new TagsAny(Set.of(t2, t3))));
+        assertEquals(List.of(c, d), ids(new TagsNone(Set.of(t2))));
+        assertEquals(List.of(c), ids(new Tagged(false)));
+        assertEquals(List.of(a, b, d), ids(new Tagged(true)));
+        assertEquals(List.of(b), ids(new TagsAny(Set.of(t2)), new TagsNone(Set.of(t1))));
+    }
+
+    @Test
+    void datesAreExclusiveBoundsAndSerialNumbersMatchExactly() {
+        assertEquals(List.of(b), ids(new DateRange(DateField.CREATED, LocalDate.of(2024, 1, 10), null)));
+        assertEquals(List.of(c, a), ids(List.of(new Order(OrderField.CREATED, false)),
+                new DateRange(DateField.CREATED, null, LocalDate.of(2024, 3, 1))));
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        assertEquals(List.of(a, b, c, d), ids(new DateRange(DateField.ADDED, today.minusDays(2), today.plusDays(2))));
+        assertEquals(List.of(), ids(new DateRange(DateField.ADDED, today.plusDays(1), null)));
+        assertEquals(List.of(a), ids(new SerialNumber(7)));
+    }
+
+    @Test
+    void ordersByFieldsAndNamesWithTheIdBreakingTies() {
+        assertEquals(List.of(b, a, c, d), ids(List.of(new Order(OrderField.TITLE, false))));
+        assertEquals(List.of(d, c, a, b), ids(List.of(new Order(OrderField.TITLE, true))));
+        // Acme before zeta whatever the case; the id orders the two of Acme.
+        assertEquals(List.of(a, d, b, c), ids(List.of(new Order(OrderField.CORRESPONDENT_NAME, false))));
+        assertEquals(List.of(a, c), ids(List.of(new Order(OrderField.ARCHIVE_SERIAL_NUMBER, true)),
+                new DocumentQuery.SerialNumberIsNull(false)));
+    }
+
+    @Test
+    void pagesCountEveryMatchAndListAllIds() {
+        DocumentQuery.Page page = stored.repository.query(new DocumentQuery(List.of(new Tagged(true)),
+                List.of(new Order(OrderField.ID, true)), 1, 1, true));
+        assertEquals(3, page.count());
+        assertEquals(List.of(b), page.documents().stream().map(Document::id).toList());
+        assertEquals(List.of(d, b, a), page.allIds());
+        DocumentQuery.Page beyond = stored.repository.query(new DocumentQuery(List.of(), List.of(), 10, 5, false));
+        assertEquals(4, beyond.count());
+        assertEquals(List.of(), beyond.documents());
+    }
+}

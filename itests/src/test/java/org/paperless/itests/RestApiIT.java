@@ -1,0 +1,331 @@
+package org.paperless.itests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The REST API of the distribution started by ./paperless, through the JDK's HTTP client as paperless-ngx's
+ * clients call it: tokens and Basic logins, uploads consumed to searchable documents, the list's filters and
+ * pages, changes, files, and the bad requests a hostile client sends. One instance for the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestApiIT {
+
+    private static final String PASSWORD = "rest-admin-secret";
+
+    private Launcher launcher;
+    private ApiClient anonymous;
+    private ApiClient admin;
+    private final List<Long> documents = new ArrayList<>();
+    private long taxes;
+    private long bills;
+    private long acme;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path data = Paths.get("target/launcher-data/rest-" + UUID.randomUUID()).toAbsolutePath();
+        launcher = new Launcher(data, Map.of("PAPERLESS_ADMIN_USER", "admin", "PAPERLESS_ADMIN_PASSWORD", PASSWORD,
+                "PAPERLESS_MAX_UPLOAD_MB", "1"));
+        Launcher.Result started = launcher.run("start");
+        assertEquals(0, started.exitCode(), started.output());
+        anonymous = new ApiClient(launcher.httpPort, null);
+        admin = anonymous.as(ApiClient.basic("admin", PASSWORD));
+        waitForApi();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (launcher != null) {
+            launcher.run("stop");
+        }
+    }
+
+    private void waitForApi() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            try {
+                if (admin.get("/api/").status() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // The HTTP service is still starting.
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "the API did not answer within 120 s");
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void loginsByBasicAndTokenAndRefusalsWithoutOrWithWrongCredentials() throws Exception {
+        ApiClient.Response none = anonymous.get("/api/documents/");
+        assertEquals(401, none.status());
+        assertEquals("Authentication credentials were not provided.", none.json().get("detail").asText());
+
+        assertEquals(401, anonymous.as(ApiClient.basic("admin", "wrong")).get("/api/documents/").status());
+        ApiClient.Response token = anonymous.post("/api/token/", Map.of("username", "admin", "password", PASSWORD));
+        assertEquals(200, token.status(), token.text());
+        String value = token.json().get("token").asText();
+        assertEquals(40, value.length());
+        assertEquals(value, anonymous.post("/api/token/", Map.of("username", "admin", "password", PASSWORD))
+                .json().get("token").asText(), "the same token each time");
+        ApiClient.Response wrong = anonymous.post("/api/token/", Map.of("username", "admin", "password", "nope"));
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.json().has("non_field_errors"), wrong.text());
+
+        ApiClient tokenClient = anonymous.as("Token " + value);
+        assertEquals(200, tokenClient.get("/api/documents/").status());
+        assertEquals(401, anonymous.as("Token " + "0".repeat(40)).get("/api/documents/").status());
+        JsonNode root = admin.get("/api/").json();
+        assertTrue(root.get("documents").asText().endsWith("/api/documents/"), root.toString());
+    }
+
+    @Test
+    @Order(2)
+    void tagsAndCorrespondentsAreCreatedListedAndRefusedTwice() throws Exception {
+        ApiClient.Response created = admin.post("/api/tags/", Map.of("name", "Taxes", "color", "#1f3a5f",
+                "matching_algorithm", 0));
+        assertEquals(201, created.status(), created.text());
+        taxes = created.json().get("id").asLong();
+        assertEquals("taxes", created.json().get("slug").asText());
+        assertEquals("#ffffff", created.json().get("text_color").asText());
+        bills = admin.post("/api/tags/", Map.of("name", "Bills")).json().get("id").asLong();
+        ApiClient.Response twice = admin.post("/api/tags/", Map.of("name", "Taxes"));
+        assertEquals(400, twice.status(), twice.text());
+        assertTrue(twice.json().has("name"), twice.text());
+        assertEquals(400, admin.post("/api/tags/", Map.of("name", "X", "colour", "#ff0000")).status(), "unknown field");
+        acme = admin.post("/api/correspondents/", Map.of("name", "Acme", "match", "acme", "matching_algorithm", 1))
+                .json().get("id").asLong();
+        JsonNode tags = admin.get("/api/tags/").json();
+        assertEquals(2, tags.get("count").asInt());
+        assertEquals("Bills", tags.get("results").get(0).get("name").asText(), "by name");
+        assertEquals(0, tags.get("results").get(0).get("document_count").asInt());
+    }
+
+    @Test
+    @Order(3)
+    void uploadsBecomeSearchableDocumentsThroughTheirTasks() throws Exception {
+        byte[] first = HostileFixtures.textPdf("Invoice for electricity from Acme zebrafish");
+        long id = uploaded(admin.upload("/api/documents/post_document/", "invoice.pdf", first,
+                Map.of("title", "Electricity invoice", "tags", List.of(taxes, bills), "correspondent", acme,
+                        "created", "2024-03-01", "archive_serial_number", 42)));
+        documents.add(id);
+        documents.add(uploaded(admin.upload("/api/documents/post_document/", "letter.pdf",
+                HostileFixtures.textPdf("A letter about insurance"), Map.of("tags", List.of(bills)))));
+        documents.add(uploaded(admin.upload("/api/documents/post_document/", "../../../../tmp/receipt.pdf",
+                HostileFixtures.textPdf("Receipt for groceries"), Map.of())));
+
+        JsonNode doc = admin.get("/api/documents/" + id + "/").json();
+        assertEquals("Electricity invoice", doc.get("title").asText());
+        assertEquals(acme, doc.get("correspondent").asLong());
+        assertEquals(List.of(taxes, bills).stream().sorted().toList(), longs(doc.get("tags")));
+        assertEquals("2024-03-01", doc.get("created").asText());
+        assertEquals(42, doc.get("archive_serial_number").asInt());
+        assertEquals("invoice.pdf", doc.get("original_file_name").asText());
+        assertEquals("receipt.pdf", admin.get("/api/documents/" + documents.get(2) + "/").json()
+                .get("original_file_name").asText(), "only the last part of the name the client gave");
+
+        ApiClient.Response original = admin.get("/api/documents/" + id + "/download/?original=true");
+        assertEquals(200, original.status());
+        assertArrayEquals(first, original.body(), "the original's bytes");
+        assertTrue(original.header("Content-Disposition").startsWith("attachment; filename=\"invoice.pdf\""),
+                original.header("Content-Disposition"));
+        ApiClient.Response archive = admin.get("/api/documents/" + id + "/download/");
+        assertEquals(200, archive.status());
+        assertEquals("application/pdf", archive.header("Content-Type"));
+        assertTrue(new String(archive.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        ApiClient.Response thumb = admin.get("/api/documents/" + id + "/thumb/");
+        assertEquals(200, thumb.status());
+        assertEquals("image/png", thumb.header("Content-Type"));
+        JsonNode metadata = admin.get("/api/documents/" + id + "/metadata/").json();
+        assertEquals(first.length, metadata.get("original_size").asInt());
+
+        JsonNode found = searchUntilFound("zebrafish");
+        assertEquals(1, found.get("count").asInt(), found.toString());
+        assertEquals(id, found.get("results").get(0).get("id").asLong());
+        assertTrue(found.get("results").get(0).has("__search_hit__"), found.toString());
+        assertEquals(1, admin.get("/api/tags/" + taxes + "/").json().get("document_count").asInt());
+    }
+
+    @Test
+    @Order(4)
+    void theListFiltersOrdersAndPagesAsClientsAsk() throws Exception {
+        long invoice = documents.get(0);
+        long letter = documents.get(1);
+        long receipt = documents.get(2);
+        assertEquals(List.of(invoice), ids("/api/documents/?title__icontains=ELECTRICITY"));
+        assertEquals(List.of(letter), ids("/api/documents/?content__icontains=insurance"));
+        assertEquals(List.of(invoice), ids("/api/documents/?tags__id__all=" + taxes + "," + bills));
+        assertEquals(List.of(invoice, letter), ids("/api/documents/?tags__id__in=" + bills + "&ordering=id"));
+        assertEquals(List.of(receipt), ids("/api/documents/?tags__id__none=" + bills));
+        assertEquals(List.of(receipt), ids("/api/documents/?is_tagged=false"));
+        assertEquals(List.of(invoice), ids("/api/documents/?correspondent__id=" + acme));
+        assertEquals(List.of(invoice), ids("/api/documents/?archive_serial_number=42"));
+        assertEquals(List.of(invoice), ids("/api/documents/?created__date__lt=2024-03-02&created__date__gt=2024-02-29"));
+        assertEquals(List.of(letter, invoice), ids("/api/documents/?id__in=" + invoice + "," + letter + "&ordering=-id"));
+
+        JsonNode page = admin.get("/api/documents/?ordering=title&page_size=1&page=2").json();
+        assertEquals(3, page.get("count").asInt());
+        assertEquals(1, page.get("results").size());
+        assertTrue(page.get("next").asText().contains("page=3"), page.toString());
+        assertTrue(page.get("previous").asText().contains("page=1"), page.toString());
+        assertEquals(3, page.get("all").size());
+        assertEquals(404, admin.get("/api/documents/?page=9").status());
+        JsonNode slim = admin.get("/api/documents/?fields=id,title").json().get("results").get(0);
+        assertEquals(2, slim.size(), slim.toString());
+    }
+
+    @Test
+    @Order(5)
+    void changesAreCheckedAppliedAndDeletionsGoToTheTrash() throws Exception {
+        long letter = documents.get(1);
+        ApiClient.Response changed = admin.patch("/api/documents/" + letter + "/", Map.of("title", "Insurance letter",
+                "tags", List.of(taxes)));
+        assertEquals(200, changed.status(), changed.text());
+        assertEquals("Insurance letter", admin.get("/api/documents/" + letter + "/").json().get("title").asText());
+        ApiClient.Response unknown = admin.patch("/api/documents/" + letter + "/", Map.of("titel", "x"));
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.json().has("titel"), unknown.text());
+        ApiClient.Response missing = admin.patch("/api/documents/" + letter + "/", Map.of("correspondent", 999999));
+        assertEquals(400, missing.status());
+        assertTrue(missing.json().get("correspondent").get(0).asText().contains("does not exist"), missing.text());
+        ApiClient.Response note = admin.post("/api/documents/" + letter + "/notes/", Map.of("note", "call them"));
+        assertEquals(200, note.status(), note.text());
+        assertEquals("call them", note.json().get(0).get("note").asText());
+
+        assertEquals(204, admin.delete("/api/documents/" + letter + "/").status());
+        assertEquals(404, admin.get("/api/documents/" + letter + "/").status());
+        assertFalse(ids("/api/documents/").contains(letter));
+    }
+
+    @Test
+    @Order(6)
+    void badRequestsGetClearAnswersAndNoStackTrace() throws Exception {
+        ApiClient.Response malformed = admin.sendJson("PATCH", "/api/documents/" + documents.get(0) + "/", "{\"title\": ");
+        assertEquals(400, malformed.status());
+        assertFalse(malformed.text().contains("at com.") || malformed.text().contains("Exception"), malformed.text());
+        ApiClient.Response injected = admin.get("/api/documents/?ordering=title;DROP%20TABLE%20document");
+        assertEquals(400, injected.status());
+        assertTrue(injected.json().has("ordering"), injected.text());
+        assertEquals(200, admin.get("/api/documents/?title__icontains=%27%20OR%201%3D1%20--").status());
+        assertEquals(0, admin.get("/api/documents/?title__icontains=%27%20OR%201%3D1%20--").json().get("count").asInt());
+        assertEquals(400, admin.get("/api/documents/?correspondent__id=abc").status());
+        assertEquals(404, admin.get("/api/documents/999999/").status());
+        assertEquals(404, admin.get("/api/no_such_thing/").status());
+        assertEquals(405, admin.sendJson("PATCH", "/api/documents/", "{}").status());
+
+        ApiClient.Response large = admin.upload("/api/documents/post_document/", "large.pdf", new byte[2 * 1024 * 1024], Map.of());
+        assertEquals(413, large.status(), large.text());
+        long before = documentsCount();
+        String task = admin.upload("/api/documents/post_document/", "program.exe",
+                "MZ not a document".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()).json().asText();
+        JsonNode done = taskDone(task);
+        assertEquals("FAILURE", done.get("status").asText(), done.toString());
+        assertTrue(done.get("result").asText().contains("program.exe"), done.toString());
+        assertEquals(before, documentsCount());
+        try (Stream<Path> failed = Files.list(launcher.dataDir.resolve("consume/failed"))) {
+            assertTrue(failed.anyMatch(p -> p.getFileName().toString().startsWith("program")),
+                    "the refused upload is kept in failed/");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aStoppedStorageAnswers503AndTheApiComesBackWithIt() throws Exception {
+        Launcher.Result stopped = launcher.run("client", "bundle:stop org.paperless.storage");
+        assertEquals(0, stopped.exitCode(), stopped.output());
+        try {
+            ApiClient.Response away = admin.get("/api/documents/");
+            assertEquals(503, away.status(), away.text());
+            assertTrue(away.json().get("detail").asText().contains("paperless-storage"), away.text());
+        } finally {
+            launcher.run("client", "bundle:start org.paperless.storage");
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (admin.get("/api/documents/").status() != 200) {
+            assertTrue(System.currentTimeMillis() < deadline, "the API did not come back with the storage");
+            Thread.sleep(250);
+        }
+        assertEquals(2, documentsCount());
+    }
+
+    private long documentsCount() throws Exception {
+        return admin.get("/api/documents/").json().get("count").asLong();
+    }
+
+    private List<Long> ids(String path) throws Exception {
+        ApiClient.Response r = admin.get(path);
+        assertEquals(200, r.status(), path + ": " + r.text());
+        return ids(r.json().get("results"));
+    }
+
+    private static List<Long> ids(JsonNode results) {
+        List<Long> ids = new ArrayList<>();
+        results.forEach(d -> ids.add(d.get("id").asLong()));
+        return ids;
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.isObject() ? v.get("id").asLong() : v.asLong()));
+        return values;
+    }
+
+    /** The task's document once consumed; the task id comes back as a JSON string, as paperless-ngx answers. */
+    private long uploaded(ApiClient.Response upload) throws Exception {
+        assertEquals(200, upload.status(), upload.text());
+        assertTrue(upload.json().isTextual(), upload.text());
+        JsonNode task = taskDone(upload.json().asText());
+        assertEquals("SUCCESS", task.get("status").asText(), task.toString());
+        assertNotNull(task.get("related_document"));
+        return task.get("related_document").asLong();
+    }
+
+    private JsonNode taskDone(String taskId) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            JsonNode tasks = admin.get("/api/tasks/?task_id=" + taskId).json();
+            assertEquals(1, tasks.size(), tasks.toString());
+            String status = tasks.get(0).get("status").asText();
+            if (status.equals("SUCCESS") || status.equals("FAILURE")) {
+                return tasks.get(0);
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "task " + taskId + " still " + status);
+            Thread.sleep(250);
+        }
+    }
+
+    private JsonNode searchUntilFound(String word) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode found = admin.get("/api/documents/?query=" + word).json();
+            if (found.get("count").asInt() > 0 || System.currentTimeMillis() > deadline) {
+                return found;
+            }
+            Thread.sleep(250);
+        }
+    }
+}
