@@ -151,8 +151,8 @@ class RestApiIT {
         ApiClient.Response original = admin.get("/api/documents/" + id + "/download/?original=true");
         assertEquals(200, original.status());
         assertArrayEquals(first, original.body(), "the original's bytes");
-        assertTrue(original.header("Content-Disposition").startsWith("attachment; filename=\"invoice.pdf\""),
-                original.header("Content-Disposition"));
+        assertTrue(original.header("Content-Disposition").startsWith(
+                "attachment; filename=\"2024-03-01 Acme Electricity invoice.pdf\""), original.header("Content-Disposition"));
         ApiClient.Response archive = admin.get("/api/documents/" + id + "/download/");
         assertEquals(200, archive.status());
         assertEquals("application/pdf", archive.header("Content-Type"));
@@ -193,6 +193,15 @@ class RestApiIT {
         assertTrue(page.get("next").asText().contains("page=3"), page.toString());
         assertTrue(page.get("previous").asText().contains("page=1"), page.toString());
         assertEquals(3, page.get("all").size());
+        JsonNode newer = admin.send(admin.requestFor("/api/documents/?page_size=1").header("Accept",
+                "application/json; version=10").GET()).json();
+        assertFalse(newer.has("all"), "API version 10 lists without all");
+        assertEquals(406, admin.send(admin.requestFor("/api/documents/").header("Accept",
+                "application/json; version=8").GET()).status());
+        JsonNode tasks = admin.send(admin.requestFor("/api/tasks/").header("Accept",
+                "application/json; version=10").GET()).json();
+        assertEquals(3, tasks.get("count").asInt(), tasks.toString());
+        assertEquals("success", tasks.get("results").get(0).get("status").asText());
         assertEquals(404, admin.get("/api/documents/?page=9").status());
         JsonNode slim = admin.get("/api/documents/?fields=id,title").json().get("results").get(0);
         assertEquals(2, slim.size(), slim.toString());
@@ -200,6 +209,37 @@ class RestApiIT {
 
     @Test
     @Order(5)
+    void bulkEditsGlobalSearchAndCustomFields() throws Exception {
+        long invoice = documents.get(0);
+        long receipt = documents.get(2);
+        ApiClient.Response added = admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(invoice, receipt),
+                "method", "modify_tags", "parameters", Map.of("add_tags", List.of(bills), "remove_tags", List.of(taxes))));
+        assertEquals(200, added.status(), added.text());
+        assertEquals(List.of(bills), longs(admin.get("/api/documents/" + invoice + "/").json().get("tags")));
+        assertEquals(List.of(bills), longs(admin.get("/api/documents/" + receipt + "/").json().get("tags")));
+        assertEquals(200, admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(receipt),
+                "method", "set_correspondent", "parameters", Map.of("correspondent", acme))).status());
+        assertEquals(List.of(invoice, receipt), ids("/api/documents/?correspondent__id=" + acme + "&ordering=id"));
+        assertEquals(400, admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(receipt, 999999),
+                "method", "add_tag", "parameters", Map.of("tag", bills))).status(), "a document that does not exist");
+        assertEquals(400, admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(receipt),
+                "method", "explode", "parameters", Map.of())).status());
+
+        JsonNode global = admin.get("/api/search/?query=acm").json();
+        assertEquals("Acme", global.get("correspondents").get(0).get("name").asText(), global.toString());
+        assertEquals(2, global.get("correspondents").get(0).get("document_count").asInt(), global.toString());
+        JsonNode byTitle = admin.get("/api/search/?query=electricity&db_only=true").json();
+        assertEquals(invoice, byTitle.get("documents").get(0).get("id").asLong(), byTitle.toString());
+
+        ApiClient.Response field = admin.post("/api/custom_fields/", Map.of("name", "Amount", "data_type", "monetary"));
+        assertEquals(201, field.status(), field.text());
+        assertEquals("monetary", field.json().get("data_type").asText());
+        assertEquals(400, admin.post("/api/custom_fields/", Map.of("name", "Other", "data_type", "colour")).status());
+        assertEquals(1, admin.get("/api/custom_fields/").json().get("count").asInt());
+    }
+
+    @Test
+    @Order(6)
     void changesAreCheckedAppliedAndDeletionsGoToTheTrash() throws Exception {
         long letter = documents.get(1);
         ApiClient.Response changed = admin.patch("/api/documents/" + letter + "/", Map.of("title", "Insurance letter",
@@ -222,7 +262,7 @@ class RestApiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badRequestsGetClearAnswersAndNoStackTrace() throws Exception {
         ApiClient.Response malformed = admin.sendJson("PATCH", "/api/documents/" + documents.get(0) + "/", "{\"title\": ");
         assertEquals(400, malformed.status());
@@ -253,7 +293,7 @@ class RestApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStoppedStorageAnswers503AndTheApiComesBackWithIt() throws Exception {
         Launcher.Result stopped = launcher.run("client", "bundle:stop org.paperless.storage");
         assertEquals(0, stopped.exitCode(), stopped.output());
@@ -267,6 +307,28 @@ class RestApiIT {
         long deadline = System.currentTimeMillis() + 60_000;
         while (admin.get("/api/documents/").status() != 200) {
             assertTrue(System.currentTimeMillis() < deadline, "the API did not come back with the storage");
+            Thread.sleep(250);
+        }
+        assertEquals(2, documentsCount());
+    }
+
+    @Test
+    @Order(9)
+    void aStoppedRestBundleAnswers503AndStatusSaysWhereTheApiIs() throws Exception {
+        Launcher.Result status = launcher.run("client", "paperless:status --no-format");
+        assertTrue(status.output().contains("REST API\thttp://127.0.0.1:" + launcher.httpPort + "/api/"), status.output());
+        assertEquals(0, launcher.run("client", "bundle:stop org.paperless.rest").exitCode());
+        try {
+            ApiClient.Response away = admin.get("/api/documents/");
+            assertEquals(503, away.status(), away.text());
+            assertTrue(away.json().get("detail").asText().contains("bundle:start org.paperless.rest"), away.text());
+            assertTrue(launcher.run("client", "paperless:status --no-format").output().contains("REST API\tnot running"));
+        } finally {
+            launcher.run("client", "bundle:start org.paperless.rest");
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (admin.get("/api/documents/").status() != 200) {
+            assertTrue(System.currentTimeMillis() < deadline, "the API did not come back with its bundle");
             Thread.sleep(250);
         }
         assertEquals(2, documentsCount());

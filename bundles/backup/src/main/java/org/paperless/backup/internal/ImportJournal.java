@@ -213,10 +213,12 @@ final class ImportJournal implements AutoCloseable {
             }
             Path temp = Path.of(line.path("temp").asText());
             String target = line.path("target").asText();
-            // Killed between linking and noting: the temporary file and the name are still one and the same file.
+            // Killed between linking and noting: the name is the very file the temporary one was (its inode), also
+            // when the media store's start has removed the temporary name already (it removes every .part left).
+            String noted = line.path("inode").asText();
             String inode = inode(temp);
-            boolean linkedHere = linked && !named.contains(target) && inode != null && !inode.isEmpty()
-                    && inode.equals(line.path("inode").asText()) && inode.equals(inode(Path.of(target)));
+            boolean linkedHere = linked && !named.contains(target) && !noted.isEmpty()
+                    && (inode == null || inode.isEmpty() || inode.equals(noted)) && noted.equals(inode(Path.of(target)));
             Files.deleteIfExists(temp);
             if (linkedHere && Files.deleteIfExists(Path.of(target))) {
                 removed++;

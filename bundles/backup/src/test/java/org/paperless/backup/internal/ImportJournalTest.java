@@ -114,4 +114,31 @@ class ImportJournalTest {
         assertEquals(ImportJournal.Outcome.UNDONE, ImportJournal.recover(journalFile(), c -> Optional.empty()));
         assertFalse(Files.exists(file));
     }
+
+    @Test
+    void aNameLinkedButNotYetNotedIsRemovedAlsoWhenTheMediaStoreRemovedTheTemporaryName() throws Exception {
+        Path file = originals().resolve("0000043.png");
+        Path temp = Files.createTempFile(originals(), MediaPlacement.TEMP_PREFIX, MediaPlacement.TEMP_SUFFIX);
+        ImportJournal journal = ImportJournal.start(journalFile());
+        journal.temporary(temp, file);
+        Files.writeString(temp, "thumbnail");
+        Files.createLink(file, temp);
+        journal.close(); // killed before the name was noted
+        Files.delete(temp); // the media store's start removes every temporary file left
+        assertEquals(ImportJournal.Outcome.UNDONE, ImportJournal.recover(journalFile(), c -> Optional.empty()));
+        assertFalse(Files.exists(file), "the import's file under its name is removed");
+    }
+
+    @Test
+    void aFileThatTookTheNameAfterTheTemporaryOneWasRemovedStays() throws Exception {
+        Path file = originals().resolve("0000044.png");
+        Path temp = Files.createTempFile(originals(), MediaPlacement.TEMP_PREFIX, MediaPlacement.TEMP_SUFFIX);
+        ImportJournal journal = ImportJournal.start(journalFile());
+        journal.temporary(temp, file);
+        journal.close(); // killed before the link
+        Files.delete(temp);
+        Files.writeString(file, "another writer's");
+        assertEquals(ImportJournal.Outcome.UNDONE, ImportJournal.recover(journalFile(), c -> Optional.empty()));
+        assertTrue(Files.exists(file), "not the import's file");
+    }
 }

@@ -113,6 +113,7 @@ public class StatusCommand implements Action {
         table.row("Document types", documentTypes == null ? UNAVAILABLE : documentTypes.count());
         table.row("Storage paths", storagePaths == null ? UNAVAILABLE : storagePaths.count());
         table.row("Search index", searchIndex());
+        table.row("REST API", RestAddress.describe(context));
         addFolders(table);
         consumeFolderRows(consumeFolder).forEach(r -> table.row(r[0], r[1]));
         table.row("Not installed", OptionalParts.notInstalled(context));

@@ -26,11 +26,18 @@ final class ApiRequest {
     private final HttpServletRequest http;
     private final ApiUser user;
     private final List<Long> ids;
+    private final int version;
 
-    ApiRequest(HttpServletRequest http, ApiUser user, List<Long> ids) {
+    ApiRequest(HttpServletRequest http, ApiUser user, List<Long> ids, int version) {
         this.http = http;
         this.user = user;
         this.ids = List.copyOf(ids);
+        this.version = version;
+    }
+
+    /** The API version the client asked for ({@link ApiVersion}). */
+    int version() {
+        return version;
     }
 
     HttpServletRequest http() {

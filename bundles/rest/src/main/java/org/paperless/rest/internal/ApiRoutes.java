@@ -12,11 +12,10 @@ import org.paperless.api.storage.DocumentQuery;
 /** Every endpoint of the API, and the small ones that need no class of their own. */
 final class ApiRoutes {
 
-    /** The newest paperless-ngx API version whose shapes these endpoints follow. */
-    static final int API_VERSION = 9;
+    /** The paperless-ngx version whose API these endpoints follow, for clients that check it. */
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
-            "tags", "tasks", "ui_settings", "status", "statistics", "search", "remote_version");
+            "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version");
 
     private ApiRoutes() {
     }
@@ -26,6 +25,9 @@ final class ApiRoutes {
         routes.add(Route.of("GET", "/", r -> root(r, url)));
         routes.add(Route.open("POST", "/token/", r -> token(r, servlet, services)));
         new DocumentsResource(services, url).routes(routes);
+        new BulkEdit(services).routes(routes);
+        new GlobalSearch(services).routes(routes);
+        new CustomFieldsResource(services, url).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);
@@ -33,7 +35,7 @@ final class ApiRoutes {
         new ObjectsResource<>(ObjectKind.storagePaths(services), services, url).routes(routes);
         routes.add(Route.of("GET", "/search/autocomplete/", r -> autocomplete(r, services)));
         routes.add(Route.of("GET", "/statistics/", r -> statistics(services)));
-        routes.add(Route.of("GET", "/remote_version/", r -> Reply.ok(Map.of("version", "0.0.0", "update_available", false))));
+        routes.add(Route.open("GET", "/remote_version/", r -> Reply.ok(Map.of("version", "0.0.0", "update_available", false))));
         routes.add(Route.of("GET", "/ui_settings/", ApiRoutes::uiSettings));
         routes.add(Route.of("GET", "/status/", r -> status(r, services)));
         return routes;
@@ -72,11 +74,8 @@ final class ApiRoutes {
     }
 
     private static Reply autocomplete(ApiRequest r, Services services) throws Exception {
-        String term = r.param("term").orElse("");
+        String term = r.param("term").orElseThrow(() -> ApiException.detail(400, "Term required"));
         int limit = r.integer("limit", 10, 1, 100);
-        if (term.isBlank()) {
-            return Reply.ok(List.of());
-        }
         return Reply.ok(services.index().autocomplete(term, limit).stream().map(Completion::word).toList());
     }
 

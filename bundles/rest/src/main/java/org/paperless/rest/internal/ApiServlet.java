@@ -26,16 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API under {@code /api/}, served by Karaf's HTTP service through the whiteboard: finds the route,
+ * The REST API under {@code /api/}, reached through the gateway bundle's servlet, which Karaf's HTTP service
+ * serves (so that requests get a 503, not a 404, while this bundle is away): finds the route,
  * checks who asks, runs the handler, writes JSON or a file. Every failure is a JSON answer with a status; none
  * carries a stack trace.
  */
-@Component(service = Servlet.class, configurationPid = RestConfig.PID, property = {
-    "osgi.http.whiteboard.servlet.pattern=/api/*",
-    "osgi.http.whiteboard.servlet.name=paperless-api",
-    "osgi.http.whiteboard.servlet.multipart.enabled=true",
-    "osgi.http.whiteboard.servlet.multipart.fileSizeThreshold=1048576"
-})
+@Component(service = Servlet.class, configurationPid = RestConfig.PID, property = "paperless.api=handler")
 @Designate(ocd = RestConfig.class)
 public class ApiServlet extends HttpServlet {
 
@@ -99,9 +95,12 @@ public class ApiServlet extends HttpServlet {
                 continue;
             }
             ApiUser user = route.open() ? null : authenticate(request, response);
-            response.setHeader("X-Api-Version", String.valueOf(ApiRoutes.API_VERSION));
-            response.setHeader("X-Version", ApiRoutes.VERSION);
-            return route.handler().handle(new ApiRequest(request, user, ids.get()));
+            int version = ApiVersion.of(request.getHeader("Accept"));
+            if (user != null) {
+                response.setHeader("X-Api-Version", String.valueOf(ApiVersion.MAX));
+                response.setHeader("X-Version", ApiRoutes.VERSION);
+            }
+            return route.handler().handle(new ApiRequest(request, user, ids.get(), version));
         }
         if (pathKnown) {
             throw ApiException.detail(405, "Method \"" + request.getMethod() + "\" not allowed.");
@@ -114,7 +113,7 @@ public class ApiServlet extends HttpServlet {
         String header = request.getHeader("Authorization");
         String address = request.getRemoteAddr();
         if (header == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"api\"");
+            response.setHeader("WWW-Authenticate", "Token");
             throw ApiException.detail(401, "Authentication credentials were not provided.");
         }
         throttle.check(address);

@@ -110,9 +110,12 @@ final class DocumentFilters {
         }
     }
 
-    /** {@code ordering=-created,title}; unknown fields are refused rather than ignored. */
+    /** {@code ordering=-created,title}; unknown fields are refused rather than ignored; the newest first by default. */
     static List<Order> ordering(ApiRequest r) {
         List<Order> orders = new ArrayList<>();
+        if (r.param("ordering").isEmpty()) {
+            return List.of(new Order(OrderField.CREATED, true));
+        }
         for (String part : r.param("ordering").orElse("").split(",")) {
             String name = part.trim();
             if (name.isEmpty()) {
@@ -130,6 +133,6 @@ final class DocumentFilters {
     }
 
     static DocumentQuery query(ApiRequest r, TagRepository tags, int offset, int limit) {
-        return new DocumentQuery(criteria(r, tags), ordering(r), offset, limit, true);
+        return new DocumentQuery(criteria(r, tags), ordering(r), offset, limit, Paging.withAll(r));
     }
 }

@@ -16,7 +16,7 @@ final class DocumentJson {
     private DocumentJson() {
     }
 
-    static Map<String, Object> of(Document d, ApiUser user, List<String> fields) {
+    static Map<String, Object> of(Document d, ApiUser user, List<String> fields, PublicNames names) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", d.id());
         json.put("correspondent", d.correspondentId());
@@ -32,7 +32,7 @@ final class DocumentJson {
         json.put("deleted_at", null);
         json.put("archive_serial_number", d.archiveSerialNumber());
         json.put("original_file_name", d.originalFilename());
-        json.put("archived_file_name", d.archiveFilename() == null ? null : archivedName(d));
+        json.put("archived_file_name", d.archiveFilename() == null ? null : names.of(d, true));
         json.put("owner", Users.id(d.owner()));
         json.put("user_can_change", true);
         json.put("is_shared_by_requester", false);
@@ -44,13 +44,6 @@ final class DocumentJson {
             json.keySet().retainAll(fields);
         }
         return json;
-    }
-
-    /** The name the archive copy is offered as: the original's stem with .pdf. */
-    static String archivedName(Document d) {
-        String name = d.originalFilename() == null ? d.title() : d.originalFilename();
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + ".pdf";
     }
 
     static List<Map<String, Object>> notes(List<Note> notes) {

@@ -35,7 +35,7 @@ final class DocumentsResource {
     void routes(List<Route> routes) {
         routes.add(Route.of("GET", "/documents/", this::list));
         routes.add(Route.of("GET", "/documents/next_asn/", this::nextAsn));
-        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r.id()), r.user(), r.fields()))));
+        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r.id()), r.user(), r.fields(), names()))));
         routes.add(Route.of("PATCH", "/documents/{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", "/documents/{id}/", r -> update(r, true)));
         routes.add(Route.of("DELETE", "/documents/{id}/", this::delete));
@@ -46,6 +46,10 @@ final class DocumentsResource {
         routes.add(Route.of("GET", "/documents/{id}/notes/", r -> Reply.ok(DocumentJson.notes(document(r.id()).notes()))));
         routes.add(Route.of("POST", "/documents/{id}/notes/", this::addNote));
         routes.add(Route.of("GET", "/documents/{id}/suggestions/", this::suggestions));
+    }
+
+    private PublicNames names() {
+        return PublicNames.of(services.correspondents());
     }
 
     Document document(long id) {
@@ -61,7 +65,8 @@ final class DocumentsResource {
                 DocumentFilters.query(r, services.tags(), paging.offset(), paging.size()));
         paging.check(page.count());
         List<String> fields = r.fields();
-        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.of(d, r.user(), fields)).toList();
+        PublicNames names = names();
+        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.of(d, r.user(), fields, names)).toList();
         return Reply.ok(paging.answer(r, baseUrl, page.count(), page.allIds(), results));
     }
 
@@ -94,6 +99,7 @@ final class DocumentsResource {
         }
         float top = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
         List<String> fields = r.fields();
+        PublicNames names = names();
         List<Map<String, Object>> results = new ArrayList<>();
         int rank = paging.offset();
         for (SearchHit hit : hits) {
@@ -101,7 +107,7 @@ final class DocumentsResource {
             if (d == null) {
                 continue;
             }
-            Map<String, Object> json = DocumentJson.of(d, r.user(), fields);
+            Map<String, Object> json = DocumentJson.of(d, r.user(), fields, names);
             Map<String, Object> searchHit = new LinkedHashMap<>();
             searchHit.put("score", top > 0 ? hit.score() / top : 0);
             searchHit.put("highlights", hit.snippet() == null ? "" : hit.snippet());
@@ -117,7 +123,7 @@ final class DocumentsResource {
         Document d = document(r.id());
         Document changed = DocumentChange.apply(d, r.json(), services, whole);
         Document stored = services.documents().update(changed);
-        return Reply.ok(DocumentJson.of(services.documents().find(stored.id()).orElse(stored), r.user(), List.of()));
+        return Reply.ok(DocumentJson.of(services.documents().find(stored.id()).orElse(stored), r.user(), List.of(), names()));
     }
 
     private Reply delete(ApiRequest r) {
@@ -135,7 +141,7 @@ final class DocumentsResource {
             throw ApiException.detail(404, "The file of document " + d.id() + " is missing from the media folder; "
                     + "paperless:sanity-check says more.");
         }
-        String name = archive ? DocumentJson.archivedName(d) : (d.originalFilename() == null ? d.title() : d.originalFilename());
+        String name = names().of(d, archive);
         return Reply.file(path, archive ? "application/pdf" : d.mimeType(), name, inline);
     }
 

@@ -19,16 +19,22 @@ final class LoginThrottle {
     private final int max;
     private final long windowMillis;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final java.util.function.LongSupplier clock;
 
     LoginThrottle(int max, long windowMillis) {
+        this(max, windowMillis, System::currentTimeMillis);
+    }
+
+    LoginThrottle(int max, long windowMillis, java.util.function.LongSupplier clock) {
         this.max = max;
         this.windowMillis = windowMillis;
+        this.clock = clock;
     }
 
     /** Refuses the address while it has failed too often. */
     void check(String address) {
         Window w = windows.get(address);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         if (w != null && now - w.start() < windowMillis && w.failures() >= max) {
             long seconds = Math.max(1, (w.start() + windowMillis - now) / 1000);
             throw ApiException.detail(429, "Request was throttled. Expected available in " + seconds + " seconds.");
@@ -36,7 +42,7 @@ final class LoginThrottle {
     }
 
     void failed(String address) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         windows.compute(address, (a, w) -> w == null || now - w.start() >= windowMillis
                 ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
         if (windows.size() > ADDRESSES) {

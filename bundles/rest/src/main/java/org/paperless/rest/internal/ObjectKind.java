@@ -2,6 +2,7 @@ package org.paperless.rest.internal;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,12 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     /** A new object from a POST body, or a changed one from a PATCH/PUT over {@code existing}. */
     abstract T read(ObjectNode body, T existing);
 
+    /** The object's JSON with how many live documents refer to it, counted by the database. */
+    Map<String, Object> json(T object, org.paperless.api.storage.DocumentRepository documents) {
+        return json(object, documents.query(new DocumentQuery(List.of(documents(object.id())), List.of(), 0, 0, false))
+                .count());
+    }
+
     Map<String, Object> json(T object, long documentCount) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", object.id());
@@ -68,7 +75,12 @@ abstract class ObjectKind<T extends ClassifyingObject> {
         json.put("document_count", documentCount);
         json.put("owner", null);
         json.put("user_can_change", true);
+        after(object, json);
         return json;
+    }
+
+    /** The fields this kind writes after the common ones. */
+    void after(T object, Map<String, Object> json) {
     }
 
     void checkFields(ObjectNode body) {
@@ -149,6 +161,13 @@ abstract class ObjectKind<T extends ClassifyingObject> {
                 json.put("text_color", textColor(t.color()));
                 json.put("is_inbox_tag", t.inbox());
                 json.put("parent", t.parentId());
+            }
+
+            @Override
+            void after(Tag t, Map<String, Object> json) {
+                // Whole tags, nested as deep as the tree goes (at most Tag.MAX_DEPTH levels).
+                json.put("children", s.tags().list().stream().filter(c -> t.id().equals(c.parentId()))
+                        .map(c -> json(c, s.documents())).toList());
             }
 
             @Override

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.ConflictException;
-import org.paperless.api.storage.DocumentQuery;
 
 /** CRUD of one kind of object under {@code /api/<kind>/}, with paperless-ngx's list filters and document counts. */
 final class ObjectsResource<T extends ClassifyingObject> {
@@ -41,9 +40,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
     }
 
     private Map<String, Object> json(T object) {
-        long count = services.documents().query(new DocumentQuery(List.of(kind.documents(object.id())), List.of(), 0, 0,
-                false)).count();
-        return kind.json(object, count);
+        return kind.json(object, services.documents());
     }
 
     private Reply list(ApiRequest r) {

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.servlet.http.HttpServletRequest;
 
 /**
- * {@code page} and {@code page_size} as paperless-ngx reads them (pages from 1, 25 a page unless asked), and the
- * list answer it writes: {@code count}, {@code next}, {@code previous}, {@code all}, {@code results}.
+ * {@code page} and {@code page_size} as paperless-ngx reads them (pages from 1; 25 a page when the size is
+ * missing, not a number or not positive; at most 100,000), and the list answer it writes: {@code count},
+ * {@code next}, {@code previous}, {@code all} (API version 9 only) and {@code results}.
  */
 record Paging(int page, int size) {
 
@@ -18,9 +20,15 @@ record Paging(int page, int size) {
     static final int MAX_SIZE = 100_000;
 
     static Paging of(ApiRequest r) {
-        int size = r.integer("page_size", DEFAULT_SIZE, 1, MAX_SIZE);
-        int page = r.integer("page", 1, 1, Integer.MAX_VALUE / size);
-        return new Paging(page, size);
+        String sizeText = r.param("page_size").orElse("");
+        int size = sizeText.matches("\\d{1,9}") && Integer.parseInt(sizeText) > 0
+                ? Math.min(Integer.parseInt(sizeText), MAX_SIZE) : DEFAULT_SIZE;
+        String pageText = r.param("page").orElse("1");
+        if (!pageText.matches("\\d{1,9}") || Integer.parseInt(pageText) < 1
+                || Integer.parseInt(pageText) > Integer.MAX_VALUE / size) {
+            throw ApiException.detail(404, "Invalid page.");
+        }
+        return new Paging(Integer.parseInt(pageText), size);
     }
 
     int offset() {
@@ -34,30 +42,37 @@ record Paging(int page, int size) {
         }
     }
 
+    /** Whether the answer lists every matching id ({@code all}): in API version 9, not in 10. */
+    static boolean withAll(ApiRequest r) {
+        return r.version() < 10;
+    }
+
     Map<String, Object> answer(ApiRequest r, String baseUrl, long count, List<?> all, List<?> results) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("count", count);
         json.put("next", (long) offset() + size < count ? link(r.http(), baseUrl, page + 1) : null);
         json.put("previous", page > 1 ? link(r.http(), baseUrl, page - 1) : null);
-        if (all != null) {
+        if (all != null && withAll(r)) {
             json.put("all", all);
         }
         json.put("results", results);
         return json;
     }
 
-    /** The same request with another page: its own parameters kept, in their order. */
+    /** The same request with another page, its parameters sorted by name as Django REST framework writes them. */
     private static String link(HttpServletRequest http, String baseUrl, int page) {
-        StringBuilder url = new StringBuilder(Links.base(http, baseUrl)).append(http.getRequestURI()).append('?');
-        for (Map.Entry<String, String[]> p : http.getParameterMap().entrySet()) {
-            if (p.getKey().equals("page")) {
-                continue;
-            }
+        Map<String, String[]> parameters = new TreeMap<>(http.getParameterMap());
+        parameters.remove("page");
+        if (page > 1) {
+            parameters.put("page", new String[] {Integer.toString(page)});
+        }
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, String[]> p : parameters.entrySet()) {
             for (String v : p.getValue()) {
-                url.append(enc(p.getKey())).append('=').append(enc(v)).append('&');
+                query.append(query.length() == 0 ? "?" : "&").append(enc(p.getKey())).append('=').append(enc(v));
             }
         }
-        return url.append("page=").append(page).toString();
+        return Links.base(http, baseUrl) + http.getRequestURI() + query;
     }
 
     private static String enc(String s) {

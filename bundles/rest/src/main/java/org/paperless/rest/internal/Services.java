@@ -11,6 +11,7 @@ import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.security.Authenticator;
 import org.paperless.api.storage.CorrespondentRepository;
+import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
@@ -44,6 +45,9 @@ public class Services {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile StoragePathRepository storagePaths;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CustomFieldRepository customFields;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile MediaStore media;

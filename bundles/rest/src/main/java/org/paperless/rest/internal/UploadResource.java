@@ -34,7 +34,7 @@ final class UploadResource {
         routes.add(Route.of("POST", "/documents/post_document/", this::upload));
         routes.add(Route.of("GET", "/tasks/", this::tasks));
         routes.add(Route.of("GET", "/tasks/{id}/", r -> Reply.ok(uploads.find(r.id())
-                .orElseThrow(() -> ApiException.detail(404, "No PaperlessTask matches the given query.")).json())));
+                .orElseThrow(() -> ApiException.detail(404, "No PaperlessTask matches the given query.")).json(r.version()))));
         routes.add(Route.of("POST", "/tasks/acknowledge/", this::acknowledge));
     }
 
@@ -149,13 +149,26 @@ final class UploadResource {
                 .filter(t -> r.flag("acknowledged").map(a -> a == t.acknowledged()).orElse(true))
                 .filter(t -> r.user().admin() || r.user().name().equals(t.owner) || t.owner == null)
                 .toList();
-        return Reply.ok(list.stream().map(UploadTask::json).toList());
+        if (r.version() < 10) {
+            return Reply.ok(list.stream().map(t -> t.json(9)).toList());
+        }
+        Paging paging = Paging.of(r);
+        paging.check(list.size());
+        List<UploadTask> page = list.subList(Math.min(paging.offset(), list.size()),
+                Math.min(paging.offset() + paging.size(), list.size()));
+        return Reply.ok(paging.answer(r, "", list.size(), null, page.stream().map(t -> t.json(10)).toList()));
     }
 
     private Reply acknowledge(ApiRequest r) throws IOException {
         var body = r.json();
-        if (!body.path("tasks").isArray()) {
-            throw ApiException.invalid("tasks", "This field is required.");
+        boolean all = body.path("all").asBoolean(false);
+        if (all == body.path("tasks").isArray()) {
+            throw ApiException.invalid("non_field_errors", all ? "Set either all or tasks, not both."
+                    : "Either all must be true or tasks must be provided.");
+        }
+        if (all) {
+            uploads.list().forEach(UploadTask::acknowledge);
+            return Reply.ok(java.util.Map.of("result", uploads.list().size()));
         }
         int n = 0;
         for (var id : body.get("tasks")) {

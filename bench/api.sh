@@ -1,0 +1,89 @@
+# The REST API under load, sourced by bench/run:
+#   ./paperless bench api      BENCH_DOCS (default 100000) documents, BENCH_API_SECONDS (default 20) per mix,
+#                              BENCH_API_CLIENTS (default 20) connections
+# wrk (Debian's package) on loopback against one instance: pages of the document list with filters and an
+# order, full-text queries, thumbnails; latency percentiles and requests per second, each mix alone. Beside
+# them, the same list queries and searches timed inside the instance (paperless-bench:api-queries), so the
+# HTTP + JSON overhead shows.
+
+# A wrk script that walks through PATHS (one per line in $1), one request after the other per connection.
+api_wrk_script() {
+    local paths="$1" out="$2"
+    {
+        echo "local paths = {}"
+        while IFS= read -r p; do printf 'paths[#paths + 1] = "%s"\n' "$p"; done < "$paths"
+        cat <<'LUA'
+local i = 0
+request = function()
+    i = i + 1
+    return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+    } > "$out"
+}
+
+# One mix for BENCH_API_SECONDS with BENCH_API_CLIENTS connections; prints wrk's summary lines.
+api_mix() {
+    local label="$1" paths="$2" token="$3" port="$4" script="$work/$RANDOM.lua" out
+    api_wrk_script "$paths" "$script"
+    out="$(wrk -t2 -c"${BENCH_API_CLIENTS:-20}" -d"${BENCH_API_SECONDS:-20}s" --latency --timeout 10s \
+        -H "Authorization: Token $token" -s "$script" "http://127.0.0.1:$port")"
+    echo "$label:"
+    echo "$out" | grep -E "^\s+(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors" | sed 's/^ */    /'
+}
+
+bench_api() {
+    local n="${BENCH_DOCS:-100000}" work port http dir jar token user password
+    need_tool wrk wrk
+    need_tool curl curl
+    machine
+    echo "load before: $(uptime | sed 's/.*load average/load average/')"
+    work="$(mktemp -d /tmp/paperless-bench-XXXXXX)"
+    jar="$(loader_jar)"
+    dir="$work/data"
+    port=$((20000 + RANDOM % 20000))
+    http=$((port + 1))
+    export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_PORT="$http" PAPERLESS_SKIP_SETUP=1
+    "$ROOT/paperless" start >/dev/null 2>&1
+    trap "\"$ROOT/paperless\" stop >/dev/null 2>&1 || true; rm -rf '$work'" EXIT
+    "$ROOT/paperless" client "bundle:install -s file:$jar" >/dev/null
+    stop_index
+    "$ROOT/paperless" client "paperless-bench:load --count $n --files 2" | tail -n 1
+    "$ROOT/paperless" client "bundle:start org.paperless.index.lucene"
+    until [ "$(indexed)" = "$n" ]; do sleep 0.5; done
+    echo "$n documents loaded and indexed (with files: a 2 KB original, an archive copy, a 6 KB thumbnail each)"
+    user="$(sed -n 's/^user=//p' "$dir/security/admin.credentials")"
+    password="$(sed -n 's/^password=//p' "$dir/security/admin.credentials")"
+    token="$(curl -s -X POST -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$user\",\"password\":\"$password\"}" "http://127.0.0.1:$http/api/token/" \
+        | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')"
+    [ -n "$token" ] || { echo "bench: no API token" >&2; exit 1; }
+    local tags correspondents
+    tags="$(curl -s -H "Authorization: Token $token" "http://127.0.0.1:$http/api/tags/?page_size=1000&fields=id" \
+        | grep -o '"all":\[[0-9,]*\]' | grep -o '[0-9][0-9]*' | head -n 20)"
+    correspondents="$(curl -s -H "Authorization: Token $token" "http://127.0.0.1:$http/api/correspondents/?page_size=1000" \
+        | grep -o '"all":\[[0-9,]*\]' | grep -o '[0-9][0-9]*' | head -n 20)"
+    # Lists as the web app and the mobile apps ask for them: the newest first, a page of 25, with a filter.
+    : > "$work/lists"
+    local t c i
+    for t in $tags; do
+        echo "/api/documents/?page=1&page_size=25&ordering=-created&truncate_content=true&tags__id__all=$t" >> "$work/lists"
+    done
+    for c in $correspondents; do
+        echo "/api/documents/?page=2&page_size=25&ordering=-created&correspondent__id__in=$c" >> "$work/lists"
+    done
+    echo "/api/documents/?page=1&page_size=25&ordering=-created" >> "$work/lists"
+    echo "/api/documents/?page=1&page_size=25&ordering=title&title_content=rechnung" >> "$work/lists"
+    : > "$work/queries"
+    for w in rechnung versicherung kündigung invoice vertrag stadtwerke miete steuer arzt bank; do
+        echo "/api/documents/?query=$(printf '%s' "$w" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')&page_size=25" >> "$work/queries"
+    done
+    : > "$work/thumbs"
+    for i in $(seq 1 500); do echo "/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/thumb/" >> "$work/thumbs"; done
+    # Once each before measuring: the JIT, the caches.
+    api_mix "warm-up (not compared)" "$work/lists" "$token" "$http" >/dev/null
+    api_mix "document lists (page of 25, newest first, a tag or correspondent filter)" "$work/lists" "$token" "$http"
+    api_mix "full-text queries (page of 25)" "$work/queries" "$token" "$http"
+    api_mix "thumbnails" "$work/thumbs" "$token" "$http"
+    echo "load after: $(uptime | sed 's/.*load average/load average/')"
+}

@@ -1,0 +1,147 @@
+package org.paperless.rest.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.paperless.api.Document;
+import org.paperless.api.storage.DocumentQuery;
+
+/**
+ * {@code POST /api/documents/bulk_edit/}: one change to many documents, as paperless-ngx's
+ * {@code {"documents": [...], "method": ..., "parameters": {...}}}. Every id and every object is checked first;
+ * then the change is stored in one batch and each document's event follows, so the index and the renamer catch up.
+ */
+final class BulkEdit {
+
+    /** The most documents one request changes. */
+    static final int MAX_DOCUMENTS = 100_000;
+
+    private final Services services;
+
+    BulkEdit(Services services) {
+        this.services = services;
+    }
+
+    void routes(List<Route> routes) {
+        routes.add(Route.of("POST", "/documents/bulk_edit/", this::edit));
+    }
+
+    private Reply edit(ApiRequest r) throws IOException {
+        ObjectNode body = r.json();
+        List<Long> ids = ids(body.get("documents"));
+        String method = body.path("method").asText("");
+        JsonNode p = body.path("parameters");
+        List<Document> documents = load(ids);
+        switch (method) {
+            case "set_correspondent" -> change(documents, reference(p, "correspondent", services.correspondents()),
+                    (d, id) -> with(d, id, d.documentTypeId(), d.storagePathId(), d.tagIds()));
+            case "set_document_type" -> change(documents, reference(p, "document_type", services.documentTypes()),
+                    (d, id) -> with(d, d.correspondentId(), id, d.storagePathId(), d.tagIds()));
+            case "set_storage_path" -> change(documents, reference(p, "storage_path", services.storagePaths()),
+                    (d, id) -> with(d, d.correspondentId(), d.documentTypeId(), id, d.tagIds()));
+            case "add_tag" -> tags(documents, Set.of(tag(p, "tag")), Set.of());
+            case "remove_tag" -> tags(documents, Set.of(), Set.of(tag(p, "tag")));
+            case "modify_tags" -> tags(documents, tagList(p, "add_tags"), tagList(p, "remove_tags"));
+            case "delete" -> services.documents().moveToTrash(ids);
+            default -> throw ApiException.invalid("method", "\"" + method + "\" is not a valid choice; this version "
+                    + "takes set_correspondent, set_document_type, set_storage_path, add_tag, remove_tag, "
+                    + "modify_tags, delete.");
+        }
+        return Reply.ok(Map.of("result", "OK"));
+    }
+
+    private interface Change {
+        Document apply(Document d, Long id);
+    }
+
+    private void change(List<Document> documents, Long id, Change change) {
+        store(documents, d -> change.apply(d, id));
+    }
+
+    private void tags(List<Document> documents, Set<Long> add, Set<Long> remove) {
+        store(documents, d -> {
+            Set<Long> tags = new LinkedHashSet<>(d.tagIds());
+            tags.removeAll(remove);
+            tags.addAll(add);
+            return with(d, d.correspondentId(), d.documentTypeId(), d.storagePathId(), tags);
+        });
+    }
+
+    private void store(List<Document> documents, UnaryOperator<Document> change) {
+        List<Document> changed = new ArrayList<>();
+        for (Document d : documents) {
+            Document after = change.apply(d);
+            if (!after.equals(d)) {
+                changed.add(after);
+            }
+        }
+        services.documents().updateAll(changed);
+    }
+
+    private static Document with(Document d, Long correspondent, Long type, Long path, Set<Long> tags) {
+        return new Document(d.id(), d.title(), d.content(), correspondent, type, path, tags, d.created(), d.modified(),
+                d.added(), d.checksum(), d.archiveChecksum(), d.archiveSerialNumber(), d.filename(), d.archiveFilename(),
+                d.originalFilename(), d.mimeType(), d.pageCount(), d.owner(), d.notes(), d.customFields());
+    }
+
+    private static List<Long> ids(JsonNode documents) {
+        if (documents == null || !documents.isArray() || documents.isEmpty()) {
+            throw ApiException.invalid("documents", "This field is required: a list of document ids.");
+        }
+        if (documents.size() > MAX_DOCUMENTS) {
+            throw ApiException.invalid("documents", "At most " + MAX_DOCUMENTS + " documents at once.");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (JsonNode id : documents) {
+            if (!id.canConvertToLong() || !id.isIntegralNumber() || !ids.add(id.asLong())) {
+                throw ApiException.invalid("documents", "Some documents in " + documents
+                        + " don't exist or were specified twice.");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The documents, all of which must exist outside the trash. */
+    private List<Document> load(List<Long> ids) {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += DocumentQuery.MAX_VALUES) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DocumentQuery.MAX_VALUES));
+            found.addAll(services.documents().query(new DocumentQuery(List.of(new DocumentQuery.IdIn(Set.copyOf(chunk))),
+                    List.of(), 0, chunk.size(), false)).documents());
+        }
+        if (found.size() != ids.size()) {
+            throw ApiException.invalid("documents", "Some documents in " + ids + " don't exist or were specified twice.");
+        }
+        return found;
+    }
+
+    private static Long reference(JsonNode parameters, String field, org.paperless.api.storage.ObjectRepository<?> repository) {
+        if (!parameters.isObject() || !parameters.has(field)) {
+            throw ApiException.invalid("parameters", field + " not specified");
+        }
+        return DocumentChange.reference((ObjectNode) parameters, field, repository);
+    }
+
+    private long tag(JsonNode parameters, String field) {
+        Long id = reference(parameters, field, services.tags());
+        if (id == null) {
+            throw ApiException.invalid("parameters", field + " must be a tag id");
+        }
+        return id;
+    }
+
+    private Set<Long> tagList(JsonNode parameters, String field) {
+        if (!parameters.isObject() || !parameters.has(field)) {
+            throw ApiException.invalid("parameters", field + " not specified");
+        }
+        return DocumentChange.tags(parameters.get(field), services);
+    }
+}

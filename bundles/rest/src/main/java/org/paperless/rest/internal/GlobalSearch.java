@@ -1,0 +1,81 @@
+package org.paperless.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.paperless.api.ClassifyingObject;
+import org.paperless.api.Document;
+import org.paperless.api.index.SearchHit;
+import org.paperless.api.storage.DocumentQuery;
+
+/**
+ * {@code GET /api/search/?query=}: the search box of paperless-ngx's web app, a few of each kind of object whose
+ * name contains the text, and documents by title and (unless {@code db_only}) by full text.
+ */
+final class GlobalSearch {
+
+    static final int EACH = 3;
+
+    private final Services services;
+
+    GlobalSearch(Services services) {
+        this.services = services;
+    }
+
+    void routes(List<Route> routes) {
+        routes.add(Route.of("GET", "/search/", this::search));
+    }
+
+    private Reply search(ApiRequest r) throws Exception {
+        String query = r.param("query").orElseThrow(() -> ApiException.detail(400, "Query required"));
+        if (query.length() < 3) {
+            throw ApiException.detail(400, "Query must be at least 3 characters");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        services.documents().query(new DocumentQuery(List.of(new DocumentQuery.Contains(DocumentQuery.TextField.TITLE, query)),
+                List.of(new DocumentQuery.Order(DocumentQuery.OrderField.MODIFIED, true)), 0, EACH, false))
+                .documents().forEach(d -> ids.add(d.id()));
+        if (!r.flag("db_only").orElse(false) && services.index != null) {
+            services.index.search(query, 0, EACH).hits().stream().map(SearchHit::documentId).forEach(ids::add);
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            PublicNames names = PublicNames.of(services.correspondents());
+            for (Document d : services.documents().query(new DocumentQuery(List.of(new DocumentQuery.IdIn(ids)),
+                    List.of(), 0, ids.size(), false)).documents()) {
+                documents.add(DocumentJson.of(d, r.user(), List.of(), names));
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", documents.size());
+        json.put("documents", documents);
+        json.put("saved_views", List.of());
+        json.put("correspondents", named(ObjectKind.correspondents(services), query));
+        json.put("document_types", named(ObjectKind.documentTypes(services), query));
+        json.put("storage_paths", named(ObjectKind.storagePaths(services), query));
+        json.put("tags", named(ObjectKind.tags(services), query));
+        json.put("users", List.of());
+        json.put("groups", List.of());
+        json.put("mail_rules", List.of());
+        json.put("mail_accounts", List.of());
+        json.put("workflows", List.of());
+        json.put("custom_fields", List.of());
+        int total = documents.size();
+        for (String key : List.of("correspondents", "document_types", "storage_paths", "tags")) {
+            total += ((List<?>) json.get(key)).size();
+        }
+        json.put("total", total);
+        return Reply.ok(json);
+    }
+
+    private <T extends ClassifyingObject> List<Map<String, Object>> named(ObjectKind<T> kind, String query) {
+        String lower = query.toLowerCase(Locale.ROOT);
+        return kind.repository().list().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(lower))
+                .limit(EACH).map(o -> kind.json(o, services.documents())).toList();
+    }
+}
