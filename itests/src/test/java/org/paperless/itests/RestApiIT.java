@@ -191,7 +191,8 @@ class RestApiIT {
         assertEquals(3, page.get("count").asInt());
         assertEquals(1, page.get("results").size());
         assertTrue(page.get("next").asText().contains("page=3"), page.toString());
-        assertTrue(page.get("previous").asText().contains("page=1"), page.toString());
+        assertTrue(page.get("previous").asText().endsWith("/api/documents/?ordering=title&page_size=1"),
+                "the first page's link has no page, the parameters sorted: " + page);
         assertEquals(3, page.get("all").size());
         JsonNode newer = admin.send(admin.requestFor("/api/documents/?page_size=1").header("Accept",
                 "application/json; version=10").GET()).json();

@@ -196,15 +196,23 @@ abstract class ObjectKind<T extends ClassifyingObject> {
         return luminance > 0.53 ? "#000000" : "#ffffff";
     }
 
-    static ObjectKind<Correspondent> correspondents(Services s) {
-        return new ObjectKind<>("correspondents", "Correspondent", s::correspondents) {
+    /** What creates an object of a kind that has no fields beyond the common ones. */
+    @FunctionalInterface
+    interface Maker<T> {
+        T make(Long id, String name, Matching matching);
+    }
+
+    /** A kind with the common fields only, its documents those that refer to it. */
+    static <T extends ClassifyingObject> ObjectKind<T> plain(String path, String label,
+            Supplier<ObjectRepository<T>> repository, DocumentQuery.Reference reference, Maker<T> maker) {
+        return new ObjectKind<>(path, label, repository) {
             @Override
             DocumentQuery.Criterion documents(long id) {
-                return new DocumentQuery.ReferenceIn(DocumentQuery.Reference.CORRESPONDENT, Set.of(id));
+                return new DocumentQuery.ReferenceIn(reference, Set.of(id));
             }
 
             @Override
-            void write(Correspondent c, Map<String, Object> json) {
+            void write(T object, Map<String, Object> json) {
             }
 
             @Override
@@ -213,33 +221,20 @@ abstract class ObjectKind<T extends ClassifyingObject> {
             }
 
             @Override
-            Correspondent read(ObjectNode body, Correspondent existing) {
-                return new Correspondent(existing == null ? null : existing.id(), name(body, existing), matching(body, existing));
+            T read(ObjectNode body, T existing) {
+                return maker.make(existing == null ? null : existing.id(), name(body, existing), matching(body, existing));
             }
         };
     }
 
+    static ObjectKind<Correspondent> correspondents(Services s) {
+        return plain("correspondents", "Correspondent", s::correspondents, DocumentQuery.Reference.CORRESPONDENT,
+                Correspondent::new);
+    }
+
     static ObjectKind<DocumentType> documentTypes(Services s) {
-        return new ObjectKind<>("document_types", "DocumentType", s::documentTypes) {
-            @Override
-            DocumentQuery.Criterion documents(long id) {
-                return new DocumentQuery.ReferenceIn(DocumentQuery.Reference.DOCUMENT_TYPE, Set.of(id));
-            }
-
-            @Override
-            void write(DocumentType t, Map<String, Object> json) {
-            }
-
-            @Override
-            Set<String> ownFields() {
-                return Set.of();
-            }
-
-            @Override
-            DocumentType read(ObjectNode body, DocumentType existing) {
-                return new DocumentType(existing == null ? null : existing.id(), name(body, existing), matching(body, existing));
-            }
-        };
+        return plain("document_types", "DocumentType", s::documentTypes, DocumentQuery.Reference.DOCUMENT_TYPE,
+                DocumentType::new);
     }
 
     static ObjectKind<StoragePath> storagePaths(Services s) {
