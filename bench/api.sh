@@ -76,7 +76,7 @@ bench_api() {
     echo "/api/documents/?page=1&page_size=25&ordering=title&title_content=rechnung" >> "$work/lists"
     : > "$work/queries"
     for w in rechnung versicherung kündigung invoice vertrag stadtwerke miete steuer arzt bank; do
-        echo "/api/documents/?query=$(printf '%s' "$w" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')&page_size=25" >> "$work/queries"
+        echo "/api/documents/?query=$(printf '%s' "$w" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')&page_size=25&truncate_content=true" >> "$work/queries"
     done
     : > "$work/thumbs"
     for i in $(seq 1 500); do echo "/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/thumb/" >> "$work/thumbs"; done

@@ -204,6 +204,10 @@ class RestApiIT {
         assertEquals(3, tasks.get("count").asInt(), tasks.toString());
         assertEquals("success", tasks.get("results").get(0).get("status").asText());
         assertEquals(404, admin.get("/api/documents/?page=9").status());
+        assertEquals(200, admin.patch("/api/documents/" + receipt + "/", Map.of("content", "groceries ".repeat(60))).status());
+        assertEquals(600, admin.get("/api/documents/?id=" + receipt).json().get("results").get(0).get("content").asText().length());
+        assertEquals(550, admin.get("/api/documents/?id=" + receipt + "&truncate_content=true").json().get("results").get(0)
+                .get("content").asText().length(), "as paperless-ngx cuts contents in lists");
         JsonNode slim = admin.get("/api/documents/?fields=id,title").json().get("results").get(0);
         assertEquals(2, slim.size(), slim.toString());
     }

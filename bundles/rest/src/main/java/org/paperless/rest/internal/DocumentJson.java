@@ -46,6 +46,19 @@ final class DocumentJson {
         return json;
     }
 
+    /** The first characters of the content that lists show with {@code truncate_content=true}, as paperless-ngx. */
+    static final int TRUNCATED_CONTENT = 550;
+
+    /** The document's JSON as a list shows it: with its content cut when the client asked for that. */
+    static Map<String, Object> listed(Document d, ApiRequest r, List<String> fields, PublicNames names) {
+        Map<String, Object> json = of(d, r.user(), fields, names);
+        if (r.flag("truncate_content").orElse(false) && json.get("content") instanceof String content
+                && content.length() > TRUNCATED_CONTENT) {
+            json.put("content", content.substring(0, TRUNCATED_CONTENT));
+        }
+        return json;
+    }
+
     static List<Map<String, Object>> notes(List<Note> notes) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Note n : notes) {

@@ -66,7 +66,7 @@ final class DocumentsResource {
         paging.check(page.count());
         List<String> fields = r.fields();
         PublicNames names = names();
-        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.of(d, r.user(), fields, names)).toList();
+        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.listed(d, r, fields, names)).toList();
         return Reply.ok(paging.answer(r, baseUrl, page.count(), page.allIds(), results));
     }
 
@@ -107,7 +107,7 @@ final class DocumentsResource {
             if (d == null) {
                 continue;
             }
-            Map<String, Object> json = DocumentJson.of(d, r.user(), fields, names);
+            Map<String, Object> json = DocumentJson.listed(d, r, fields, names);
             Map<String, Object> searchHit = new LinkedHashMap<>();
             searchHit.put("score", top > 0 ? hit.score() / top : 0);
             searchHit.put("highlights", hit.snippet() == null ? "" : hit.snippet());
