@@ -264,6 +264,18 @@ class RestApiIT {
         assertEquals(204, admin.delete("/api/documents/" + letter + "/").status());
         assertEquals(404, admin.get("/api/documents/" + letter + "/").status());
         assertFalse(ids("/api/documents/").contains(letter));
+        JsonNode trash = admin.get("/api/trash/").json();
+        assertEquals(List.of(letter), ids(trash.get("results")));
+        assertFalse(trash.get("results").get(0).get("deleted_at").isNull(), trash.toString());
+        ApiClient.Response restored = admin.post("/api/trash/", Map.of("action", "restore", "documents", List.of(letter)));
+        assertEquals(200, restored.status(), restored.text());
+        assertEquals("Insurance letter", admin.get("/api/documents/" + letter + "/").json().get("title").asText());
+        assertEquals(400, admin.post("/api/trash/", Map.of("action", "empty", "documents", List.of(letter))).status(),
+                "a document outside the trash is not removed");
+        assertEquals(204, admin.delete("/api/documents/" + letter + "/").status());
+        ApiClient.Response emptied = admin.post("/api/trash/", Map.of("action", "empty"));
+        assertEquals(List.of(letter), longs(emptied.json().get("doc_ids")), emptied.text());
+        assertEquals(0, admin.get("/api/trash/").json().get("count").asInt());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class ApiRoutes {
         new BulkEdit(services).routes(routes);
         new GlobalSearch(services).routes(routes);
         new CustomFieldsResource(services, url).routes(routes);
+        new TrashResource(services, url).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);

@@ -232,10 +232,22 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             return List.of();
         }
         List<Long> sorted = ids.stream().sorted().toList();
-        Map<Long, Document> found = transactions.call(em -> completeAll(em, em.createQuery(
-                "SELECT d FROM DocumentEntity d WHERE d.id IN :ids AND " + DocumentTrash.LIVE + " ORDER BY d.id",
-                DocumentEntity.class).setParameter("ids", sorted).getResultList()))
-                .stream().collect(Collectors.toMap(Document::id, d -> d));
+        Map<Long, Document> found = transactions.call(em -> {
+            List<DocumentEntity> entities = em.createQuery(
+                    "SELECT d FROM DocumentEntity d WHERE d.id IN :ids AND " + DocumentTrash.LIVE + " ORDER BY d.id",
+                    DocumentEntity.class).setParameter("ids", sorted).getResultList();
+            // The notes and field values of these documents only: a page's ids may lie far apart.
+            Map<Long, List<Note>> notes = entities.isEmpty() ? Map.of() : em.createQuery(
+                    "SELECT n FROM NoteEntity n WHERE n.documentId IN :ids ORDER BY n.id", NoteEntity.class)
+                    .setParameter("ids", sorted).getResultList().stream().map(DocumentMapper::toRecord)
+                    .collect(Collectors.groupingBy(Note::documentId));
+            Map<Long, List<CustomFieldInstance>> fields = entities.isEmpty() ? Map.of() : em.createQuery(
+                    "SELECT f FROM CustomFieldInstanceEntity f WHERE f.documentId IN :ids ORDER BY f.id",
+                    CustomFieldInstanceEntity.class).setParameter("ids", sorted).getResultList().stream()
+                    .map(DocumentMapper::toRecord).collect(Collectors.groupingBy(CustomFieldInstance::documentId));
+            return entities.stream().map(d -> DocumentMapper.toRecord(d, notes.getOrDefault(d.getId(), List.of()),
+                    fields.getOrDefault(d.getId(), List.of()))).toList();
+        }).stream().collect(Collectors.toMap(Document::id, d -> d));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -155,4 +155,17 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
         assertEquals(4, beyond.count());
         assertEquals(List.of(), beyond.documents());
     }
+
+    @Test
+    void aPageCarriesTheNotesOfItsDocumentsOnly() {
+        stored.repository.addNote(a, "first", "admin");
+        stored.repository.addNote(d, "fourth", "admin");
+        stored.repository.addNote(c, "third, not on the page", "admin");
+        List<Document> page = stored.repository.query(new DocumentQuery(List.of(new DocumentQuery.IdIn(Set.of(a, b, d))),
+                List.of(new Order(OrderField.ID, true)), 0, 10, false)).documents();
+        assertEquals(List.of(d, b, a), page.stream().map(Document::id).toList());
+        assertEquals(List.of("fourth"), page.get(0).notes().stream().map(org.paperless.api.Note::text).toList());
+        assertEquals(List.of(), page.get(1).notes());
+        assertEquals(List.of("first"), page.get(2).notes().stream().map(org.paperless.api.Note::text).toList());
+    }
 }

@@ -1,0 +1,81 @@
+package org.paperless.rest.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.paperless.api.storage.DocumentRepository.Trashed;
+
+/**
+ * {@code /api/trash/}: the documents deleted through the API or the console, newest first, and
+ * {@code {"action": "restore" | "empty", "documents": [ids]}} (all of them without ids), as paperless-ngx.
+ */
+final class TrashResource {
+
+    private final Services services;
+    private final String baseUrl;
+
+    TrashResource(Services services, String baseUrl) {
+        this.services = services;
+        this.baseUrl = baseUrl;
+    }
+
+    void routes(List<Route> routes) {
+        routes.add(Route.of("GET", "/trash/", this::list));
+        routes.add(Route.of("POST", "/trash/", this::act));
+    }
+
+    private Reply list(ApiRequest r) {
+        Paging paging = Paging.of(r);
+        List<Trashed> all = new ArrayList<>(services.documents().trash());
+        all.sort((x, y) -> y.deletedAt().compareTo(x.deletedAt()));
+        paging.check(all.size());
+        PublicNames names = PublicNames.of(services.correspondents());
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Trashed t : all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()))) {
+            Map<String, Object> json = DocumentJson.of(t.document(), r.user(), r.fields(), names);
+            json.put("deleted_at", JsonDates.moment(t.deletedAt()));
+            page.add(json);
+        }
+        return Reply.ok(paging.answer(r, baseUrl, all.size(), all.stream().map(t -> t.document().id()).toList(), page));
+    }
+
+    private Reply act(ApiRequest r) throws IOException {
+        var body = r.json();
+        String action = body.path("action").asText("");
+        if (!action.equals("restore") && !action.equals("empty")) {
+            throw ApiException.invalid("action", "\"" + action + "\" is not a valid choice; use restore or empty.");
+        }
+        Set<Long> trashed = new java.util.HashSet<>();
+        services.documents().trash().forEach(t -> trashed.add(t.document().id()));
+        List<Long> ids = new ArrayList<>();
+        JsonNode documents = body.get("documents");
+        if (documents == null || documents.isNull()) {
+            ids.addAll(trashed);
+        } else {
+            if (!documents.isArray()) {
+                throw ApiException.invalid("documents", "Expected a list of document ids.");
+            }
+            for (JsonNode id : documents) {
+                if (!id.canConvertToLong() || !trashed.contains(id.asLong())) {
+                    throw ApiException.invalid("documents", "Some documents in the list are not in the trash: " + id);
+                }
+                ids.add(id.asLong());
+            }
+        }
+        if (action.equals("restore")) {
+            services.documents().restore(ids);
+        } else {
+            services.documents().emptyTrash(ids);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("result", "OK");
+        json.put("doc_ids", ids);
+        return Reply.ok(json);
+    }
+}
