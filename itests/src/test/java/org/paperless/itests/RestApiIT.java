@@ -99,6 +99,15 @@ class RestApiIT {
         ApiClient tokenClient = anonymous.as("Token " + value);
         assertEquals(200, tokenClient.get("/api/documents/").status());
         assertEquals(401, anonymous.as("Token " + "0".repeat(40)).get("/api/documents/").status());
+        JsonNode schema = anonymous.get("/api/schema/").json();
+        assertEquals("3.0.3", schema.get("openapi").asText());
+        assertTrue(schema.get("paths").has("/api/documents/{id}/download/"), schema.get("paths").toString());
+        assertTrue(schema.get("paths").get("/api/documents/").get("get").get("parameters").toString()
+                .contains("tags__id__all"), "the document list's filters");
+        ApiClient.Response view = anonymous.get("/api/schema/view/");
+        assertEquals(200, view.status());
+        assertTrue(view.text().contains("swagger-ui-bundle.js"), view.text());
+        assertTrue(anonymous.get("/api/schema/view/swagger-ui-bundle.js").body().length > 1_000_000, "Swagger UI itself");
         JsonNode root = admin.get("/api/").json();
         assertTrue(root.get("documents").asText().endsWith("/api/documents/"), root.toString());
     }

@@ -15,7 +15,7 @@ final class ApiRoutes {
     /** The paperless-ngx version whose API these endpoints follow, for clients that check it. */
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
-            "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version");
+            "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema");
 
     private ApiRoutes() {
     }
@@ -39,6 +39,7 @@ final class ApiRoutes {
         routes.add(Route.open("GET", "/remote_version/", r -> Reply.ok(Map.of("version", "0.0.0", "update_available", false))));
         routes.add(Route.of("GET", "/ui_settings/", ApiRoutes::uiSettings));
         routes.add(Route.of("GET", "/status/", r -> status(r, services)));
+        OpenApi.routes(routes);
         return routes;
     }
 

@@ -163,6 +163,19 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, Reply reply) throws IOException {
+        if (reply.resource() != null) {
+            try (java.io.InputStream in = ApiServlet.class.getClassLoader().getResourceAsStream(reply.resource())) {
+                if (in == null) {
+                    throw ApiException.detail(404, "Not found.");
+                }
+                response.setStatus(reply.status());
+                response.setContentType(reply.contentType());
+                try (OutputStream out = response.getOutputStream()) {
+                    in.transferTo(out);
+                }
+            }
+            return;
+        }
         if (reply.file() == null) {
             json(response, reply.status(), reply.json());
             return;

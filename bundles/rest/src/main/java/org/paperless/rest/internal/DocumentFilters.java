@@ -43,6 +43,19 @@ final class DocumentFilters {
             Map.entry("document_type__name", OrderField.DOCUMENT_TYPE_NAME),
             Map.entry("storage_path__name", OrderField.STORAGE_PATH_NAME));
 
+    /** Every filter the document list reads, for the schema. */
+    static final List<String> NAMES = List.of("id", "id__in", "title__icontains", "title__iexact",
+            "content__icontains", "content__iexact", "original_filename__icontains", "original_filename__iexact",
+            "title_content", "correspondent__id", "correspondent__id__in", "correspondent__id__none",
+            "correspondent__isnull", "document_type__id", "document_type__id__in", "document_type__id__none",
+            "document_type__isnull", "storage_path__id", "storage_path__id__in", "storage_path__id__none",
+            "storage_path__isnull", "tags__id", "tags__id__all", "tags__id__in", "tags__id__none", "is_tagged",
+            "is_in_inbox", "created__date__gt", "created__date__lt", "created__date__gte", "created__date__lte",
+            "created__gt", "created__lt", "created__gte", "created__lte", "added__date__gt", "added__date__lt",
+            "added__gt", "added__lt", "modified__date__gt", "modified__date__lt", "archive_serial_number",
+            "archive_serial_number__gt", "archive_serial_number__lt", "archive_serial_number__isnull", "ordering",
+            "page", "page_size", "fields", "truncate_content", "query", "more_like_id");
+
     private DocumentFilters() {
     }
 

@@ -11,8 +11,18 @@ import java.nio.file.Path;
  * @param contentType the file's type
  * @param fileName the name offered to save it as
  * @param inline whether to show it rather than save it
+ * @param resource a file of the bundle's class path to send instead, or null
  */
-record Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline) {
+record Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline, String resource) {
+
+    Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline) {
+        this(status, json, file, contentType, fileName, inline, null);
+    }
+
+    /** A file inside the bundle (its class path), such as the schema page. */
+    static Reply resource(String name, String contentType) {
+        return new Reply(200, null, null, contentType, null, true, name);
+    }
 
     static Reply ok(Object json) {
         return new Reply(200, json, null, null, null, false);
