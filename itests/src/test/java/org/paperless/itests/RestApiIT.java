@@ -360,6 +360,32 @@ class RestApiIT {
         assertEquals(2, documentsCount());
     }
 
+    @Test
+    @Order(10)
+    void aUserSeesUnownedDocumentsAndTheirOwnButNotOthers() throws Exception {
+        Launcher.Result added = launcher.run("client", "jaas:realm-manage --realm karaf --index 1; "
+                + "jaas:user-add bob bob-secret; jaas:role-add bob viewer; jaas:update");
+        assertEquals(0, added.exitCode(), added.output());
+        ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+        assertEquals(0, bob.get("/api/documents/").json().get("count").asInt(), "every document so far is the admin's");
+        long invoice = documents.get(0);
+        assertEquals(404, bob.get("/api/documents/" + invoice + "/").status(), "not 403: its existence does not leak");
+        assertEquals(404, bob.get("/api/documents/" + invoice + "/download/").status());
+        assertEquals(404, bob.patch("/api/documents/" + invoice + "/", Map.of("title", "mine")).status());
+        assertEquals(0, bob.get("/api/documents/?query=zebrafish").json().get("count").asInt());
+        assertEquals(0, bob.get("/api/tags/" + bills + "/").json().get("document_count").asInt());
+        assertEquals(400, bob.post("/api/documents/bulk_edit/", Map.of("documents", List.of(invoice),
+                "method", "add_tag", "parameters", Map.of("tag", taxes))).status());
+
+        long own = uploaded(bob.upload("/api/documents/post_document/", "bob.pdf",
+                HostileFixtures.textPdf("Bob's own payslip"), Map.of()));
+        JsonNode mine = bob.get("/api/documents/").json();
+        assertEquals(List.of(own), ids(mine.get("results")));
+        assertTrue(mine.get("results").get(0).get("user_can_change").asBoolean());
+        assertEquals(mine.get("results").get(0).get("owner"), admin.get("/api/documents/" + own + "/").json().get("owner"));
+        assertTrue(ids(admin.get("/api/documents/?page_size=100").json().get("results")).contains(own), "admins see all");
+    }
+
     private long documentsCount() throws Exception {
         return admin.get("/api/documents/").json().get("count").asLong();
     }

@@ -135,6 +135,13 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
         }
     }
 
+    /** The user may see the document: it has no owner, or this user owns it. */
+    public record VisibleTo(String user) implements Criterion {
+        public VisibleTo {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
     /** The archive serial number equals this one. */
     public record SerialNumber(long asn) implements Criterion {
     }

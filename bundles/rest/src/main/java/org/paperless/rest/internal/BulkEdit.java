@@ -39,7 +39,7 @@ final class BulkEdit {
         List<Long> ids = ids(body.get("documents"));
         String method = body.path("method").asText("");
         JsonNode p = body.path("parameters");
-        List<Document> documents = load(ids);
+        List<Document> documents = load(ids, r);
         switch (method) {
             case "set_correspondent" -> change(documents, reference(p, "correspondent", services.correspondents()),
                     (d, id) -> with(d, id, d.documentTypeId(), d.storagePathId(), d.tagIds()));
@@ -110,12 +110,14 @@ final class BulkEdit {
     }
 
     /** The documents, all of which must exist outside the trash. */
-    private List<Document> load(List<Long> ids) {
+    private List<Document> load(List<Long> ids, ApiRequest r) {
         List<Document> found = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += DocumentQuery.MAX_VALUES) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DocumentQuery.MAX_VALUES));
-            found.addAll(services.documents().query(new DocumentQuery(List.of(new DocumentQuery.IdIn(Set.copyOf(chunk))),
-                    List.of(), 0, chunk.size(), false)).documents());
+            List<DocumentQuery.Criterion> criteria = new ArrayList<>(Visibility.criteria(r.user()));
+            criteria.add(new DocumentQuery.IdIn(Set.copyOf(chunk)));
+            found.addAll(services.documents().query(new DocumentQuery(criteria, List.of(), 0, chunk.size(), false))
+                    .documents());
         }
         if (found.size() != ids.size()) {
             throw ApiException.invalid("documents", "Some documents in " + ids + " don't exist or were specified twice.");

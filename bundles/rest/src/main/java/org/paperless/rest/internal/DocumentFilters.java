@@ -60,7 +60,7 @@ final class DocumentFilters {
     }
 
     static List<Criterion> criteria(ApiRequest r, TagRepository tags) {
-        List<Criterion> c = new ArrayList<>();
+        List<Criterion> c = new ArrayList<>(Visibility.criteria(r.user()));
         r.number("id").ifPresent(id -> c.add(new IdIn(Set.of(id))));
         r.numbers("id__in").ifPresent(ids -> c.add(new IdIn(ids)));
         text(r, c, "title", TextField.TITLE);

@@ -34,7 +34,7 @@ final class DocumentJson {
         json.put("original_file_name", d.originalFilename());
         json.put("archived_file_name", d.archiveFilename() == null ? null : names.of(d, true));
         json.put("owner", Users.id(d.owner()));
-        json.put("user_can_change", true);
+        json.put("user_can_change", Visibility.changes(user, d));
         json.put("is_shared_by_requester", false);
         json.put("notes", notes(d.notes()));
         json.put("custom_fields", customFields(d.customFields()));

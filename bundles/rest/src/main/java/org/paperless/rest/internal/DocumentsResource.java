@@ -35,7 +35,7 @@ final class DocumentsResource {
     void routes(List<Route> routes) {
         routes.add(Route.of("GET", "/documents/", this::list));
         routes.add(Route.of("GET", "/documents/next_asn/", this::nextAsn));
-        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r.id()), r.user(), r.fields(), names()))));
+        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r), r.user(), r.fields(), names()))));
         routes.add(Route.of("PATCH", "/documents/{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", "/documents/{id}/", r -> update(r, true)));
         routes.add(Route.of("DELETE", "/documents/{id}/", this::delete));
@@ -43,7 +43,7 @@ final class DocumentsResource {
         routes.add(Route.of("GET", "/documents/{id}/preview/", r -> file(r, !r.flag("original").orElse(false), true)));
         routes.add(Route.of("GET", "/documents/{id}/thumb/", this::thumbnail));
         routes.add(Route.of("GET", "/documents/{id}/metadata/", this::metadata));
-        routes.add(Route.of("GET", "/documents/{id}/notes/", r -> Reply.ok(DocumentJson.notes(document(r.id()).notes()))));
+        routes.add(Route.of("GET", "/documents/{id}/notes/", r -> Reply.ok(DocumentJson.notes(document(r).notes()))));
         routes.add(Route.of("POST", "/documents/{id}/notes/", this::addNote));
         routes.add(Route.of("GET", "/documents/{id}/suggestions/", this::suggestions));
     }
@@ -52,8 +52,14 @@ final class DocumentsResource {
         return PublicNames.of(services.correspondents());
     }
 
-    Document document(long id) {
-        return services.documents().find(id).orElseThrow(() -> ApiException.detail(404, "No Document matches the given query."));
+    /** The document of the path, when it exists and the user may see it; else 404 either way. */
+    Document document(ApiRequest r) {
+        return document(r, r.id());
+    }
+
+    Document document(ApiRequest r, long id) {
+        return services.documents().find(id).filter(d -> Visibility.sees(r.user(), d))
+                .orElseThrow(() -> ApiException.detail(404, "No Document matches the given query."));
     }
 
     private Reply list(ApiRequest r) throws SearchException {
@@ -78,7 +84,7 @@ final class DocumentsResource {
         int limit = filtered ? MAX_FILTERED_HITS : paging.size();
         SearchResults found = r.has("query")
                 ? services.index().search(r.param("query").get(), offset, limit)
-                : services.index().moreLikeThis(document(r.number("more_like_id").get()).id(), offset, limit);
+                : services.index().moreLikeThis(document(r, r.number("more_like_id").get()).id(), offset, limit);
         List<SearchHit> hits = found.hits();
         long count = found.total();
         if (filtered) {
@@ -120,20 +126,20 @@ final class DocumentsResource {
     }
 
     private Reply update(ApiRequest r, boolean whole) throws IOException {
-        Document d = document(r.id());
+        Document d = document(r);
         Document changed = DocumentChange.apply(d, r.json(), services, whole);
         Document stored = services.documents().update(changed);
         return Reply.ok(DocumentJson.of(services.documents().find(stored.id()).orElse(stored), r.user(), List.of(), names()));
     }
 
     private Reply delete(ApiRequest r) {
-        document(r.id());
+        document(r);
         services.documents().moveToTrash(List.of(r.id()));
         return Reply.noContent();
     }
 
     private Reply file(ApiRequest r, boolean archiveWanted, boolean inline) {
-        Document d = document(r.id());
+        Document d = document(r);
         boolean archive = archiveWanted && d.archiveFilename() != null;
         Path path = services.media().resolve(archive ? MediaArea.ARCHIVE : MediaArea.ORIGINALS,
                 archive ? d.archiveFilename() : d.filename());
@@ -146,7 +152,7 @@ final class DocumentsResource {
     }
 
     private Reply thumbnail(ApiRequest r) {
-        Document d = document(r.id());
+        Document d = document(r);
         for (String extension : new String[] {".webp", ".png"}) {
             Path path = services.media().resolve(MediaArea.THUMBNAILS, String.format("%07d", d.id()) + extension);
             if (Files.isRegularFile(path)) {
@@ -157,7 +163,7 @@ final class DocumentsResource {
     }
 
     private Reply metadata(ApiRequest r) throws IOException {
-        Document d = document(r.id());
+        Document d = document(r);
         Path original = services.media().resolve(MediaArea.ORIGINALS, d.filename());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("original_checksum", d.checksum());
@@ -177,18 +183,18 @@ final class DocumentsResource {
     }
 
     private Reply addNote(ApiRequest r) throws IOException {
-        document(r.id());
+        document(r);
         var body = r.json();
         String note = body.path("note").asText("");
         if (note.isBlank()) {
             throw ApiException.invalid("note", "This field may not be blank.");
         }
         services.documents().addNote(r.id(), note, r.user().name());
-        return Reply.ok(DocumentJson.notes(document(r.id()).notes()));
+        return Reply.ok(DocumentJson.notes(document(r).notes()));
     }
 
     private Reply suggestions(ApiRequest r) {
-        Document d = document(r.id());
+        Document d = document(r);
         Map<String, Object> json = new LinkedHashMap<>();
         var matcher = services.matcher;
         var matches = matcher == null ? org.paperless.api.matching.Matches.NONE : matcher.match(d.content());

@@ -37,7 +37,9 @@ final class GlobalSearch {
             throw ApiException.detail(400, "Query must be at least 3 characters");
         }
         Set<Long> ids = new LinkedHashSet<>();
-        services.documents().query(new DocumentQuery(List.of(new DocumentQuery.Contains(DocumentQuery.TextField.TITLE, query)),
+        List<DocumentQuery.Criterion> byTitle = new ArrayList<>(Visibility.criteria(r.user()));
+        byTitle.add(new DocumentQuery.Contains(DocumentQuery.TextField.TITLE, query));
+        services.documents().query(new DocumentQuery(byTitle,
                 List.of(new DocumentQuery.Order(DocumentQuery.OrderField.MODIFIED, true)), 0, EACH, false))
                 .documents().forEach(d -> ids.add(d.id()));
         if (!r.flag("db_only").orElse(false) && services.index != null) {
@@ -46,8 +48,10 @@ final class GlobalSearch {
         List<Map<String, Object>> documents = new ArrayList<>();
         if (!ids.isEmpty()) {
             PublicNames names = PublicNames.of(services.correspondents());
-            for (Document d : services.documents().query(new DocumentQuery(List.of(new DocumentQuery.IdIn(ids)),
-                    List.of(), 0, ids.size(), false)).documents()) {
+            List<DocumentQuery.Criterion> found = new ArrayList<>(Visibility.criteria(r.user()));
+            found.add(new DocumentQuery.IdIn(ids));
+            for (Document d : services.documents().query(new DocumentQuery(found, List.of(), 0, ids.size(), false))
+                    .documents()) {
                 documents.add(DocumentJson.of(d, r.user(), List.of(), names));
             }
         }
@@ -55,10 +59,10 @@ final class GlobalSearch {
         json.put("total", documents.size());
         json.put("documents", documents);
         json.put("saved_views", List.of());
-        json.put("correspondents", named(ObjectKind.correspondents(services), query));
-        json.put("document_types", named(ObjectKind.documentTypes(services), query));
-        json.put("storage_paths", named(ObjectKind.storagePaths(services), query));
-        json.put("tags", named(ObjectKind.tags(services), query));
+        json.put("correspondents", named(ObjectKind.correspondents(services), query, r));
+        json.put("document_types", named(ObjectKind.documentTypes(services), query, r));
+        json.put("storage_paths", named(ObjectKind.storagePaths(services), query, r));
+        json.put("tags", named(ObjectKind.tags(services), query, r));
         json.put("users", List.of());
         json.put("groups", List.of());
         json.put("mail_rules", List.of());
@@ -73,9 +77,9 @@ final class GlobalSearch {
         return Reply.ok(json);
     }
 
-    private <T extends ClassifyingObject> List<Map<String, Object>> named(ObjectKind<T> kind, String query) {
+    private <T extends ClassifyingObject> List<Map<String, Object>> named(ObjectKind<T> kind, String query, ApiRequest r) {
         String lower = query.toLowerCase(Locale.ROOT);
         return kind.repository().list().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(lower))
-                .limit(EACH).map(o -> kind.json(o, services.documents())).toList();
+                .limit(EACH).map(o -> kind.json(o, services.documents(), r.user())).toList();
     }
 }

@@ -56,10 +56,14 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     /** A new object from a POST body, or a changed one from a PATCH/PUT over {@code existing}. */
     abstract T read(ObjectNode body, T existing);
 
-    /** The object's JSON with how many live documents refer to it, counted by the database. */
-    Map<String, Object> json(T object, org.paperless.api.storage.DocumentRepository documents) {
-        return json(object, documents.query(new DocumentQuery(List.of(documents(object.id())), List.of(), 0, 0, false))
-                .count());
+    /** The object's JSON with how many live documents the user sees refer to it, counted by the database. */
+    Map<String, Object> json(T object, org.paperless.api.storage.DocumentRepository documents,
+            org.paperless.api.security.ApiUser user) {
+        List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(user));
+        criteria.add(documents(object.id()));
+        Map<String, Object> json = json(object, documents.query(new DocumentQuery(criteria, List.of(), 0, 0, false)).count());
+        after(object, json, documents, user);
+        return json;
     }
 
     Map<String, Object> json(T object, long documentCount) {
@@ -75,12 +79,12 @@ abstract class ObjectKind<T extends ClassifyingObject> {
         json.put("document_count", documentCount);
         json.put("owner", null);
         json.put("user_can_change", true);
-        after(object, json);
         return json;
     }
 
-    /** The fields this kind writes after the common ones. */
-    void after(T object, Map<String, Object> json) {
+    /** The fields this kind writes after the common ones, which may need the documents and who asks. */
+    void after(T object, Map<String, Object> json, org.paperless.api.storage.DocumentRepository documents,
+            org.paperless.api.security.ApiUser user) {
     }
 
     void checkFields(ObjectNode body) {
@@ -164,10 +168,11 @@ abstract class ObjectKind<T extends ClassifyingObject> {
             }
 
             @Override
-            void after(Tag t, Map<String, Object> json) {
+            void after(Tag t, Map<String, Object> json, org.paperless.api.storage.DocumentRepository documents,
+                    org.paperless.api.security.ApiUser user) {
                 // Whole tags, nested as deep as the tree goes (at most Tag.MAX_DEPTH levels).
                 json.put("children", s.tags().list().stream().filter(c -> t.id().equals(c.parentId()))
-                        .map(c -> json(c, s.documents())).toList());
+                        .map(c -> json(c, documents, user)).toList());
             }
 
             @Override

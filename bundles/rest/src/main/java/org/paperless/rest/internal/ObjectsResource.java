@@ -28,7 +28,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         String base = "/" + kind.path + "/";
         routes.add(Route.of("GET", base, this::list));
         routes.add(Route.of("POST", base, this::create));
-        routes.add(Route.of("GET", base + "{id}/", r -> Reply.ok(json(find(r.id())))));
+        routes.add(Route.of("GET", base + "{id}/", r -> Reply.ok(json(find(r.id()), r))));
         routes.add(Route.of("PATCH", base + "{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", base + "{id}/", r -> update(r, true)));
         routes.add(Route.of("DELETE", base + "{id}/", this::delete));
@@ -39,8 +39,8 @@ final class ObjectsResource<T extends ClassifyingObject> {
                 .orElseThrow(() -> ApiException.detail(404, "No " + kind.label + " matches the given query."));
     }
 
-    private Map<String, Object> json(T object) {
-        return kind.json(object, services.documents());
+    private Map<String, Object> json(T object, ApiRequest r) {
+        return kind.json(object, services.documents(), r.user());
     }
 
     private Reply list(ApiRequest r) {
@@ -66,7 +66,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         paging.check(all.size());
         List<T> page = all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()));
         return Reply.ok(paging.answer(r, baseUrl, all.size(), all.stream().map(ClassifyingObject::id).toList(),
-                page.stream().map(this::json).toList()));
+                page.stream().map(o -> json(o, r)).toList()));
     }
 
     private Comparator<T> order(String ordering) {
@@ -88,7 +88,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         kind.checkFields(body);
         T object = readValid(body, null);
         try {
-            return Reply.created(json(kind.repository().create(object)));
+            return Reply.created(json(kind.repository().create(object), r));
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }
@@ -103,7 +103,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         }
         T changed = readValid(body, existing);
         try {
-            return Reply.ok(json(kind.repository().update(changed)));
+            return Reply.ok(json(kind.repository().update(changed), r));
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }

@@ -32,7 +32,8 @@ final class TrashResource {
 
     private Reply list(ApiRequest r) {
         Paging paging = Paging.of(r);
-        List<Trashed> all = new ArrayList<>(services.documents().trash());
+        List<Trashed> all = new ArrayList<>(services.documents().trash().stream()
+                .filter(t -> Visibility.sees(r.user(), t.document())).toList());
         all.sort((x, y) -> y.deletedAt().compareTo(x.deletedAt()));
         paging.check(all.size());
         PublicNames names = PublicNames.of(services.correspondents());
@@ -52,7 +53,8 @@ final class TrashResource {
             throw ApiException.invalid("action", "\"" + action + "\" is not a valid choice; use restore or empty.");
         }
         Set<Long> trashed = new java.util.HashSet<>();
-        services.documents().trash().forEach(t -> trashed.add(t.document().id()));
+        services.documents().trash().stream().filter(t -> Visibility.sees(r.user(), t.document()))
+                .forEach(t -> trashed.add(t.document().id()));
         List<Long> ids = new ArrayList<>();
         JsonNode documents = body.get("documents");
         if (documents == null || documents.isNull()) {

@@ -84,13 +84,14 @@ final class UploadResource {
         UploadTask task;
         try (InputStream in = document.getInputStream()) {
             task = uploads.submit(fileName(document.getSubmittedFileName()), in, r.user().name(), overrides,
-                    stored -> created == null && serial == null ? stored : services.documents().update(new Document(
+                    // The uploader owns the document, as in paperless-ngx; the date and number given are set too.
+                    stored -> services.documents().update(new Document(
                             stored.id(), stored.title(), stored.content(), stored.correspondentId(),
                             stored.documentTypeId(), stored.storagePathId(), stored.tagIds(),
                             created == null ? stored.created() : created, stored.modified(), stored.added(),
                             stored.checksum(), stored.archiveChecksum(), serial == null ? stored.archiveSerialNumber() : serial,
                             stored.filename(), stored.archiveFilename(), stored.originalFilename(), stored.mimeType(),
-                            stored.pageCount(), stored.owner(), stored.notes(), stored.customFields())));
+                            stored.pageCount(), r.user().name(), stored.notes(), stored.customFields())));
         } finally {
             document.delete();
         }

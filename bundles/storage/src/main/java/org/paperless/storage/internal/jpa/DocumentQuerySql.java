@@ -126,6 +126,9 @@ final class DocumentQuerySql {
             and((c.tagged() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM document_tag t WHERE t.document_id = d.id)");
         } else if (criterion instanceof DateRange c) {
             dates(c);
+        } else if (criterion instanceof DocumentQuery.VisibleTo c) {
+            and("(d.owner IS NULL OR d.owner = ?)");
+            parameters.add(c.user());
         } else if (criterion instanceof SerialNumber c) {
             and("d.archive_serial_number = ?");
             parameters.add(c.asn());

@@ -168,4 +168,13 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
         assertEquals(List.of(), page.get(1).notes());
         assertEquals(List.of("first"), page.get(2).notes().stream().map(org.paperless.api.Note::text).toList());
     }
+
+    @Test
+    void aUserSeesUnownedDocumentsAndTheirOwn() {
+        Document owned = stored.repository.create(new Document(null, "Bob's payslip", "salary", null, null, null, null,
+                null, null, null, "sum-bob", null, null, null, null, "payslip.pdf", "application/pdf", 1, "bob", null, null));
+        assertEquals(List.of(a, b, c, d, owned.id()), ids(new DocumentQuery.VisibleTo("bob")));
+        assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.VisibleTo("alice")));
+        assertEquals(List.of(), ids(new DocumentQuery.VisibleTo("alice"), new Contains(TextField.TITLE, "payslip")));
+    }
 }
