@@ -22,12 +22,13 @@ LUA
     } > "$out"
 }
 
-# One mix for BENCH_API_SECONDS with BENCH_API_CLIENTS connections; prints wrk's summary lines.
+# One mix for BENCH_API_SECONDS with BENCH_API_CLIENTS connections, API version ${5:-9}; prints wrk's summary.
 api_mix() {
-    local label="$1" paths="$2" token="$3" port="$4" script="$work/$RANDOM.lua" out
+    local label="$1" paths="$2" token="$3" port="$4" version="${5:-9}" script="$work/$RANDOM.lua" out
     api_wrk_script "$paths" "$script"
     out="$(wrk -t2 -c"${BENCH_API_CLIENTS:-20}" -d"${BENCH_API_SECONDS:-20}s" --latency --timeout 10s \
-        -H "Authorization: Token $token" -s "$script" "http://127.0.0.1:$port")"
+        -H "Authorization: Token $token" -H "Accept: application/json; version=$version" -s "$script" \
+        "http://127.0.0.1:$port")"
     echo "$label:"
     echo "$out" | grep -E "^\s+(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors" | sed 's/^ */    /'
 }
@@ -82,7 +83,9 @@ bench_api() {
     for i in $(seq 1 500); do echo "/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/thumb/" >> "$work/thumbs"; done
     # Once each before measuring: the JIT, the caches.
     api_mix "warm-up (not compared)" "$work/lists" "$token" "$http" >/dev/null
-    api_mix "document lists (page of 25, newest first, a tag or correspondent filter)" "$work/lists" "$token" "$http"
+    api_mix "document lists (page of 25, newest first, a tag or correspondent filter), API version 9 (with all)" \
+        "$work/lists" "$token" "$http" 9
+    api_mix "the same lists, API version 10 (without all)" "$work/lists" "$token" "$http" 10
     api_mix "full-text queries (page of 25)" "$work/queries" "$token" "$http"
     api_mix "thumbnails" "$work/thumbs" "$token" "$http"
     echo "load after: $(uptime | sed 's/.*load average/load average/')"
