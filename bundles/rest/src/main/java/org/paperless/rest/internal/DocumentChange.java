@@ -41,7 +41,11 @@ final class DocumentChange {
         if (title.isBlank()) {
             throw ApiException.invalid("title", "This field may not be blank.");
         }
-        String content = body.has("content") ? text(body, "content") : d.content();
+        String content = d.content();
+        if (body.has("content") && !text(body, "content").equals(d.content())) {
+            // The storage keeps the text the parser extracted; a client sending the whole object back is fine.
+            throw ApiException.invalid("content", "Changing the content is not supported yet; it stays as extracted.");
+        }
         Long correspondent = body.has("correspondent") ? reference(body, "correspondent", services.correspondents()) : d.correspondentId();
         Long type = body.has("document_type") ? reference(body, "document_type", services.documentTypes()) : d.documentTypeId();
         Long path = body.has("storage_path") ? reference(body, "storage_path", services.storagePaths()) : d.storagePathId();
