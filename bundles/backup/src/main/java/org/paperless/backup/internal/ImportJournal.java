@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The files an import put into the media folder, so that an import that fails, or is killed before its
  * commit, takes away what it wrote and nothing else. Each line is on disk (fsync) before the step it
- * protects: a temporary file is noted, with its file key (device and inode), before its bytes are
- * written; a file's final name is noted once the temporary file has been linked there. Undoing deletes
+ * protects: a temporary file is noted, with its file key (device, inode, size and modification time), once
+ * its bytes are written and before it is linked to its final name; the final name is noted once linked (a
+ * temporary file killed before it was noted is removed by the media store's start, as all of them). Undoing deletes
  * a file only while it still has the key noted, so a file another writer put under the same name
  * meanwhile is never touched. Whether a commit happened is asked of the database, file by file: a file
  * a stored document names stays. While an import runs it holds a lock on the journal, so recovery never
@@ -86,12 +87,12 @@ final class ImportJournal implements AutoCloseable {
         }
     }
 
-    /** Notes a temporary file just created (empty) for {@code target}, before anything is written to it. */
+    /** Notes a temporary file for {@code target}, written and flushed, before it is linked there. */
     void temporary(Path temp, Path target) throws IOException {
         ObjectNode line = JSON.createObjectNode();
         line.put("temp", temp.toString());
         line.put("target", target.toString());
-        line.put("inode", inode(temp));
+        line.put("tempKey", key(temp));
         append(line);
     }
 
@@ -213,12 +214,12 @@ final class ImportJournal implements AutoCloseable {
             }
             Path temp = Path.of(line.path("temp").asText());
             String target = line.path("target").asText();
-            // Killed between linking and noting: the name is the very file the temporary one was (its inode), also
-            // when the media store's start has removed the temporary name already (it removes every .part left).
-            String noted = line.path("inode").asText();
-            String inode = inode(temp);
+            // Killed between linking and noting: the name is the very file the temporary one was (its key: a freed
+            // inode goes to the next new file at once, its size and modification time do not follow it), also when
+            // the media store's start has removed the temporary name already (it removes every .part left).
+            String noted = line.path("tempKey").asText("");
             boolean linkedHere = linked && !named.contains(target) && !noted.isEmpty()
-                    && (inode == null || inode.isEmpty() || inode.equals(noted)) && noted.equals(inode(Path.of(target)));
+                    && noted.equals(keyIfExists(Path.of(target)));
             Files.deleteIfExists(temp);
             if (linkedHere && Files.deleteIfExists(Path.of(target))) {
                 removed++;
@@ -265,12 +266,12 @@ final class ImportJournal implements AutoCloseable {
                 + attributes.lastModifiedTime().toInstant();
     }
 
-    private static String inode(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return "";
+    private static String keyIfExists(Path path) throws IOException {
+        try {
+            return key(path);
+        } catch (NoSuchFileException e) {
+            return null;
         }
-        Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        return key == null ? null : Objects.toString(key).toLowerCase(Locale.ROOT);
     }
 
     static void syncDirectory(Path dir) {

@@ -50,13 +50,13 @@ final class MediaPlacement {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
         try {
-            journal.temporary(temp, target);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 data.transferTo(out);
                 channel.force(true);
             }
             check.verify();
+            journal.temporary(temp, target);
             link(temp, target);
             placed.noted(target);
         } finally {

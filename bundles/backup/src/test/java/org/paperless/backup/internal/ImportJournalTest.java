@@ -120,8 +120,8 @@ class ImportJournalTest {
         Path file = originals().resolve("0000043.png");
         Path temp = Files.createTempFile(originals(), MediaPlacement.TEMP_PREFIX, MediaPlacement.TEMP_SUFFIX);
         ImportJournal journal = ImportJournal.start(journalFile());
-        journal.temporary(temp, file);
         Files.writeString(temp, "thumbnail");
+        journal.temporary(temp, file);
         Files.createLink(file, temp);
         journal.close(); // killed before the name was noted
         Files.delete(temp); // the media store's start removes every temporary file left
@@ -134,9 +134,10 @@ class ImportJournalTest {
         Path file = originals().resolve("0000044.png");
         Path temp = Files.createTempFile(originals(), MediaPlacement.TEMP_PREFIX, MediaPlacement.TEMP_SUFFIX);
         ImportJournal journal = ImportJournal.start(journalFile());
+        Files.writeString(temp, "thumbnail");
         journal.temporary(temp, file);
         journal.close(); // killed before the link
-        Files.delete(temp);
+        Files.delete(temp); // a new file now gets this inode, often at once
         Files.writeString(file, "another writer's");
         assertEquals(ImportJournal.Outcome.UNDONE, ImportJournal.recover(journalFile(), c -> Optional.empty()));
         assertTrue(Files.exists(file), "not the import's file");
