@@ -43,6 +43,7 @@ class RestApiIT {
     private long taxes;
     private long bills;
     private long acme;
+    private long bobsDocument;
 
     @BeforeAll
     void start() throws Exception {
@@ -376,7 +377,7 @@ class RestApiIT {
         assertEquals(404, bob.get("/api/documents/" + invoice + "/download/").status());
         assertEquals(404, bob.patch("/api/documents/" + invoice + "/", Map.of("title", "mine")).status());
         assertEquals(0, bob.get("/api/documents/?query=zebrafish").json().get("count").asInt());
-        assertEquals(0, bob.get("/api/tags/" + bills + "/").json().get("document_count").asInt());
+        assertEquals(404, bob.get("/api/tags/" + bills + "/").status(), "a tag made through the API is its maker's");
         assertEquals(400, bob.post("/api/documents/bulk_edit/", Map.of("documents", List.of(invoice),
                 "method", "add_tag", "parameters", Map.of("tag", taxes))).status());
 
@@ -387,6 +388,82 @@ class RestApiIT {
         assertTrue(mine.get("results").get(0).get("user_can_change").asBoolean());
         assertEquals(mine.get("results").get(0).get("owner"), admin.get("/api/documents/" + own + "/").json().get("owner"));
         assertTrue(ids(admin.get("/api/documents/?page_size=100").json().get("results")).contains(own), "admins see all");
+        bobsDocument = own;
+    }
+
+    @Test
+    @Order(11)
+    void ownersShareWithUsersAndGroupsWhichAdminsMakeThroughTheApi() throws Exception {
+        ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+        assertEquals(403, bob.post("/api/groups/", Map.of("name", "family")).status(), "only admins make groups");
+        ApiClient.Response group = admin.post("/api/groups/", Map.of("name", "family"));
+        assertEquals(201, group.status(), group.text());
+        long family = group.json().get("id").asLong();
+        ApiClient.Response made = admin.post("/api/users/", Map.of("username", "alice", "password", "alice-secret",
+                "groups", List.of(family), "email", ""));
+        assertEquals(201, made.status(), made.text());
+        long alice = made.json().get("id").asLong();
+        assertEquals("**********", made.json().get("password").asText());
+        assertEquals(List.of(family), longs(made.json().get("groups")));
+        assertEquals(400, admin.post("/api/users/", Map.of("username", "alice", "password", "x")).status(), "taken");
+        assertEquals(400, admin.post("/api/users/", Map.of("username", "a b", "password", "x")).status());
+        JsonNode users = bob.get("/api/users/").json();
+        assertEquals(List.of("admin", "alice", "bob"), names(users.get("results"), "username"), "listed for sharing");
+        long bobId = users.get("results").get(2).get("id").asLong();
+        ApiClient aliceClient = anonymous.as(ApiClient.basic("alice", "alice-secret"));
+        String document = "/api/documents/" + bobsDocument + "/";
+        assertEquals(404, aliceClient.get(document).status(), "not shared yet");
+
+        // Shared with her group to view: she sees it, cannot change it.
+        ApiClient.Response shared = bob.patch(document, Map.of("set_permissions",
+                Map.of("view", Map.of("users", List.of(), "groups", List.of(family)))));
+        assertEquals(200, shared.status(), shared.text());
+        assertEquals(bobId, shared.json().get("owner").asLong());
+        assertTrue(shared.json().get("is_shared_by_requester").asBoolean());
+        JsonNode seen = aliceClient.get("/api/documents/").json();
+        assertEquals(List.of(bobsDocument), ids(seen.get("results")));
+        assertFalse(seen.get("results").get(0).get("user_can_change").asBoolean());
+        assertEquals(403, aliceClient.patch(document, Map.of("title", "hers")).status());
+        JsonNode full = bob.get(document + "?full_perms=true").json();
+        assertEquals(List.of(family), longs(full.get("permissions").get("view").get("groups")));
+        assertFalse(full.has("user_can_change"), "full_perms answers permissions instead");
+
+        // Given to her to change: she changes it, but neither shares it on nor deletes it.
+        assertEquals(200, bob.patch(document, Map.of("set_permissions",
+                Map.of("change", Map.of("users", List.of(alice))))).status());
+        ApiClient.Response changed = aliceClient.patch(document, Map.of("title", "Payslip, checked"));
+        assertEquals(200, changed.status(), changed.text());
+        assertEquals("Insufficient permissions.", aliceClient.patch(document, Map.of("owner", alice)).json()
+                .get("detail").asText());
+        assertEquals(403, aliceClient.delete(document).status());
+        assertEquals(403, aliceClient.post("/api/documents/bulk_edit/", Map.of("documents", List.of(bobsDocument),
+                "method", "set_permissions", "parameters", Map.of("set_permissions", Map.of()))).status());
+        assertEquals(400, bob.patch(document, Map.of("set_permissions",
+                Map.of("view", Map.of("users", List.of(999_999_999))))).status(), "an unknown user");
+
+        // Objects: hers are hers; unshared by a bulk edit, the document is gone for her again.
+        long hers = aliceClient.post("/api/tags/", Map.of("name", "Alice's")).json().get("id").asLong();
+        assertFalse(names(bob.get("/api/tags/").json().get("results"), "name").contains("Alice's"));
+        assertTrue(names(admin.get("/api/tags/").json().get("results"), "name").contains("Alice's"));
+        assertEquals(200, bob.post("/api/documents/bulk_edit/", Map.of("documents", List.of(bobsDocument),
+                "method", "set_permissions", "parameters", Map.of("owner", bobId, "set_permissions", Map.of(
+                        "view", Map.of("users", List.of(), "groups", List.of()),
+                        "change", Map.of("users", List.of(), "groups", List.of()))))).status());
+        assertEquals(0, aliceClient.get("/api/documents/").json().get("count").asInt());
+
+        // Deleted, she logs in no more, and what she owned is everyone's (as paperless-ngx).
+        assertEquals(403, bob.delete("/api/users/" + alice + "/").status());
+        assertEquals(204, admin.delete("/api/users/" + alice + "/").status());
+        assertEquals(401, aliceClient.get("/api/documents/").status());
+        assertEquals(200, bob.get("/api/tags/" + hers + "/").status());
+        assertEquals(204, admin.delete("/api/groups/" + family + "/").status());
+        assertEquals(404, admin.get("/api/groups/" + family + "/").status());
+    }
+
+    private static List<String> names(JsonNode results, String field) {
+        List<String> names = new ArrayList<>();
+        results.forEach(r -> names.add(r.get(field).asText()));
+        return names;
     }
 
     private long documentsCount() throws Exception {

@@ -10,6 +10,8 @@ import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 
 /**
  * Stores a whole collection in one database transaction: everything the work adds through its session
@@ -51,5 +53,11 @@ public interface CollectionImport {
 
         /** A custom field value of a document already added (one that refers to documents added after it). */
         CustomFieldInstance add(CustomFieldInstance value);
+
+        /** Gives an object already added (not a document: its owner comes with it) to a user. */
+        void own(ObjectType type, long id, String owner);
+
+        /** Shares a document or object already added. */
+        void grant(ObjectType type, long id, Grants grants);
     }
 }

@@ -135,10 +135,18 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
         }
     }
 
-    /** The user may see the document: it has no owner, or this user owns it. */
-    public record VisibleTo(String user) implements Criterion {
+    /**
+     * The user may see the document: it has no owner, this user owns it, or it is shared with the user or one of
+     * {@code groups} (to view or to change).
+     */
+    public record VisibleTo(String user, Set<String> groups) implements Criterion {
         public VisibleTo {
             Objects.requireNonNull(user, "user");
+            groups = groups == null ? Set.of() : Set.copyOf(groups);
+        }
+
+        public VisibleTo(String user) {
+            this(user, Set.of());
         }
     }
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.CustomFieldType;
@@ -34,12 +39,17 @@ import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailAccounts;
 import org.paperless.api.mail.MailRule;
 import org.paperless.api.mail.MailRules;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
+import org.paperless.api.security.UserDirectory;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.PermissionRepository;
 import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
@@ -67,6 +77,10 @@ public class ExporterComponent implements Exporter {
     private static final Logger LOG = LoggerFactory.getLogger(ExporterComponent.class);
 
     private final Collection collection;
+    /** The users and groups; without the security bundle only the owners' names are exported, as users. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory directory;
     private final MediaStore media;
     private final SchemaMigrations migrations;
     private final String version;
@@ -76,9 +90,9 @@ public class ExporterComponent implements Exporter {
             @Reference CorrespondentRepository correspondents, @Reference TagRepository tags,
             @Reference DocumentTypeRepository types, @Reference StoragePathRepository paths,
             @Reference CustomFieldRepository fields, @Reference MailAccounts mailAccounts, @Reference MailRules mailRules,
-            @Reference MediaStore media, @Reference SchemaMigrations migrations) {
-        this(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts, mailRules), media, migrations,
-                context.getBundle().getVersion().toString());
+            @Reference MediaStore media, @Reference SchemaMigrations migrations, @Reference PermissionRepository permissions) {
+        this(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts, mailRules, permissions),
+                media, migrations, context.getBundle().getVersion().toString());
     }
 
     ExporterComponent(Collection collection, MediaStore media, SchemaMigrations migrations, String version) {
@@ -147,6 +161,13 @@ public class ExporterComponent implements Exporter {
         private final Set<Long> paths = new HashSet<>();
         private final Set<Long> fields = new HashSet<>();
         private final ExportWarnings warnings = new ExportWarnings();
+        private final PermissionRecords principals;
+        /** Owners of objects by type and id, read with the objects. */
+        private final Map<ObjectType, Map<Long, Access>> owners = new EnumMap<>(ObjectType.class);
+        /** The users written to the manifest, and those the directory knows. */
+        private final Set<String> users = new HashSet<>();
+        private final Set<String> groups = new HashSet<>();
+        private final Map<String, UserDirectory.Account> accounts = new HashMap<>();
         private long bytes;
 
         Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress, Secrets secrets) {
@@ -154,7 +175,8 @@ public class ExporterComponent implements Exporter {
             this.secrets = secrets;
             this.sink = sink;
             this.mapper = mapper;
-            this.records = new Records(mapper);
+            this.records = new Records(mapper, this::ownerPk);
+            this.principals = new PermissionRecords(mapper);
             this.progress = progress;
             this.names = new ExportNames(options.useFilenameFormat(), options.useFolderPrefix());
         }
@@ -166,8 +188,10 @@ public class ExporterComponent implements Exporter {
                 // Read before the objects: every tag, type and correspondent a rule names is then in the listing.
                 List<MailAccount> accounts = collection.mailAccounts().list();
                 List<MailRule> rules = collection.mailRules().list();
+                principals(manifest);
                 objects(manifest);
                 mail(accounts, rules, manifest);
+                grants(manifest);
                 long total = collection.documents().count();
                 long[] done = {0};
                 walk(d -> {
@@ -181,8 +205,82 @@ public class ExporterComponent implements Exporter {
             return documents;
         }
 
-        /** Every object there is now, each written once. */
+        /** The content types and permissions grants point at, the groups, and the users the directory knows. */
+        private void principals(ManifestWriter manifest) throws IOException {
+            for (ObjectType type : ObjectType.values()) {
+                manifest.write(principals.contentType(type));
+                manifest.write(principals.permission(type, PermissionRecords.VIEW));
+                manifest.write(principals.permission(type, PermissionRecords.CHANGE));
+            }
+            UserDirectory known = directory;
+            if (known == null) {
+                LOG.warn("The users and groups were left out (the security bundle is not running): only the names of "
+                        + "owners are exported, as users without groups");
+                return;
+            }
+            for (UserDirectory.Group g : known.groups()) {
+                groups.add(g.name());
+                manifest.write(principals.group(g));
+            }
+            for (UserDirectory.Account a : known.users()) {
+                accounts.put(a.name(), a);
+                user(a.name(), manifest);
+            }
+        }
+
+        /** A user record, once, before the first record that names the user. */
+        private void user(String name, ManifestWriter manifest) throws IOException {
+            if (name != null && users.add(name)) {
+                manifest.write(principals.user(name, accounts.get(name), Instant.now()));
+            }
+        }
+
+        private void group(String name, ManifestWriter manifest) throws IOException {
+            if (groups.add(name)) {
+                manifest.write(principals.group(new UserDirectory.Group(name, Set.of())));
+            }
+        }
+
+        private Long ownerPk(ObjectType type, long id) {
+            Access access = owners.getOrDefault(type, Map.of()).get(id);
+            return access == null || access.owner() == null ? null : UserDirectory.numberOf(access.owner());
+        }
+
+        /** Every grant there is now, on documents and objects alike, with the users it names. */
+        private void grants(ManifestWriter manifest) throws IOException {
+            for (ObjectType type : ObjectType.values()) {
+                for (Map.Entry<Long, Grants> e : new java.util.TreeMap<>(collection.permissions().grants(type)).entrySet()) {
+                    for (String name : e.getValue().viewUsers()) {
+                        user(name, manifest);
+                    }
+                    for (String name : e.getValue().changeUsers()) {
+                        user(name, manifest);
+                    }
+                    // A group the directory no longer has (or none runs): named, so the grant can be read back.
+                    for (String name : e.getValue().viewGroups()) {
+                        group(name, manifest);
+                    }
+                    for (String name : e.getValue().changeGroups()) {
+                        group(name, manifest);
+                    }
+                    List<ObjectNode> out = new ArrayList<>();
+                    principals.grants(type, e.getKey(), e.getValue(), out::add);
+                    for (ObjectNode record : out) {
+                        manifest.write(record);
+                    }
+                }
+            }
+        }
+
+        /** Every object there is now, each written once, with its owner. */
         private void objects(ManifestWriter manifest) throws IOException {
+            for (ObjectType type : List.of(ObjectType.CORRESPONDENT, ObjectType.TAG, ObjectType.DOCUMENT_TYPE,
+                    ObjectType.STORAGE_PATH)) {
+                owners.put(type, collection.permissions().accessAll(type));
+                for (Access access : owners.get(type).values()) {
+                    user(access.owner(), manifest);
+                }
+            }
             for (var c : collection.correspondents().list()) {
                 correspondentNames.put(c.id(), c.name());
                 if (correspondents.add(c.id())) {
@@ -266,6 +364,7 @@ public class ExporterComponent implements Exporter {
                         putFiles(d, files, record);
                     }
                     referencedObjects(d, manifest);
+                    user(d.owner(), manifest);
                     document(d, files, record, manifest);
                     return true;
                 } catch (ExportSink.SourceChanged | NoSuchFileException e) {

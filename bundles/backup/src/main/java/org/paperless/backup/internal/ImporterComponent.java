@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +37,7 @@ import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchIndex;
 import org.paperless.api.mail.MailAccounts;
 import org.paperless.api.mail.MailRules;
+import org.paperless.api.security.UserDirectory;
 import org.paperless.api.storage.CollectionImport;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
@@ -79,6 +80,11 @@ public class ImporterComponent implements Importer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SearchIndex index;
+
+    /** Where the export's users and groups are made; without it they are not (and the log says so). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory directory;
 
     /** Held for the whole import, so no consumed document comes between the emptiness check and the commit. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -147,6 +153,7 @@ public class ImporterComponent implements Importer {
                 }
             }
             reindex();
+            makeAccounts(objects.permissions());
             if (mailFailed != null) {
                 throw mailFailed;
             }
@@ -161,6 +168,27 @@ public class ImporterComponent implements Importer {
                     mail.accounts(), mail.rules(), path, origin.describe(), skipped);
             return new ImportReport(origin.describe(), imported, skipped, counts.files);
         }
+    }
+
+    /**
+     * The users and groups the realm lacks, made after the commit (the realm is no database): without a password,
+     * so that nobody logs in as them until one is set.
+     */
+    private void makeAccounts(PermissionImport permissions) {
+        if (permissions.userCount() == 0 && permissions.groupCount() == 0) {
+            return;
+        }
+        UserDirectory users = directory;
+        if (users == null) {
+            LOG.warn("The export's {} users and {} groups were not made: the security bundle is not running. Their "
+                    + "documents keep their owners; make the users with jaas:user-add", permissions.userCount(),
+                    permissions.groupCount());
+            return;
+        }
+        PermissionImport.Accounts made = permissions.makeAccounts(users);
+        LOG.info("Made {} users (without a password: set one with jaas:user-add NAME PASSWORD, or PATCH /api/users/ID/) "
+                + "and {} groups; {} users were there already and are unchanged", made.usersMade(), made.groupsMade(),
+                made.usersKept());
     }
 
     /** Files in the consume folder wait there meanwhile; without the consumer running there is nothing to hold. */
@@ -254,6 +282,7 @@ public class ImporterComponent implements Importer {
                     }
                 }
                 addLinks(session, objects, ids, documentIds);
+                objects.permissions().store(session, ids, documentIds);
                 workDone[0] = true;
                 return null;
             });

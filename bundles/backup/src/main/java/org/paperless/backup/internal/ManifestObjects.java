@@ -16,6 +16,7 @@ import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.CustomFieldType;
 import org.paperless.api.Note;
 import org.paperless.api.Tag;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.CollectionImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ final class ManifestObjects {
     private final List<JsonNode> fields = new ArrayList<>();
     private final Map<Long, List<JsonNode>> notes = new HashMap<>();
     private final Map<Long, List<JsonNode>> values = new HashMap<>();
-    private final Map<Long, String> users = new HashMap<>();
+    private final PermissionImport permissions = new PermissionImport();
     private final Map<Long, JsonNode> extraData = new HashMap<>();
     private final List<JsonNode> mailAccounts = new ArrayList<>();
     private final List<JsonNode> mailRules = new ArrayList<>();
@@ -76,10 +77,9 @@ final class ManifestObjects {
             case ManifestFiles.MAIL_ACCOUNT -> mailAccounts.add(record);
             case ManifestFiles.MAIL_RULE -> mailRules.add(record);
             default -> {
-                if ("auth.user".equals(model)) {
-                    users.put(record.path("pk").asLong(), record.path("fields").path("username").asText());
+                if (!permissions.take(model, record)) {
+                    skipped.merge(model, 1L, Long::sum);
                 }
-                skipped.merge(model, 1L, Long::sum);
             }
         }
     }
@@ -96,14 +96,18 @@ final class ManifestObjects {
         IdMaps ids = new IdMaps();
         for (JsonNode r : correspondents) {
             ids.correspondents().put(pk(r), session.add(RecordMapping.correspondent(r)).id());
+            permissions.owner(ObjectType.CORRESPONDENT, pk(r), r.path("fields").path("owner"));
         }
         for (JsonNode r : types) {
             ids.types().put(pk(r), session.add(RecordMapping.documentType(r)).id());
+            permissions.owner(ObjectType.DOCUMENT_TYPE, pk(r), r.path("fields").path("owner"));
         }
         for (JsonNode r : paths) {
             ids.paths().put(pk(r), session.add(RecordMapping.storagePath(r)).id());
+            permissions.owner(ObjectType.STORAGE_PATH, pk(r), r.path("fields").path("owner"));
         }
         insertTags(session, ids);
+        tags.forEach(r -> permissions.owner(ObjectType.TAG, pk(r), r.path("fields").path("owner")));
         for (JsonNode r : fields) {
             extraData.put(pk(r), r.path("fields").path("extra_data"));
             CustomField field = session.add(RecordMapping.customField(r));
@@ -141,7 +145,7 @@ final class ManifestObjects {
     }
 
     List<Note> notes(long documentPk) {
-        return notes.getOrDefault(documentPk, List.of()).stream().map(r -> RecordMapping.note(r, users)).toList();
+        return notes.getOrDefault(documentPk, List.of()).stream().map(r -> RecordMapping.note(r, users())).toList();
     }
 
     /**
@@ -180,7 +184,12 @@ final class ManifestObjects {
     }
 
     Map<Long, String> users() {
-        return users;
+        return permissions.users();
+    }
+
+    /** Users, groups, owners of objects and grants. */
+    PermissionImport permissions() {
+        return permissions;
     }
 
     Map<String, Long> skipped() {
@@ -201,6 +210,9 @@ final class ManifestObjects {
         counts.put(ManifestFiles.NOTE, notes.values().stream().mapToLong(List::size).sum());
         counts.put(ManifestFiles.CUSTOM_FIELD_INSTANCE, values.values().stream().mapToLong(List::size).sum());
         counts.put(ManifestFiles.DOCUMENT, documents);
+        counts.put(PermissionRecords.USER, (long) permissions.userCount());
+        counts.put(PermissionRecords.GROUP, (long) permissions.groupCount());
+        counts.put(PermissionRecords.USER_GRANT.replace("user", ""), (long) permissions.grantCount());
         return counts;
     }
 

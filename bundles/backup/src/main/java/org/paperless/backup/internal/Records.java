@@ -21,33 +21,43 @@ import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailRule;
+import org.paperless.api.security.ObjectType;
+import org.paperless.api.security.UserDirectory;
 
 /** Our records in paperless-ngx's manifest shape: {@code {"model", "pk", "fields"}}, references as pks. */
 final class Records {
 
-    private final ObjectMapper mapper;
+    /** The pk of the user owning an object; null for none. */
+    @FunctionalInterface
+    interface OwnerPks {
+        Long of(ObjectType type, long id);
+    }
 
-    Records(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final OwnerPks owners;
+
+    Records(ObjectMapper mapper, OwnerPks owners) {
         this.mapper = mapper;
+        this.owners = owners;
     }
 
     ObjectNode correspondent(Correspondent c) {
-        return record(ManifestFiles.CORRESPONDENT, c.id(), matching(c));
+        return record(ManifestFiles.CORRESPONDENT, c.id(), matching(c, ObjectType.CORRESPONDENT));
     }
 
     ObjectNode documentType(DocumentType t) {
-        return record(ManifestFiles.DOCUMENT_TYPE, t.id(), matching(t));
+        return record(ManifestFiles.DOCUMENT_TYPE, t.id(), matching(t, ObjectType.DOCUMENT_TYPE));
     }
 
     ObjectNode storagePath(StoragePath p) {
-        ObjectNode fields = matching(p);
+        ObjectNode fields = matching(p, ObjectType.STORAGE_PATH);
         fields.put("path", p.path());
         return record(ManifestFiles.STORAGE_PATH, p.id(), fields);
     }
 
     /** paperless-ngx nests tags with django-treenode, whose parent field is tn_parent. */
     ObjectNode tag(Tag t) {
-        ObjectNode fields = matching(t);
+        ObjectNode fields = matching(t, ObjectType.TAG);
         fields.put("color", t.color());
         fields.put("is_inbox_tag", t.inbox());
         if (t.parentId() == null) {
@@ -121,7 +131,8 @@ final class Records {
         fields.put("archive_filename", d.archiveFilename());
         fields.put("original_filename", d.originalFilename());
         putId(fields, "archive_serial_number", d.archiveSerialNumber());
-        fields.put("owner", d.owner());
+        // A user's pk, as paperless-ngx; the export writes the user's record before the document.
+        putId(fields, "owner", d.owner() == null ? null : UserDirectory.numberOf(d.owner()));
         if (d.pageCount() == null) {
             fields.putNull("page_count");
         } else {
@@ -188,9 +199,9 @@ final class Records {
         return record(ManifestFiles.MAIL_RULE, r.id(), fields);
     }
 
-    private ObjectNode matching(ClassifyingObject o) {
+    private ObjectNode matching(ClassifyingObject o, ObjectType type) {
         ObjectNode fields = mapper.createObjectNode();
-        fields.putNull("owner");
+        putId(fields, "owner", owners.of(type, o.id()));
         fields.put("name", o.name());
         fields.put("match", o.matching().match());
         fields.put("matching_algorithm", o.matching().algorithm().code());

@@ -23,6 +23,7 @@ import org.paperless.storage.internal.jpa.DocumentRepositoryComponent;
 import org.paperless.storage.internal.jpa.DocumentTypeRepositoryComponent;
 import org.paperless.storage.internal.jpa.MailAccountsComponent;
 import org.paperless.storage.internal.jpa.MailRulesComponent;
+import org.paperless.storage.internal.jpa.PermissionRepositoryComponent;
 import org.paperless.storage.internal.jpa.StoragePathRepositoryComponent;
 import org.paperless.storage.internal.jpa.TagRepositoryComponent;
 import org.paperless.storage.internal.migration.LiquibaseMigrations;
@@ -48,6 +49,7 @@ final class StorageInstance implements AutoCloseable {
     final CollectionImportComponent collection;
     final MailAccountsComponent mailAccounts;
     final MailRulesComponent mailRules;
+    final PermissionRepositoryComponent permissions;
 
     StorageInstance(Path root) throws Exception {
         Path data = root.resolve("data");
@@ -71,11 +73,12 @@ final class StorageInstance implements AutoCloseable {
         collection = new CollectionImportComponent(factory, migrations);
         mailAccounts = new MailAccountsComponent(factory, migrations, dataFolders);
         mailRules = new MailRulesComponent(factory, migrations);
+        permissions = new PermissionRepositoryComponent(dataSource, migrations);
     }
 
     ExporterComponent exporter() {
         return new ExporterComponent(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts,
-                mailRules), media, migrations, "0.1.0.test");
+                mailRules, permissions), media, migrations, "0.1.0.test");
     }
 
     ImporterComponent importer() throws Exception {

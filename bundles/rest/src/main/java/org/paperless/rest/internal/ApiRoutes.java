@@ -15,7 +15,8 @@ final class ApiRoutes {
     /** The paperless-ngx version whose API these endpoints follow, for clients that check it. */
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
-            "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema");
+            "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema",
+            "users", "groups");
 
     private ApiRoutes() {
     }
@@ -29,6 +30,8 @@ final class ApiRoutes {
         new GlobalSearch(services).routes(routes);
         new CustomFieldsResource(services, url).routes(routes);
         new TrashResource(services, url).routes(routes);
+        new UsersResource(services, url).routes(routes);
+        new GroupsResource(services, url).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);

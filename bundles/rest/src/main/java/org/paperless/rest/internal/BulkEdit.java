@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.paperless.api.Document;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentQuery;
 
 /**
@@ -25,9 +28,11 @@ final class BulkEdit {
     static final int MAX_DOCUMENTS = 100_000;
 
     private final Services services;
+    private final Permissions permissions;
 
     BulkEdit(Services services) {
         this.services = services;
+        this.permissions = new Permissions(services);
     }
 
     void routes(List<Route> routes) {
@@ -40,6 +45,14 @@ final class BulkEdit {
         String method = body.path("method").asText("");
         JsonNode p = body.path("parameters");
         List<Document> documents = load(ids, r);
+        Map<Long, Access> access = permissions.of(documents);
+        boolean owning = method.equals("delete") || method.equals("set_permissions");
+        for (Document d : documents) {
+            Access a = access.get(d.id());
+            if (owning ? !a.governs(r.user()) : !a.changes(r.user())) {
+                throw ApiException.detail(403, owning ? Permissions.INSUFFICIENT : Permissions.FORBIDDEN);
+            }
+        }
         switch (method) {
             case "set_correspondent" -> change(documents, reference(p, "correspondent", services.correspondents()),
                     (d, id) -> with(d, id, d.documentTypeId(), d.storagePathId(), d.tagIds()));
@@ -51,11 +64,35 @@ final class BulkEdit {
             case "remove_tag" -> tags(documents, Set.of(), Set.of(tag(p, "tag")));
             case "modify_tags" -> tags(documents, tagList(p, "add_tags"), tagList(p, "remove_tags"));
             case "delete" -> services.documents().moveToTrash(ids);
+            case "set_permissions" -> setPermissions(documents, access, p);
             default -> throw ApiException.invalid("method", "\"" + method + "\" is not a valid choice; this version "
                     + "takes set_correspondent, set_document_type, set_storage_path, add_tag, remove_tag, "
-                    + "modify_tags, delete.");
+                    + "modify_tags, delete, set_permissions.");
         }
         return Reply.ok(Map.of("result", "OK"));
+    }
+
+    /**
+     * paperless-ngx's set_permissions: the owner becomes the one given (none when not given), or with {@code merge}
+     * only documents without an owner get it; the grants are replaced, or added to with {@code merge}.
+     */
+    private void setPermissions(List<Document> documents, Map<Long, Access> access, JsonNode p) {
+        if (!p.isObject()) {
+            throw ApiException.invalid("parameters", "set_permissions needs parameters");
+        }
+        boolean merge = p.path("merge").asBoolean(false);
+        String owner = permissions.owner(p.get("owner"));
+        JsonNode set = p.get("set_permissions");
+        Map<Grants, List<Long>> byGrants = new java.util.HashMap<>();
+        for (Document d : documents) {
+            Grants now = access.get(d.id()).grants();
+            Grants after = permissions.read(set, now, merge);
+            if (!after.equals(now)) {
+                byGrants.computeIfAbsent(after, g -> new ArrayList<>()).add(d.id());
+            }
+        }
+        store(documents, d -> !merge || d.owner() == null ? DocumentChange.withOwner(d, owner) : d);
+        byGrants.forEach((grants, ids) -> services.permissions().setGrants(ObjectType.DOCUMENT, ids, grants));
     }
 
     private interface Change {

@@ -71,6 +71,14 @@ final class DocumentChange {
                 d.mimeType(), d.pageCount(), d.owner(), d.notes(), d.customFields());
     }
 
+    /** The document given to another user, or to nobody (null). */
+    static Document withOwner(Document d, String owner) {
+        return new Document(d.id(), d.title(), d.content(), d.correspondentId(), d.documentTypeId(), d.storagePathId(),
+                d.tagIds(), d.created(), d.modified(), d.added(), d.checksum(), d.archiveChecksum(),
+                d.archiveSerialNumber(), d.filename(), d.archiveFilename(), d.originalFilename(), d.mimeType(),
+                d.pageCount(), owner, d.notes(), d.customFields());
+    }
+
     private static String text(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (!value.isTextual()) {

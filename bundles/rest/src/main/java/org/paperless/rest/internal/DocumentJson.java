@@ -8,6 +8,7 @@ import java.util.Map;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
+import org.paperless.api.security.Access;
 import org.paperless.api.security.ApiUser;
 
 /** A document as paperless-ngx's document serializer writes it. */
@@ -16,7 +17,20 @@ final class DocumentJson {
     private DocumentJson() {
     }
 
-    static Map<String, Object> of(Document d, ApiUser user, List<String> fields, PublicNames names) {
+    /** Who asks and what they asked for, the same for every document of an answer. */
+    record View(ApiUser user, List<String> fields, PublicNames names, boolean fullPermissions, boolean truncate) {
+        static View of(ApiRequest r, PublicNames names) {
+            return new View(r.user(), r.fields(), names, r.flag("full_perms").orElse(false),
+                    r.flag("truncate_content").orElse(false));
+        }
+
+        View whole() {
+            return new View(user, List.of(), names, fullPermissions, false);
+        }
+    }
+
+    static Map<String, Object> of(Document d, Access access, View view) {
+        ApiUser user = view.user();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", d.id());
         json.put("correspondent", d.correspondentId());
@@ -32,32 +46,29 @@ final class DocumentJson {
         json.put("deleted_at", null);
         json.put("archive_serial_number", d.archiveSerialNumber());
         json.put("original_file_name", d.originalFilename());
-        json.put("archived_file_name", d.archiveFilename() == null ? null : names.of(d, true));
+        json.put("archived_file_name", d.archiveFilename() == null ? null : view.names().of(d, true));
         json.put("owner", Users.id(d.owner()));
-        json.put("user_can_change", Visibility.changes(user, d));
-        json.put("is_shared_by_requester", false);
+        if (view.fullPermissions()) {
+            json.put("permissions", Permissions.json(access));
+        } else {
+            json.put("user_can_change", access.changes(user));
+            json.put("is_shared_by_requester", Permissions.sharedBy(user, access));
+        }
         json.put("notes", notes(d.notes()));
         json.put("custom_fields", customFields(d.customFields()));
         json.put("page_count", d.pageCount());
         json.put("mime_type", d.mimeType());
-        if (!fields.isEmpty()) {
-            json.keySet().retainAll(fields);
+        if (!view.fields().isEmpty()) {
+            json.keySet().retainAll(view.fields());
+        }
+        if (view.truncate() && json.get("content") instanceof String content && content.length() > TRUNCATED_CONTENT) {
+            json.put("content", content.substring(0, TRUNCATED_CONTENT));
         }
         return json;
     }
 
     /** The first characters of the content that lists show with {@code truncate_content=true}, as paperless-ngx. */
     static final int TRUNCATED_CONTENT = 550;
-
-    /** The document's JSON as a list shows it: with its content cut when the client asked for that. */
-    static Map<String, Object> listed(Document d, ApiRequest r, List<String> fields, PublicNames names) {
-        Map<String, Object> json = of(d, r.user(), fields, names);
-        if (r.flag("truncate_content").orElse(false) && json.get("content") instanceof String content
-                && content.length() > TRUNCATED_CONTENT) {
-            json.put("content", content.substring(0, TRUNCATED_CONTENT));
-        }
-        return json;
-    }
 
     static List<Map<String, Object>> notes(List<Note> notes) {
         List<Map<String, Object>> list = new ArrayList<>();

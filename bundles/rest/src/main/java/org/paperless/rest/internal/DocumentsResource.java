@@ -10,13 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.paperless.api.Document;
 import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchHit;
 import org.paperless.api.index.SearchResults;
-import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentQuery.Criterion;
+import org.paperless.api.storage.DocumentQuery;
 import org.paperless.api.storage.MediaArea;
+import org.paperless.rest.internal.DocumentJson.View;
 
 /** {@code /api/documents/}: the list with filters and full-text search, one document, its files and notes. */
 final class DocumentsResource {
@@ -25,17 +31,22 @@ final class DocumentsResource {
     static final int MAX_FILTERED_HITS = DocumentQuery.MAX_VALUES;
 
     private final Services services;
+    private final Permissions permissions;
     private final String baseUrl;
 
     DocumentsResource(Services services, String baseUrl) {
         this.services = services;
+        this.permissions = new Permissions(services);
         this.baseUrl = baseUrl;
     }
 
     void routes(List<Route> routes) {
         routes.add(Route.of("GET", "/documents/", this::list));
         routes.add(Route.of("GET", "/documents/next_asn/", this::nextAsn));
-        routes.add(Route.of("GET", "/documents/{id}/", r -> Reply.ok(DocumentJson.of(document(r), r.user(), r.fields(), names()))));
+        routes.add(Route.of("GET", "/documents/{id}/", r -> {
+            Seen seen = seen(r, r.id());
+            return Reply.ok(DocumentJson.of(seen.document(), seen.access(), View.of(r, names())));
+        }));
         routes.add(Route.of("PATCH", "/documents/{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", "/documents/{id}/", r -> update(r, true)));
         routes.add(Route.of("DELETE", "/documents/{id}/", this::delete));
@@ -52,14 +63,34 @@ final class DocumentsResource {
         return PublicNames.of(services.correspondents());
     }
 
+    /** A document the user sees, with who owns it and whom it is shared with. */
+    record Seen(Document document, Access access) {
+    }
+
     /** The document of the path, when it exists and the user may see it; else 404 either way. */
     Document document(ApiRequest r) {
         return document(r, r.id());
     }
 
     Document document(ApiRequest r, long id) {
-        return services.documents().find(id).filter(d -> Visibility.sees(r.user(), d))
+        return seen(r, id).document();
+    }
+
+    Seen seen(ApiRequest r, long id) {
+        Document d = services.documents().find(id)
                 .orElseThrow(() -> ApiException.detail(404, "No Document matches the given query."));
+        Access access = permissions.of(d);
+        if (!access.sees(r.user())) {
+            throw ApiException.detail(404, "No Document matches the given query.");
+        }
+        return new Seen(d, access);
+    }
+
+    /** The document of the path, which the user may change (403 when they only see it). */
+    private Seen changeable(ApiRequest r) {
+        Seen seen = seen(r, r.id());
+        Permissions.requireChange(r.user(), seen.access());
+        return seen;
     }
 
     private Reply list(ApiRequest r) throws SearchException {
@@ -70,9 +101,10 @@ final class DocumentsResource {
         DocumentQuery.Page page = services.documents().query(
                 DocumentFilters.query(r, services.tags(), paging.offset(), paging.size()));
         paging.check(page.count());
-        List<String> fields = r.fields();
-        PublicNames names = names();
-        List<Map<String, Object>> results = page.documents().stream().map(d -> DocumentJson.listed(d, r, fields, names)).toList();
+        View view = View.of(r, names());
+        Map<Long, Access> access = permissions.of(page.documents());
+        List<Map<String, Object>> results = page.documents().stream()
+                .map(d -> DocumentJson.of(d, access.get(d.id()), view)).toList();
         return Reply.ok(paging.answer(r, baseUrl, page.count(), page.allIds(), results));
     }
 
@@ -104,8 +136,8 @@ final class DocumentsResource {
                     .documents().forEach(d -> documents.put(d.id(), d));
         }
         float top = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
-        List<String> fields = r.fields();
-        PublicNames names = names();
+        View view = View.of(r, names());
+        Map<Long, Access> access = permissions.of(documents.values());
         List<Map<String, Object>> results = new ArrayList<>();
         int rank = paging.offset();
         for (SearchHit hit : hits) {
@@ -113,7 +145,7 @@ final class DocumentsResource {
             if (d == null) {
                 continue;
             }
-            Map<String, Object> json = DocumentJson.listed(d, r, fields, names);
+            Map<String, Object> json = DocumentJson.of(d, access.get(d.id()), view);
             Map<String, Object> searchHit = new LinkedHashMap<>();
             searchHit.put("score", top > 0 ? hit.score() / top : 0);
             searchHit.put("highlights", hit.snippet() == null ? "" : hit.snippet());
@@ -125,15 +157,38 @@ final class DocumentsResource {
         return Reply.ok(paging.answer(r, baseUrl, count, null, results));
     }
 
+    /**
+     * A change of a document's fields; {@code owner} and {@code set_permissions} only by its owner (or an admin, or
+     * anyone while it has no owner), as paperless-ngx.
+     */
     private Reply update(ApiRequest r, boolean whole) throws IOException {
-        Document d = document(r);
-        Document changed = DocumentChange.apply(d, r.json(), services, whole);
+        Seen seen = changeable(r);
+        Document d = seen.document();
+        ObjectNode body = r.json();
+        boolean newOwner = body.has("owner") && !java.util.Objects.equals(permissions.owner(body.get("owner")), d.owner());
+        if (newOwner || body.has("set_permissions")) {
+            Permissions.requireGovern(r.user(), seen.access());
+        }
+        Grants grants = permissions.read(body.get("set_permissions"), seen.access().grants(), false);
+        Document changed = DocumentChange.apply(d, body, services, whole);
+        if (newOwner) {
+            changed = DocumentChange.withOwner(changed, permissions.owner(body.get("owner")));
+        }
         Document stored = services.documents().update(changed);
-        return Reply.ok(DocumentJson.of(services.documents().find(stored.id()).orElse(stored), r.user(), List.of(), names()));
+        if (!grants.equals(seen.access().grants())) {
+            services.permissions().setGrants(ObjectType.DOCUMENT, List.of(d.id()), grants);
+        }
+        // Answered also when the user just gave the document away (as paperless-ngx).
+        Document after = services.documents().find(stored.id()).orElse(stored);
+        return Reply.ok(DocumentJson.of(after, permissions.of(after), View.of(r, names()).whole()));
     }
 
+    /** To the trash: only by its owner (or an admin, or anyone while it has no owner), as paperless-ngx. */
     private Reply delete(ApiRequest r) {
-        document(r);
+        Seen seen = seen(r, r.id());
+        if (!seen.access().governs(r.user())) {
+            throw ApiException.detail(403, Permissions.FORBIDDEN);
+        }
         services.documents().moveToTrash(List.of(r.id()));
         return Reply.noContent();
     }
@@ -183,7 +238,7 @@ final class DocumentsResource {
     }
 
     private Reply addNote(ApiRequest r) throws IOException {
-        document(r);
+        changeable(r);
         var body = r.json();
         String note = body.path("note").asText("");
         if (note.isBlank()) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Document;
 import org.paperless.api.index.SearchHit;
+import org.paperless.api.security.Access;
 import org.paperless.api.storage.DocumentQuery;
 
 /**
@@ -47,12 +48,15 @@ final class GlobalSearch {
         }
         List<Map<String, Object>> documents = new ArrayList<>();
         if (!ids.isEmpty()) {
-            PublicNames names = PublicNames.of(services.correspondents());
+            DocumentJson.View view = new DocumentJson.View(r.user(), List.of(), PublicNames.of(services.correspondents()),
+                    false, false);
             List<DocumentQuery.Criterion> found = new ArrayList<>(Visibility.criteria(r.user()));
             found.add(new DocumentQuery.IdIn(ids));
-            for (Document d : services.documents().query(new DocumentQuery(found, List.of(), 0, ids.size(), false))
-                    .documents()) {
-                documents.add(DocumentJson.of(d, r.user(), List.of(), names));
+            List<Document> page = services.documents().query(new DocumentQuery(found, List.of(), 0, ids.size(), false))
+                    .documents();
+            Map<Long, Access> access = new Permissions(services).of(page);
+            for (Document d : page) {
+                documents.add(DocumentJson.of(d, access.get(d.id()), view));
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -79,7 +83,8 @@ final class GlobalSearch {
 
     private <T extends ClassifyingObject> List<Map<String, Object>> named(ObjectKind<T> kind, String query, ApiRequest r) {
         String lower = query.toLowerCase(Locale.ROOT);
+        ObjectKind.View view = kind.view(r, services);
         return kind.repository().list().stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(lower))
-                .limit(EACH).map(o -> kind.json(o, services.documents(), r.user())).toList();
+                .filter(view::sees).limit(EACH).map(o -> kind.json(o, view)).toList();
     }
 }

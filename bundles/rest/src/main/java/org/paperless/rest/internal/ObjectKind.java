@@ -18,7 +18,11 @@ import org.paperless.api.Matching;
 import org.paperless.api.MatchingAlgorithm;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.ApiUser;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.ObjectRepository;
 
 /**
@@ -33,12 +37,30 @@ abstract class ObjectKind<T extends ClassifyingObject> {
 
     final String path;
     final String label;
+    final ObjectType type;
     private final Supplier<ObjectRepository<T>> repository;
 
-    ObjectKind(String path, String label, Supplier<ObjectRepository<T>> repository) {
+    ObjectKind(String path, String label, ObjectType type, Supplier<ObjectRepository<T>> repository) {
         this.path = path;
         this.label = label;
+        this.type = type;
         this.repository = repository;
+    }
+
+    /** Who asks, and the owners and grants of every object of the kind (few: read at once). */
+    record View(ApiUser user, boolean fullPermissions, Map<Long, Access> access, DocumentRepository documents) {
+        Access of(long id) {
+            return access.getOrDefault(id, Access.PUBLIC);
+        }
+
+        boolean sees(ClassifyingObject object) {
+            return of(object.id()).sees(user);
+        }
+    }
+
+    View view(ApiRequest r, Services services) {
+        return new View(r.user(), r.flag("full_perms").orElse(false), services.permissions().accessAll(type),
+                services.documents());
     }
 
     ObjectRepository<T> repository() {
@@ -57,16 +79,23 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     abstract T read(ObjectNode body, T existing);
 
     /** The object's JSON with how many live documents the user sees refer to it, counted by the database. */
-    Map<String, Object> json(T object, org.paperless.api.storage.DocumentRepository documents,
-            org.paperless.api.security.ApiUser user) {
-        List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(user));
+    Map<String, Object> json(T object, View view) {
+        List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(view.user()));
         criteria.add(documents(object.id()));
-        Map<String, Object> json = json(object, documents.query(new DocumentQuery(criteria, List.of(), 0, 0, false)).count());
-        after(object, json, documents, user);
+        Map<String, Object> json = json(object, view.documents().query(new DocumentQuery(criteria, List.of(), 0, 0, false))
+                .count());
+        Access access = view.of(object.id());
+        json.put("owner", Users.id(access.owner()));
+        if (view.fullPermissions()) {
+            json.put("permissions", Permissions.json(access));
+        } else {
+            json.put("user_can_change", access.changes(view.user()));
+        }
+        after(object, json, view);
         return json;
     }
 
-    Map<String, Object> json(T object, long documentCount) {
+    private Map<String, Object> json(T object, long documentCount) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", object.id());
         json.put("slug", slug(object.name()));
@@ -77,14 +106,11 @@ abstract class ObjectKind<T extends ClassifyingObject> {
         json.put("is_insensitive", m.insensitive());
         write(object, json);
         json.put("document_count", documentCount);
-        json.put("owner", null);
-        json.put("user_can_change", true);
         return json;
     }
 
     /** The fields this kind writes after the common ones, which may need the documents and who asks. */
-    void after(T object, Map<String, Object> json, org.paperless.api.storage.DocumentRepository documents,
-            org.paperless.api.security.ApiUser user) {
+    void after(T object, Map<String, Object> json, View view) {
     }
 
     void checkFields(ObjectNode body) {
@@ -153,7 +179,7 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     }
 
     static ObjectKind<Tag> tags(Services s) {
-        return new ObjectKind<>("tags", "Tag", s::tags) {
+        return new ObjectKind<>("tags", "Tag", ObjectType.TAG, s::tags) {
             @Override
             DocumentQuery.Criterion documents(long id) {
                 return new DocumentQuery.TagsAll(Set.of(id));
@@ -168,11 +194,10 @@ abstract class ObjectKind<T extends ClassifyingObject> {
             }
 
             @Override
-            void after(Tag t, Map<String, Object> json, org.paperless.api.storage.DocumentRepository documents,
-                    org.paperless.api.security.ApiUser user) {
-                // Whole tags, nested as deep as the tree goes (at most Tag.MAX_DEPTH levels).
-                json.put("children", s.tags().list().stream().filter(c -> t.id().equals(c.parentId()))
-                        .map(c -> json(c, documents, user)).toList());
+            void after(Tag t, Map<String, Object> json, View view) {
+                // Whole tags the user sees, nested as deep as the tree goes (at most Tag.MAX_DEPTH levels).
+                json.put("children", s.tags().list().stream().filter(c -> t.id().equals(c.parentId()) && view.sees(c))
+                        .map(c -> json(c, view)).toList());
             }
 
             @Override
@@ -208,9 +233,9 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     }
 
     /** A kind with the common fields only, its documents those that refer to it. */
-    static <T extends ClassifyingObject> ObjectKind<T> plain(String path, String label,
+    static <T extends ClassifyingObject> ObjectKind<T> plain(String path, String label, ObjectType type,
             Supplier<ObjectRepository<T>> repository, DocumentQuery.Reference reference, Maker<T> maker) {
-        return new ObjectKind<>(path, label, repository) {
+        return new ObjectKind<>(path, label, type, repository) {
             @Override
             DocumentQuery.Criterion documents(long id) {
                 return new DocumentQuery.ReferenceIn(reference, Set.of(id));
@@ -233,17 +258,17 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     }
 
     static ObjectKind<Correspondent> correspondents(Services s) {
-        return plain("correspondents", "Correspondent", s::correspondents, DocumentQuery.Reference.CORRESPONDENT,
+        return plain("correspondents", "Correspondent", ObjectType.CORRESPONDENT, s::correspondents, DocumentQuery.Reference.CORRESPONDENT,
                 Correspondent::new);
     }
 
     static ObjectKind<DocumentType> documentTypes(Services s) {
-        return plain("document_types", "DocumentType", s::documentTypes, DocumentQuery.Reference.DOCUMENT_TYPE,
+        return plain("document_types", "DocumentType", ObjectType.DOCUMENT_TYPE, s::documentTypes, DocumentQuery.Reference.DOCUMENT_TYPE,
                 DocumentType::new);
     }
 
     static ObjectKind<StoragePath> storagePaths(Services s) {
-        return new ObjectKind<>("storage_paths", "StoragePath", s::storagePaths) {
+        return new ObjectKind<>("storage_paths", "StoragePath", ObjectType.STORAGE_PATH, s::storagePaths) {
             @Override
             DocumentQuery.Criterion documents(long id) {
                 return new DocumentQuery.ReferenceIn(DocumentQuery.Reference.STORAGE_PATH, Set.of(id));

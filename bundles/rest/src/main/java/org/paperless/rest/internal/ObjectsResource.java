@@ -5,22 +5,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.ConflictException;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
 
 /** CRUD of one kind of object under {@code /api/<kind>/}, with paperless-ngx's list filters and document counts. */
 final class ObjectsResource<T extends ClassifyingObject> {
 
     private final ObjectKind<T> kind;
     private final Services services;
+    private final Permissions permissions;
     private final String baseUrl;
 
     ObjectsResource(ObjectKind<T> kind, Services services, String baseUrl) {
         this.kind = kind;
         this.services = services;
+        this.permissions = new Permissions(services);
         this.baseUrl = baseUrl;
     }
 
@@ -28,24 +33,25 @@ final class ObjectsResource<T extends ClassifyingObject> {
         String base = "/" + kind.path + "/";
         routes.add(Route.of("GET", base, this::list));
         routes.add(Route.of("POST", base, this::create));
-        routes.add(Route.of("GET", base + "{id}/", r -> Reply.ok(json(find(r.id()), r))));
+        routes.add(Route.of("GET", base + "{id}/", r -> {
+            ObjectKind.View view = kind.view(r, services);
+            return Reply.ok(kind.json(find(r.id(), view), view));
+        }));
         routes.add(Route.of("PATCH", base + "{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", base + "{id}/", r -> update(r, true)));
         routes.add(Route.of("DELETE", base + "{id}/", this::delete));
     }
 
-    private T find(long id) {
-        return kind.repository().find(id)
+    /** The object, when it exists and the user sees it; else 404 either way. */
+    private T find(long id, ObjectKind.View view) {
+        return kind.repository().find(id).filter(view::sees)
                 .orElseThrow(() -> ApiException.detail(404, "No " + kind.label + " matches the given query."));
-    }
-
-    private Map<String, Object> json(T object, ApiRequest r) {
-        return kind.json(object, services.documents(), r.user());
     }
 
     private Reply list(ApiRequest r) {
         Paging paging = Paging.of(r);
-        Stream<T> objects = kind.repository().list().stream();
+        ObjectKind.View view = kind.view(r, services);
+        Stream<T> objects = kind.repository().list().stream().filter(view::sees);
         String contains = r.param("name__icontains").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         if (contains != null) {
             objects = objects.filter(o -> o.name().toLowerCase(Locale.ROOT).contains(contains));
@@ -66,7 +72,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         paging.check(all.size());
         List<T> page = all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()));
         return Reply.ok(paging.answer(r, baseUrl, all.size(), all.stream().map(ClassifyingObject::id).toList(),
-                page.stream().map(o -> json(o, r)).toList()));
+                page.stream().map(o -> kind.json(o, view)).toList()));
     }
 
     private Comparator<T> order(String ordering) {
@@ -83,30 +89,56 @@ final class ObjectsResource<T extends ClassifyingObject> {
         return descending ? c.reversed() : c;
     }
 
+    /** A new object belongs to its maker unless the body names an owner (or null), as paperless-ngx. */
     private Reply create(ApiRequest r) throws IOException {
         var body = r.json();
         kind.checkFields(body);
         T object = readValid(body, null);
+        String owner = body.has("owner") ? permissions.owner(body.get("owner")) : r.user().name();
+        Grants grants = permissions.read(body.get("set_permissions"), Grants.NONE, false);
+        T created;
         try {
-            return Reply.created(json(kind.repository().create(object), r));
+            created = kind.repository().create(object);
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }
+        services.permissions().setOwner(kind.type, created.id(), owner);
+        if (!grants.isEmpty()) {
+            services.permissions().setGrants(kind.type, List.of(created.id()), grants);
+        }
+        return Reply.created(kind.json(created, kind.view(r, services)));
     }
 
+    /** A change by whoever may change it; {@code owner} and {@code set_permissions} only by its owner. */
     private Reply update(ApiRequest r, boolean whole) throws IOException {
-        T existing = find(r.id());
+        ObjectKind.View view = kind.view(r, services);
+        T existing = find(r.id(), view);
+        Access access = view.of(existing.id());
+        Permissions.requireChange(r.user(), access);
         var body = r.json();
         kind.checkFields(body);
         if (whole && !body.has("name")) {
             throw ApiException.invalid("name", "This field is required.");
         }
+        boolean newOwner = body.has("owner") && !Objects.equals(permissions.owner(body.get("owner")), access.owner());
+        if (newOwner || body.has("set_permissions")) {
+            Permissions.requireGovern(r.user(), access);
+        }
+        Grants grants = permissions.read(body.get("set_permissions"), access.grants(), false);
         T changed = readValid(body, existing);
+        T stored;
         try {
-            return Reply.ok(json(kind.repository().update(changed), r));
+            stored = kind.repository().update(changed);
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }
+        if (newOwner) {
+            services.permissions().setOwner(kind.type, stored.id(), permissions.owner(body.get("owner")));
+        }
+        if (!grants.equals(access.grants())) {
+            services.permissions().setGrants(kind.type, List.of(stored.id()), grants);
+        }
+        return Reply.ok(kind.json(stored, kind.view(r, services)));
     }
 
     /** The object the body describes; the domain's own checks (name length, colour, path) as validation errors. */
@@ -118,9 +150,15 @@ final class ObjectsResource<T extends ClassifyingObject> {
         }
     }
 
+    /** Only by its owner (or an admin, or anyone while it has no owner), as paperless-ngx. */
     private Reply delete(ApiRequest r) {
-        find(r.id());
+        ObjectKind.View view = kind.view(r, services);
+        find(r.id(), view);
+        if (!view.of(r.id()).governs(r.user())) {
+            throw ApiException.detail(403, Permissions.FORBIDDEN);
+        }
         kind.repository().delete(r.id());
+        services.permissions().forget(kind.type, r.id());
         return Reply.noContent();
     }
 }

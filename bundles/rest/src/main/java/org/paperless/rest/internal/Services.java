@@ -10,12 +10,14 @@ import org.paperless.api.index.SearchIndex;
 import org.paperless.api.matching.DocumentClassifier;
 import org.paperless.api.matching.DocumentMatcher;
 import org.paperless.api.security.Authenticator;
+import org.paperless.api.security.UserDirectory;
 import org.paperless.api.storage.CorrespondentRepository;
 import org.paperless.api.storage.CustomFieldRepository;
 import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.PermissionRepository;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.api.tasks.TaskLog;
@@ -70,6 +72,13 @@ public class Services {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile DocumentClassifier classifier;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PermissionRepository permissions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory directory;
+
     static <T> T need(T service, String what, String feature) {
         if (service == null) {
             throw ApiException.detail(503, "The " + what + " is not available right now; start it with "
@@ -116,6 +125,14 @@ public class Services {
 
     DocumentConsumer consumer() {
         return need(consumer, "consumer", "paperless-consumer");
+    }
+
+    PermissionRepository permissions() {
+        return need(permissions, "storage", "paperless-storage");
+    }
+
+    UserDirectory directory() {
+        return need(directory, "user directory", "paperless-security");
     }
 
     TaskLog tasks() {

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentRepository.Trashed;
 
 /**
@@ -33,13 +36,13 @@ final class TrashResource {
     private Reply list(ApiRequest r) {
         Paging paging = Paging.of(r);
         List<Trashed> all = new ArrayList<>(services.documents().trash().stream()
-                .filter(t -> Visibility.sees(r.user(), t.document())).toList());
+                .filter(t -> mine(r, t)).toList());
         all.sort((x, y) -> y.deletedAt().compareTo(x.deletedAt()));
         paging.check(all.size());
-        PublicNames names = PublicNames.of(services.correspondents());
+        DocumentJson.View view = DocumentJson.View.of(r, PublicNames.of(services.correspondents()));
         List<Map<String, Object>> page = new ArrayList<>();
         for (Trashed t : all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()))) {
-            Map<String, Object> json = DocumentJson.of(t.document(), r.user(), r.fields(), names);
+            Map<String, Object> json = DocumentJson.of(t.document(), new Access(t.document().owner(), Grants.NONE), view);
             json.put("deleted_at", JsonDates.moment(t.deletedAt()));
             page.add(json);
         }
@@ -53,7 +56,7 @@ final class TrashResource {
             throw ApiException.invalid("action", "\"" + action + "\" is not a valid choice; use restore or empty.");
         }
         Set<Long> trashed = new java.util.HashSet<>();
-        services.documents().trash().stream().filter(t -> Visibility.sees(r.user(), t.document()))
+        services.documents().trash().stream().filter(t -> mine(r, t))
                 .forEach(t -> trashed.add(t.document().id()));
         List<Long> ids = new ArrayList<>();
         JsonNode documents = body.get("documents");
@@ -74,10 +77,16 @@ final class TrashResource {
             services.documents().restore(ids);
         } else {
             services.documents().emptyTrash(ids);
+            ids.forEach(id -> services.permissions().forget(ObjectType.DOCUMENT, id));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", "OK");
         json.put("doc_ids", ids);
         return Reply.ok(json);
+    }
+
+    /** The trash shows a user the documents they own and those nobody owns; admins all (as paperless-ngx). */
+    private static boolean mine(ApiRequest r, Trashed t) {
+        return new Access(t.document().owner(), Grants.NONE).governs(r.user());
     }
 }

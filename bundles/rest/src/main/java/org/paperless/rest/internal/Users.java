@@ -1,12 +1,12 @@
 package org.paperless.rest.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
+
+import org.paperless.api.security.UserDirectory;
 
 /**
- * Users as paperless-ngx's JSON names them: by number. The realm knows users by name only, so a user's number is
+ * Users and groups as paperless-ngx's JSON names them: by number. The realm knows them by name only, so a number is
  * derived from the name (stable across restarts and instances); documents without an owner have none.
  */
 final class Users {
@@ -15,12 +15,15 @@ final class Users {
     }
 
     static Long id(String user) {
-        if (user == null || user.isEmpty()) {
-            return null;
-        }
-        CRC32 crc = new CRC32();
-        crc.update(user.getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() & 0x7fff_ffffL;
+        return number(user);
+    }
+
+    static Long groupId(String group) {
+        return number(group);
+    }
+
+    private static Long number(String name) {
+        return name == null || name.isEmpty() ? null : UserDirectory.numberOf(name);
     }
 
     static Map<String, Object> summary(String user) {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
-import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,11 +35,7 @@ public class AdminAccountBootstrap {
             SecurityConfig config) throws IOException {
         DataFolderRealm dataRealm = (DataFolderRealm) realm;
         SecurityFolder folder = dataRealm.folder();
-        BackingEngine engine = propertiesEngine(factories, dataRealm);
-        if (engine == null) {
-            LOG.error("No properties backing engine: cannot create the admin account");
-            return;
-        }
+        BackingEngine engine = RealmUsers.of(factories, dataRealm).engine();
         if (!engine.listUsers().isEmpty()) {
             return;
         }
@@ -54,15 +49,6 @@ public class AdminAccountBootstrap {
         engine.addGroup(account.user(), AdminAccount.GROUP);
         CredentialsFile.write(folder.credentials(), account);
         announce(account, folder.credentials());
-    }
-
-    private static BackingEngine propertiesEngine(List<BackingEngineFactory> factories, DataFolderRealm realm) {
-        for (BackingEngineFactory f : factories) {
-            if (PropertiesLoginModule.class.getName().equals(f.getModuleClass())) {
-                return f.build(realm.getEntries()[0].getOptions());
-            }
-        }
-        return null;
     }
 
     /** Public keys log in with the admin group's roles, so the group is defined in the keys file too. */

@@ -22,6 +22,8 @@ final class ApiTokens {
 
     static final String FILE = "api-tokens.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The login service and the user directory each hold one of these over the same file. */
+    private static final Object LOCK = new Object();
 
     private final Path file;
 
@@ -30,12 +32,15 @@ final class ApiTokens {
     }
 
     /** The user a token belongs to. */
-    synchronized Optional<String> user(String token) {
+    Optional<String> user(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
         byte[] given = token.getBytes(StandardCharsets.UTF_8);
-        Properties all = load();
+        Properties all;
+        synchronized (LOCK) {
+            all = load();
+        }
         for (String user : all.stringPropertyNames()) {
             if (MessageDigest.isEqual(given, all.getProperty(user).getBytes(StandardCharsets.UTF_8))) {
                 return Optional.of(user);
@@ -45,22 +50,38 @@ final class ApiTokens {
     }
 
     /** The user's token, made now if they have none. */
-    synchronized String tokenOf(String user) throws IOException {
-        Properties all = load();
-        String token = all.getProperty(user);
-        if (token != null) {
+    String tokenOf(String user) throws IOException {
+        synchronized (LOCK) {
+            Properties all = load();
+            String token = all.getProperty(user);
+            if (token != null) {
+                return token;
+            }
+            byte[] bytes = new byte[20];
+            RANDOM.nextBytes(bytes);
+            token = HexFormat.of().formatHex(bytes);
+            all.setProperty(user, token);
+            save(all);
             return token;
         }
-        byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
-        token = HexFormat.of().formatHex(bytes);
-        all.setProperty(user, token);
+    }
+
+    /** Forgets the user's token: a user made later under the same name gets a new one. */
+    void revoke(String user) throws IOException {
+        synchronized (LOCK) {
+            Properties all = load();
+            if (all.remove(user) != null) {
+                save(all);
+            }
+        }
+    }
+
+    private void save(Properties all) throws IOException {
         Path temporary = file.resolveSibling(FILE + ".tmp");
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             all.store(out, "API tokens (Authorization: Token ...); remove a line to revoke a token");
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return token;
     }
 
     private Properties load() {

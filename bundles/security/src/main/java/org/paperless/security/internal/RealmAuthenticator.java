@@ -18,12 +18,12 @@ import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
-import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
-import org.apache.karaf.jaas.config.JaasRealm;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +40,7 @@ import org.paperless.api.security.Authenticator;
 public class RealmAuthenticator implements Authenticator {
 
     private final DataFolderRealm realm;
-    private final BackingEngine users;
+    private final RealmUsers users;
     private final ApiTokens tokens;
 
     @Activate
@@ -48,9 +48,7 @@ public class RealmAuthenticator implements Authenticator {
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE,
                     policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> factories) {
         this.realm = (DataFolderRealm) realm;
-        this.users = factories.stream().filter(f -> PropertiesLoginModule.class.getName().equals(f.getModuleClass()))
-                .findFirst().map(f -> f.build(this.realm.getEntries()[0].getOptions()))
-                .orElseThrow(() -> new IllegalStateException("Karaf's properties backing engine is missing"));
+        this.users = RealmUsers.of(factories, this.realm);
         this.tokens = new ApiTokens(this.realm.folder().path().resolve(ApiTokens.FILE));
     }
 
@@ -69,13 +67,16 @@ public class RealmAuthenticator implements Authenticator {
                     username, password), new RealmConfiguration(realm.passwordEntry()));
             context.login();
             Set<String> roles = new HashSet<>();
+            Set<String> groups = new HashSet<>();
             for (Principal p : subject.getPrincipals()) {
                 if (p instanceof RolePrincipal) {
                     roles.add(p.getName());
+                } else if (p instanceof GroupPrincipal) {
+                    groups.add(p.getName());
                 }
             }
             context.logout();
-            return Optional.of(new ApiUser(username, roles));
+            return Optional.of(new ApiUser(username, roles, groups));
         } catch (LoginException e) {
             return Optional.empty();
         } finally {
@@ -99,16 +100,23 @@ public class RealmAuthenticator implements Authenticator {
 
     /** The user as the realm knows them now: roles may have changed, the user may be gone. */
     private Optional<ApiUser> known(String name) {
-        return users.listUsers().stream().filter(u -> u.getName().equals(name)).findFirst()
-                .map(u -> new ApiUser(name, rolesOf(u)));
+        BackingEngine engine = users.engine();
+        return engine.listUsers().stream().filter(u -> u.getName().equals(name)).findFirst()
+                .map(u -> new ApiUser(name, rolesOf(engine, u), groupsOf(engine, u)));
     }
 
-    private Set<String> rolesOf(UserPrincipal user) {
+    static Set<String> rolesOf(BackingEngine engine, UserPrincipal user) {
         Set<String> roles = new HashSet<>();
-        users.listRoles(user).forEach(r -> roles.add(r.getName()));
+        engine.listRoles(user).forEach(r -> roles.add(r.getName()));
         // Roles given through groups.
-        users.listGroups(user).forEach(g -> users.listRoles(g).forEach(r -> roles.add(r.getName())));
+        engine.listGroups(user).forEach(g -> engine.listRoles(g).forEach(r -> roles.add(r.getName())));
         return roles;
+    }
+
+    static Set<String> groupsOf(BackingEngine engine, UserPrincipal user) {
+        Set<String> groups = new HashSet<>();
+        engine.listGroups(user).forEach(g -> groups.add(g.getName()));
+        return groups;
     }
 
     private static void answer(Callback[] callbacks, String username, String password)

@@ -20,8 +20,8 @@ import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
 import org.paperless.api.storage.CollectionImport;
 import org.paperless.api.storage.DataFolders;
-import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentRepository.FileChange;
+import org.paperless.api.storage.DocumentRepository;
 
 /**
  * The stored documents as a list in memory, for tests of the backup bundle without a database (as the consumer's
@@ -137,6 +137,17 @@ public final class MemoryDocuments {
                     @Override
                     public CustomFieldInstance add(CustomFieldInstance value) {
                         throw new UnsupportedOperationException("no objects in these tests");
+                    }
+
+                    @Override
+                    public void own(org.paperless.api.security.ObjectType type, long objectId, String owner) {
+                        throw new UnsupportedOperationException("no objects in these tests");
+                    }
+
+                    @Override
+                    public void grant(org.paperless.api.security.ObjectType type, long objectId,
+                            org.paperless.api.security.Grants grants) {
+                        throw new UnsupportedOperationException("no grants in these tests");
                     }
                 });
                 synchronized (MemoryDocuments.this) {

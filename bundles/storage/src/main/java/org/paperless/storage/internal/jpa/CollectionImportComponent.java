@@ -17,11 +17,13 @@ import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
-import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
-import org.paperless.storage.internal.entity.DocumentEntity;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.CollectionImport;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.SchemaMigrations;
+import org.paperless.storage.internal.entity.CustomFieldInstanceEntity;
+import org.paperless.storage.internal.entity.DocumentEntity;
 
 /**
  * One transaction for a whole collection. The repositories' own rules (unique names, the tag tree,
@@ -128,6 +130,31 @@ public class CollectionImportComponent implements CollectionImport {
                 em.clear();
             }
             return named;
+        }
+
+        @Override
+        public void own(ObjectType type, long id, String owner) {
+            if (type == ObjectType.DOCUMENT) {
+                throw new IllegalArgumentException("a document's owner comes with the document");
+            }
+            if (owner != null) {
+                insert(PermissionRepositoryComponent.INSERT_OWNER, type.key(), id, owner);
+            }
+        }
+
+        @Override
+        public void grant(ObjectType type, long id, Grants grants) {
+            for (Object[] row : PermissionRepositoryComponent.rows(type, id, grants)) {
+                insert(PermissionRepositoryComponent.INSERT_GRANT, row);
+            }
+        }
+
+        private void insert(String sql, Object... values) {
+            javax.persistence.Query query = em.createNativeQuery(sql);
+            for (int i = 0; i < values.length; i++) {
+                query.setParameter(i + 1, values[i]);
+            }
+            query.executeUpdate();
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.paperless.api.storage.DocumentQuery;
 import org.paperless.api.storage.DocumentQuery.Contains;
 import org.paperless.api.storage.DocumentQuery.Criterion;
 import org.paperless.api.storage.DocumentQuery.DateRange;
@@ -28,6 +27,7 @@ import org.paperless.api.storage.DocumentQuery.Tagged;
 import org.paperless.api.storage.DocumentQuery.TagsAll;
 import org.paperless.api.storage.DocumentQuery.TagsAny;
 import org.paperless.api.storage.DocumentQuery.TagsNone;
+import org.paperless.api.storage.DocumentQuery;
 
 /**
  * A {@link DocumentQuery} as SQL that Derby and PostgreSQL both run: every value a parameter, every column
@@ -127,8 +127,7 @@ final class DocumentQuerySql {
         } else if (criterion instanceof DateRange c) {
             dates(c);
         } else if (criterion instanceof DocumentQuery.VisibleTo c) {
-            and("(d.owner IS NULL OR d.owner = ?)");
-            parameters.add(c.user());
+            visible(c);
         } else if (criterion instanceof SerialNumber c) {
             and("d.archive_serial_number = ?");
             parameters.add(c.asn());
@@ -247,5 +246,19 @@ final class DocumentQuerySql {
     /** The text with LIKE's wildcards and the escape character taken literally. */
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Unowned, owned by the user, or shared with the user or one of the groups (a change grant shows it too). */
+    private void visible(DocumentQuery.VisibleTo c) {
+        StringBuilder grant = new StringBuilder("(p.principal_type = 'user' AND p.principal = ?)");
+        parameters.add(c.user());
+        parameters.add(c.user());
+        if (!c.groups().isEmpty()) {
+            grant.append(" OR (p.principal_type = 'group' AND p.principal IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(c.groups().size(), "?"))).append("))");
+            parameters.addAll(c.groups().stream().sorted().toList());
+        }
+        and("(d.owner IS NULL OR d.owner = ? OR EXISTS (SELECT 1 FROM object_permission p WHERE p.object_type = 'document'"
+                + " AND p.object_id = d.id AND (" + grant + ")))");
     }
 }

@@ -13,7 +13,9 @@ import org.paperless.api.Correspondent;
 import org.paperless.api.Document;
 import org.paperless.api.Matching;
 import org.paperless.api.Tag;
-import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.security.Access;
+import org.paperless.api.security.Grants;
+import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentQuery.Contains;
 import org.paperless.api.storage.DocumentQuery.Criterion;
 import org.paperless.api.storage.DocumentQuery.DateField;
@@ -29,6 +31,7 @@ import org.paperless.api.storage.DocumentQuery.TagsAll;
 import org.paperless.api.storage.DocumentQuery.TagsAny;
 import org.paperless.api.storage.DocumentQuery.TagsNone;
 import org.paperless.api.storage.DocumentQuery.TextField;
+import org.paperless.api.storage.DocumentQuery;
 import org.paperless.storage.internal.testsupport.Engine;
 
 /** Filters, orders and pages of the document list, answered by a real database. */
@@ -176,5 +179,55 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
         assertEquals(List.of(a, b, c, d, owned.id()), ids(new DocumentQuery.VisibleTo("bob")));
         assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.VisibleTo("alice")));
         assertEquals(List.of(), ids(new DocumentQuery.VisibleTo("alice"), new Contains(TextField.TITLE, "payslip")));
+    }
+
+    @Test
+    void sharedDocumentsAreSeenByTheUsersAndGroupsTheyAreSharedWith() {
+        PermissionRepositoryComponent permissions = new PermissionRepositoryComponent(db.dataSource(), stored.migrations());
+        long payslip = stored.repository.create(new Document(null, "Bob's payslip", "salary", null, null, null, null,
+                null, null, null, "sum-bob", null, null, null, null, "payslip.pdf", "application/pdf", 1, "bob", null,
+                null)).id();
+        long tax = stored.repository.create(new Document(null, "Bob's tax", "tax", null, null, null, null,
+                null, null, null, "sum-tax", null, null, null, null, "tax.pdf", "application/pdf", 1, "bob", null,
+                null)).id();
+        permissions.setGrants(ObjectType.DOCUMENT, List.of(payslip), new Grants(Set.of("alice"), Set.of(), Set.of(), Set.of()));
+        permissions.setGrants(ObjectType.DOCUMENT, List.of(tax), new Grants(Set.of(), Set.of(), Set.of(), Set.of("family")));
+
+        assertEquals(List.of(a, b, c, d, payslip), ids(new DocumentQuery.VisibleTo("alice")));
+        assertEquals(List.of(a, b, c, d, tax), ids(new DocumentQuery.VisibleTo("carol", Set.of("family", "work"))));
+        assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.VisibleTo("carol", Set.of("work"))));
+        assertEquals(List.of(a, b, c, d, payslip, tax), ids(new DocumentQuery.VisibleTo("bob")));
+
+        Access access = permissions.access(ObjectType.DOCUMENT, List.of(payslip, tax, a)).get(tax);
+        assertEquals("bob", access.owner());
+        assertEquals(Set.of("family"), access.grants().changeGroups());
+        assertEquals(2, permissions.access(ObjectType.DOCUMENT, List.of(payslip, tax, a)).size(), "a has neither");
+
+        // Replaced, not added to; then the grants of a user who is gone go, and what they owned is unowned.
+        permissions.setGrants(ObjectType.DOCUMENT, List.of(payslip), new Grants(Set.of("dave"), Set.of(), Set.of(), Set.of()));
+        assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.VisibleTo("alice")));
+        permissions.forgetPrincipal(false, "bob");
+        assertEquals(null, stored.repository.find(payslip).orElseThrow().owner());
+        assertEquals(Set.of("dave"), permissions.access(ObjectType.DOCUMENT, List.of(payslip)).get(payslip).grants().viewUsers());
+        permissions.forgetPrincipal(true, "family");
+        assertEquals(Grants.NONE, permissions.access(ObjectType.DOCUMENT, List.of(tax)).getOrDefault(tax, Access.PUBLIC).grants());
+    }
+
+    @Test
+    void objectsHaveOwnersAndGrantsOfTheirOwn() {
+        PermissionRepositoryComponent permissions = new PermissionRepositoryComponent(db.dataSource(), stored.migrations());
+        permissions.setOwner(ObjectType.TAG, t1, "bob");
+        permissions.setOwner(ObjectType.TAG, t2, "bob");
+        permissions.setGrants(ObjectType.TAG, List.of(t2), new Grants(Set.of(), Set.of("family"), Set.of(), Set.of()));
+        permissions.setOwner(ObjectType.CORRESPONDENT, t1, "carol");
+
+        java.util.Map<Long, Access> tags = permissions.accessAll(ObjectType.TAG);
+        assertEquals(Set.of(t1, t2), tags.keySet());
+        assertEquals(new Access("bob", Grants.NONE), tags.get(t1));
+        assertEquals(Set.of("family"), tags.get(t2).grants().viewGroups());
+        permissions.setOwner(ObjectType.TAG, t1, null);
+        permissions.forget(ObjectType.TAG, t2);
+        assertEquals(java.util.Map.of(), permissions.accessAll(ObjectType.TAG));
+        assertEquals("carol", permissions.accessAll(ObjectType.CORRESPONDENT).get(t1).owner());
     }
 }

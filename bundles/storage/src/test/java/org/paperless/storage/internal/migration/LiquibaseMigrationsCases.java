@@ -39,7 +39,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
@@ -49,7 +49,9 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Mail: accounts, rules and the record of fetched mails; archive checksums indexed (paperless 0.1.0)", all.get(4).description());
         assertEquals("Mail: failed attempts per fetched mail; unfinished mails found by folder (paperless 0.1.0)",
                 all.get(5).description());
-        assertEquals(6, migrations().latest());
+        assertEquals("Permissions: owners of tags, correspondents, types and storage paths; view and change grants to "
+                + "users and groups (paperless 0.1.0)", all.get(6).description());
+        assertEquals(7, migrations().latest());
         // What paperless:rollback VERSION reads to know how far down the schema goes.
         assertTrue(all.stream().allMatch(m -> m.version().equals("0.1.0")), all.toString());
     }
@@ -88,7 +90,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(6, migrations.current());
+        assertEquals(7, migrations.current());
     }
 
     @Test
@@ -186,18 +188,34 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     }
 
     @Test
+    void theGrantsComeAndGoKeepingDocumentsAndTheirOwners() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(7);
+        db.execute("INSERT INTO document (title, checksum, modified, added, owner) VALUES ('Mine', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'bob')",
+                "INSERT INTO object_owner (object_type, object_id, owner) VALUES ('tag', 1, 'bob')",
+                "INSERT INTO object_permission (object_type, object_id, permission, principal_type, principal) "
+                        + "SELECT 'document', id, 'view', 'group', 'family' FROM document");
+
+        migrations.migrateTo(6);
+        assertFalse(db.tables().contains("object_permission") || db.tables().contains("object_owner"), db.tables()::toString);
+        assertEquals("bob", db.queryText("SELECT owner FROM document"));
+        migrations.migrateTo(7);
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM object_permission"), "undoing it dropped the grants");
+    }
+
+    @Test
     void aSecondUpdateChangesNothing() {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(6, migrations().current());
+        assertEquals(7, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(8));
-        assertEquals("Unknown migration 8; known: 0, 1, 2, 3, 4, 5, 6", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(9));
+        assertEquals("Unknown migration 9; known: 0, 1, 2, 3, 4, 5, 6, 7", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -205,24 +223,24 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, true, true, true, false),
+        assertEquals(List.of(true, true, true, true, true, true, true, false),
                 migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(7);
+        migrations.migrateTo(8);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {6, 0}) {
+        for (int target : new int[] {7, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 7 cannot be undone; the schema stays at 7", e.getMessage());
+            assertEquals("Migration 8 cannot be undone; the schema stays at 8", e.getMessage());
         }
-        assertEquals(7, migrations.current());
+        assertEquals(8, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(7);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(8);
         LiquibaseMigrations older = migrations();
-        assertEquals(7, older.current());
+        assertEquals(8, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }
