@@ -460,6 +460,66 @@ class RestApiIT {
         assertEquals(404, admin.get("/api/groups/" + family + "/").status());
     }
 
+    @Test
+    @Order(12)
+    void browsersLogInWithASessionCookieAndEveryChangeCarriesTheCsrfToken() throws Exception {
+        String auth = "/api/auth/headless/browser/v1/auth/";
+        ApiClient.Response out = anonymous.get(auth + "session");
+        assertEquals(401, out.status(), out.text());
+        assertFalse(out.json().get("meta").get("is_authenticated").asBoolean());
+        String csrf = cookie(out, "csrftoken");
+        Map<String, String> login = Map.of("username", "admin", "password", PASSWORD);
+        assertEquals(403, browser("POST", auth + "login", login, "csrftoken=" + csrf, null, null).status(),
+                "a login without the CSRF header");
+        ApiClient.Response wrong = browser("POST", auth + "login", Map.of("username", "admin", "password", "nope"),
+                "csrftoken=" + csrf, csrf, null);
+        assertEquals(400, wrong.status(), wrong.text());
+        assertEquals("username_password_mismatch", wrong.json().get("errors").get(0).get("code").asText());
+        ApiClient.Response in = browser("POST", auth + "login", login, "csrftoken=" + csrf, csrf, null);
+        assertEquals(200, in.status(), in.text());
+        assertTrue(in.json().get("meta").get("is_authenticated").asBoolean());
+        assertTrue(in.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("sessionid=")
+                && c.contains("HttpOnly") && c.contains("SameSite=Lax")), in.headers().toString());
+        String token = cookie(in, "csrftoken");
+        String cookies = "sessionid=" + cookie(in, "sessionid") + "; csrftoken=" + token;
+
+        assertEquals(200, browser("GET", "/api/documents/", null, cookies, null, null).status());
+        assertEquals(403, browser("POST", "/api/tags/", Map.of("name", "By session"), cookies, null, null).status(),
+                "a change without the token, as a forged form would send it");
+        assertEquals(403, browser("POST", "/api/tags/", Map.of("name", "By session"), cookies, token,
+                "http://evil.example").status(), "from another site");
+        ApiClient.Response made = browser("POST", "/api/tags/", Map.of("name", "By session"), cookies, token, null);
+        assertEquals(201, made.status(), made.text());
+
+        assertEquals(401, browser("DELETE", auth + "session", null, cookies, token, null).status(), "logged out");
+        assertEquals(401, browser("GET", "/api/documents/", null, cookies, null, null).status());
+        assertEquals(401, browser("GET", "/api/documents/", null, "sessionid=" + "0".repeat(64), null, null).status());
+    }
+
+    private ApiClient.Response browser(String method, String path, Object body, String cookies, String csrf,
+            String origin) throws Exception {
+        java.net.http.HttpRequest.Builder b = anonymous.requestFor(path).header("Cookie", cookies);
+        if (csrf != null) {
+            b.header("X-CSRFToken", csrf);
+        }
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        if (body == null) {
+            b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method,
+                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(ApiClient.JSON.writeValueAsBytes(body)));
+        }
+        return anonymous.send(b);
+    }
+
+    private static String cookie(ApiClient.Response r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).orElseThrow(() -> new AssertionError(
+                        "no " + name + " cookie: " + r.headers()));
+    }
+
     private static List<String> names(JsonNode results, String field) {
         List<String> names = new ArrayList<>();
         results.forEach(r -> names.add(r.get(field).asText()));

@@ -31,6 +31,7 @@ final class ApiRoutes {
         new CustomFieldsResource(services, url).routes(routes);
         new TrashResource(services, url).routes(routes);
         new UsersResource(services, url).routes(routes);
+        servlet.browsers().routes(routes);
         new GroupsResource(services, url).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);

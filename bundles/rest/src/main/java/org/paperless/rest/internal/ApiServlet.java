@@ -42,6 +42,7 @@ public class ApiServlet extends HttpServlet {
     private final transient Uploads uploads;
     private transient volatile List<Route> routes;
     private transient volatile LoginThrottle throttle;
+    private transient volatile BrowserLogin browsers;
 
     @Activate
     public ApiServlet(@Reference Services services, RestConfig config) {
@@ -56,7 +57,12 @@ public class ApiServlet extends HttpServlet {
         Settings settings = Settings.of(System::getenv);
         long maxUploadMb = settings.integer("maxUploadMb", config.maxUploadMb(), "PAPERLESS_MAX_UPLOAD_MB", 256);
         String url = settings.string("url", config.url(), "PAPERLESS_URL", "");
+        long sessionAge = settings.integer("sessionCookieAge", config.sessionCookieAge(), "PAPERLESS_SESSION_COOKIE_AGE",
+                BrowserLogin.DEFAULT_AGE_SECONDS);
         this.throttle = new LoginThrottle(config.maxFailedLogins(), 60_000);
+        BrowserLogin before = this.browsers;
+        this.browsers = before != null && before.ageSeconds() == sessionAge ? before
+                : new BrowserLogin(services, this, new Sessions(sessionAge * 1000, System::currentTimeMillis), url);
         this.routes = ApiRoutes.all(services, uploads, this, maxUploadMb * 1024 * 1024, url);
     }
 
@@ -108,11 +114,18 @@ public class ApiServlet extends HttpServlet {
         throw ApiException.detail(404, "Not found.");
     }
 
-    /** The user from a token or HTTP Basic; 401 without credentials or with wrong ones. */
+    /**
+     * The user from a token, HTTP Basic or a browser's session cookie (changes then checked against CSRF); 401
+     * without credentials or with wrong ones.
+     */
     ApiUser authenticate(HttpServletRequest request, HttpServletResponse response) {
         String header = request.getHeader("Authorization");
         String address = request.getRemoteAddr();
         if (header == null) {
+            Optional<ApiUser> browser = browsers.user(request);
+            if (browser.isPresent()) {
+                return browser.get();
+            }
             response.setHeader("WWW-Authenticate", "Token");
             throw ApiException.detail(401, "Authentication credentials were not provided.");
         }
@@ -136,6 +149,10 @@ public class ApiServlet extends HttpServlet {
             throw ApiException.detail(401, "Authentication credentials were not provided.");
         }
         return user.get();
+    }
+
+    BrowserLogin browsers() {
+        return browsers;
     }
 
     /** Checks a login for POST /api/token/, counted against the address as every other. */
@@ -163,6 +180,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, Reply reply) throws IOException {
+        reply.cookies().forEach(c -> response.addHeader("Set-Cookie", c));
         if (reply.resource() != null) {
             try (java.io.InputStream in = ApiServlet.class.getClassLoader().getResourceAsStream(reply.resource())) {
                 if (in == null) {

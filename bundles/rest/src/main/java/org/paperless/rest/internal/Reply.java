@@ -12,11 +12,28 @@ import java.nio.file.Path;
  * @param fileName the name offered to save it as
  * @param inline whether to show it rather than save it
  * @param resource a file of the bundle's class path to send instead, or null
+ * @param cookies Set-Cookie headers to send with it
  */
-record Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline, String resource) {
+record Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline, String resource,
+        java.util.List<String> cookies) {
+
+    Reply {
+        cookies = cookies == null ? java.util.List.of() : java.util.List.copyOf(cookies);
+    }
 
     Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline) {
-        this(status, json, file, contentType, fileName, inline, null);
+        this(status, json, file, contentType, fileName, inline, null, null);
+    }
+
+    Reply(int status, Object json, Path file, String contentType, String fileName, boolean inline, String resource) {
+        this(status, json, file, contentType, fileName, inline, resource, null);
+    }
+
+    /** The same answer, setting one more cookie. */
+    Reply withCookie(String setCookie) {
+        java.util.List<String> all = new java.util.ArrayList<>(cookies);
+        all.add(setCookie);
+        return new Reply(status, json, file, contentType, fileName, inline, resource, all);
     }
 
     /** A file inside the bundle (its class path), such as the schema page. */

@@ -18,4 +18,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Failed logins from one address before it must wait a minute")
     int maxFailedLogins() default 10;
+
+    @AttributeDefinition(description = "How long a browser's login lasts, in seconds (PAPERLESS_SESSION_COOKIE_AGE; "
+            + "three weeks by default)")
+    String sessionCookieAge() default "";
 }

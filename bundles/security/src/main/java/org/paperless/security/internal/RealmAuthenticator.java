@@ -90,6 +90,11 @@ public class RealmAuthenticator implements Authenticator {
     }
 
     @Override
+    public Optional<ApiUser> user(String name) {
+        return name == null ? Optional.empty() : known(name);
+    }
+
+    @Override
     public String token(ApiUser user) {
         try {
             return tokens.tokenOf(user.name());
