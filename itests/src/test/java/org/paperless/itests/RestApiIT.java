@@ -273,6 +273,12 @@ class RestApiIT {
         ApiClient.Response note = admin.post("/api/documents/" + letter + "/notes/", Map.of("note", "call them"));
         assertEquals(200, note.status(), note.text());
         assertEquals("call them", note.json().get(0).get("note").asText());
+        long noteId = note.json().get(0).get("id").asLong();
+        admin.post("/api/documents/" + letter + "/notes/", Map.of("note", "second thoughts"));
+        ApiClient.Response left = admin.delete("/api/documents/" + letter + "/notes/?id=" + noteId);
+        assertEquals(200, left.status(), left.text());
+        assertEquals(List.of("second thoughts"), names(left.json(), "note"));
+        assertEquals(404, admin.delete("/api/documents/" + letter + "/notes/?id=" + noteId).status(), "gone already");
 
         assertEquals(204, admin.delete("/api/documents/" + letter + "/").status());
         assertEquals(404, admin.get("/api/documents/" + letter + "/").status());

@@ -122,6 +122,13 @@ public interface DocumentRepository {
     Note addNote(long documentId, String text, String user);
 
     /**
+     * Deletes a note of a stored document and announces the document as updated.
+     *
+     * @return false when the document has no such note
+     */
+    boolean deleteNote(long documentId, long noteId);
+
+    /**
      * Gives a stored document a value for a custom field, replacing the one it had, and announces the
      * document as updated.
      */

@@ -209,6 +209,11 @@ public final class TestInstance {
         }
 
         @Override
+        public boolean deleteNote(long documentId, long noteId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Document> moveToTrash(List<Long> ids) {
             throw new UnsupportedOperationException();
         }

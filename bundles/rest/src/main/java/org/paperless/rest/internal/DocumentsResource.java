@@ -56,6 +56,7 @@ final class DocumentsResource {
         routes.add(Route.of("GET", "/documents/{id}/metadata/", this::metadata));
         routes.add(Route.of("GET", "/documents/{id}/notes/", r -> Reply.ok(DocumentJson.notes(document(r).notes()))));
         routes.add(Route.of("POST", "/documents/{id}/notes/", this::addNote));
+        routes.add(Route.of("DELETE", "/documents/{id}/notes/", this::deleteNote));
         routes.add(Route.of("GET", "/documents/{id}/suggestions/", this::suggestions));
     }
 
@@ -245,6 +246,16 @@ final class DocumentsResource {
             throw ApiException.invalid("note", "This field may not be blank.");
         }
         services.documents().addNote(r.id(), note, r.user().name());
+        return Reply.ok(DocumentJson.notes(document(r).notes()));
+    }
+
+    /** {@code ?id=} names the note, as paperless-ngx; answers the notes left. */
+    private Reply deleteNote(ApiRequest r) {
+        changeable(r);
+        long note = r.number("id").orElseThrow(() -> ApiException.invalid("id", "This field is required: the note's id."));
+        if (!services.documents().deleteNote(r.id(), note)) {
+            throw ApiException.detail(404, "No Note matches the given query.");
+        }
         return Reply.ok(DocumentJson.notes(document(r).notes()));
     }
 

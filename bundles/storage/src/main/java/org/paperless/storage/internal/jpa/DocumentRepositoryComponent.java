@@ -447,6 +447,24 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public boolean deleteNote(long documentId, long noteId) {
+        boolean deleted = transactions.call(em -> {
+            DocumentEntity document = live(em, documentId);
+            NoteEntity note = em.find(NoteEntity.class, noteId);
+            if (note == null || note.getDocumentId() != documentId) {
+                return false;
+            }
+            em.remove(note);
+            document.setModified(DocumentMapper.utc(Instant.now()));
+            return true;
+        });
+        if (deleted) {
+            announce(DocumentEvents.TOPIC_UPDATED, documentId, null);
+        }
+        return deleted;
+    }
+
+    @Override
     public CustomFieldInstance setCustomField(long documentId, long fieldId, String value) {
         CustomFieldInstance set = transactions.call(em -> {
             DocumentEntity document = live(em, documentId);
