@@ -502,6 +502,37 @@ class RestApiIT {
         assertEquals(401, browser("GET", "/api/documents/", null, "sessionid=" + "0".repeat(64), null, null).status());
     }
 
+    @Test
+    @Order(13)
+    void savedViewsKeepTheirRulesAndBelongToTheirMaker() throws Exception {
+        Map<String, Object> body = Map.of("name", "Tax bills", "sort_field", "created", "sort_reverse", true,
+                "show_on_dashboard", true, "show_in_sidebar", false, "display_fields", List.of("title", "tag"),
+                "filter_rules", List.of(Map.of("rule_type", 6, "value", String.valueOf(taxes)),
+                        Map.of("rule_type", 0, "value", "bill")));
+        ApiClient.Response made = admin.post("/api/saved_views/", body);
+        assertEquals(201, made.status(), made.text());
+        long id = made.json().get("id").asLong();
+        assertEquals(String.valueOf(taxes), made.json().get("filter_rules").get(0).get("value").asText());
+        assertTrue(made.json().get("show_on_dashboard").asBoolean(), "version 9 answers it");
+        ApiClient.Response v10 = admin.send(admin.requestFor("/api/saved_views/" + id + "/")
+                .header("Accept", "application/json; version=10").GET());
+        assertFalse(v10.json().has("show_on_dashboard"), v10.text());
+        ApiClient.Response changed = admin.patch("/api/saved_views/" + id + "/", Map.of("filter_rules",
+                List.of(Map.of("rule_type", 20, "value", "zebrafish")), "page_size", 10));
+        assertEquals(200, changed.status(), changed.text());
+        assertEquals(1, changed.json().get("filter_rules").size());
+        assertEquals(400, admin.post("/api/saved_views/", Map.of("name", "x", "filter_rules", List.of(),
+                "display_fields", List.of("nonsense"))).status());
+        assertEquals(400, admin.post("/api/saved_views/", Map.of("name", "x")).status(), "filter_rules required");
+
+        ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+        assertEquals(0, bob.get("/api/saved_views/").json().get("count").asInt(), "the admin's own");
+        assertEquals(404, bob.get("/api/saved_views/" + id + "/").status());
+        assertEquals("Tax bills", admin.get("/api/search/?query=tax").json().get("saved_views").get(0).get("name").asText());
+        assertEquals(204, admin.delete("/api/saved_views/" + id + "/").status());
+        assertEquals(404, admin.get("/api/saved_views/" + id + "/").status());
+    }
+
     private ApiClient.Response browser(String method, String path, Object body, String cookies, String csrf,
             String origin) throws Exception {
         java.net.http.HttpRequest.Builder b = anonymous.requestFor(path).header("Cookie", cookies);

@@ -6,7 +6,8 @@ public enum ObjectType {
     TAG("tag"),
     CORRESPONDENT("correspondent"),
     DOCUMENT_TYPE("document_type"),
-    STORAGE_PATH("storage_path");
+    STORAGE_PATH("storage_path"),
+    SAVED_VIEW("saved_view");
 
     private final String key;
 

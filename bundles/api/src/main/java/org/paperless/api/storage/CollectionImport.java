@@ -8,6 +8,7 @@ import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
+import org.paperless.api.SavedView;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
 import org.paperless.api.security.Grants;
@@ -53,6 +54,8 @@ public interface CollectionImport {
 
         /** A custom field value of a document already added (one that refers to documents added after it). */
         CustomFieldInstance add(CustomFieldInstance value);
+
+        SavedView add(SavedView view);
 
         /** Gives an object already added (not a document: its owner comes with it) to a user. */
         void own(ObjectType type, long id, String owner);

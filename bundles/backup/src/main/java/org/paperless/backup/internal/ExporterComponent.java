@@ -31,6 +31,7 @@ import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.CustomFieldType;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
+import org.paperless.api.SavedView;
 import org.paperless.api.backup.ExportOptions;
 import org.paperless.api.backup.ExportReport;
 import org.paperless.api.backup.Exporter;
@@ -50,6 +51,7 @@ import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.PermissionRepository;
+import org.paperless.api.storage.SavedViewRepository;
 import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
@@ -90,9 +92,10 @@ public class ExporterComponent implements Exporter {
             @Reference CorrespondentRepository correspondents, @Reference TagRepository tags,
             @Reference DocumentTypeRepository types, @Reference StoragePathRepository paths,
             @Reference CustomFieldRepository fields, @Reference MailAccounts mailAccounts, @Reference MailRules mailRules,
-            @Reference MediaStore media, @Reference SchemaMigrations migrations, @Reference PermissionRepository permissions) {
-        this(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts, mailRules, permissions),
-                media, migrations, context.getBundle().getVersion().toString());
+            @Reference MediaStore media, @Reference SchemaMigrations migrations, @Reference PermissionRepository permissions,
+            @Reference SavedViewRepository savedViews) {
+        this(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts, mailRules, permissions,
+                savedViews), media, migrations, context.getBundle().getVersion().toString());
     }
 
     ExporterComponent(Collection collection, MediaStore media, SchemaMigrations migrations, String version) {
@@ -191,6 +194,7 @@ public class ExporterComponent implements Exporter {
                 principals(manifest);
                 objects(manifest);
                 mail(accounts, rules, manifest);
+                savedViews(manifest);
                 grants(manifest);
                 long total = collection.documents().count();
                 long[] done = {0};
@@ -246,6 +250,17 @@ public class ExporterComponent implements Exporter {
             return access == null || access.owner() == null ? null : UserDirectory.numberOf(access.owner());
         }
 
+        /** The saved views with their rules, as paperless-ngx writes them. */
+        private void savedViews(ManifestWriter manifest) throws IOException {
+            long rulePk = 0;
+            for (SavedView v : collection.savedViews().list()) {
+                manifest.write(records.savedView(v));
+                for (SavedView.FilterRule rule : v.filterRules()) {
+                    manifest.write(records.savedViewRule(++rulePk, v.id(), rule));
+                }
+            }
+        }
+
         /** Every grant there is now, on documents and objects alike, with the users it names. */
         private void grants(ManifestWriter manifest) throws IOException {
             for (ObjectType type : ObjectType.values()) {
@@ -275,7 +290,7 @@ public class ExporterComponent implements Exporter {
         /** Every object there is now, each written once, with its owner. */
         private void objects(ManifestWriter manifest) throws IOException {
             for (ObjectType type : List.of(ObjectType.CORRESPONDENT, ObjectType.TAG, ObjectType.DOCUMENT_TYPE,
-                    ObjectType.STORAGE_PATH)) {
+                    ObjectType.STORAGE_PATH, ObjectType.SAVED_VIEW)) {
                 owners.put(type, collection.permissions().accessAll(type));
                 for (Access access : owners.get(type).values()) {
                     user(access.owner(), manifest);

@@ -282,7 +282,7 @@ public class ImporterComponent implements Importer {
                     }
                 }
                 addLinks(session, objects, ids, documentIds);
-                objects.permissions().store(session, ids, documentIds);
+                objects.storeViewsAndPermissions(session, ids, documentIds);
                 workDone[0] = true;
                 return null;
             });

@@ -43,6 +43,7 @@ final class ManifestObjects {
     private final Map<Long, List<JsonNode>> notes = new HashMap<>();
     private final Map<Long, List<JsonNode>> values = new HashMap<>();
     private final PermissionImport permissions = new PermissionImport();
+    private final SavedViewImport savedViews = new SavedViewImport();
     private final Map<Long, JsonNode> extraData = new HashMap<>();
     private final List<JsonNode> mailAccounts = new ArrayList<>();
     private final List<JsonNode> mailRules = new ArrayList<>();
@@ -77,7 +78,7 @@ final class ManifestObjects {
             case ManifestFiles.MAIL_ACCOUNT -> mailAccounts.add(record);
             case ManifestFiles.MAIL_RULE -> mailRules.add(record);
             default -> {
-                if (!permissions.take(model, record)) {
+                if (!permissions.take(model, record) && !savedViews.take(model, record)) {
                     skipped.merge(model, 1L, Long::sum);
                 }
             }
@@ -192,6 +193,12 @@ final class ManifestObjects {
         return permissions;
     }
 
+    /** Stores the saved views, then the owners and grants of everything: in the import's transaction, documents in. */
+    void storeViewsAndPermissions(CollectionImport.Session session, IdMaps ids, Map<Long, Long> documentIds) {
+        savedViews.store(session, ids, documentIds, users(), permissions);
+        permissions.store(session, ids, documentIds);
+    }
+
     Map<String, Long> skipped() {
         return skipped;
     }
@@ -210,6 +217,7 @@ final class ManifestObjects {
         counts.put(ManifestFiles.NOTE, notes.values().stream().mapToLong(List::size).sum());
         counts.put(ManifestFiles.CUSTOM_FIELD_INSTANCE, values.values().stream().mapToLong(List::size).sum());
         counts.put(ManifestFiles.DOCUMENT, documents);
+        counts.put(SavedViewImport.VIEW, (long) savedViews.count());
         counts.put(PermissionRecords.USER, (long) permissions.userCount());
         counts.put(PermissionRecords.GROUP, (long) permissions.groupCount());
         counts.put(PermissionRecords.USER_GRANT.replace("user", ""), (long) permissions.grantCount());

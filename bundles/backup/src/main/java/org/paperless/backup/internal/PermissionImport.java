@@ -119,6 +119,7 @@ final class PermissionImport {
             case CORRESPONDENT -> ids.correspondents().get(pk);
             case DOCUMENT_TYPE -> ids.types().get(pk);
             case STORAGE_PATH -> ids.paths().get(pk);
+            case SAVED_VIEW -> ids.savedViews().get(pk);
         };
     }
 

@@ -17,6 +17,7 @@ import org.paperless.api.CustomFieldType;
 import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.Note;
+import org.paperless.api.SavedView;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
 import org.paperless.api.mail.MailAccount;
@@ -141,6 +142,37 @@ final class Records {
         ArrayNode tags = fields.putArray("tags");
         new TreeSet<>(d.tagIds()).forEach(tags::add);
         return record(ManifestFiles.DOCUMENT, d.id(), fields);
+    }
+
+    ObjectNode savedView(SavedView v) {
+        ObjectNode fields = mapper.createObjectNode();
+        putId(fields, "owner", owners.of(ObjectType.SAVED_VIEW, v.id()));
+        fields.put("name", v.name());
+        fields.put("show_on_dashboard", v.showOnDashboard());
+        fields.put("show_in_sidebar", v.showInSidebar());
+        fields.put("sort_field", v.sortField());
+        fields.put("sort_reverse", v.sortReverse());
+        if (v.pageSize() == null) {
+            fields.putNull("page_size");
+        } else {
+            fields.put("page_size", v.pageSize());
+        }
+        fields.put("display_mode", v.displayMode());
+        if (v.displayFields() == null) {
+            fields.putNull("display_fields");
+        } else {
+            ArrayNode shown = fields.putArray("display_fields");
+            v.displayFields().forEach(shown::add);
+        }
+        return record(SavedViewImport.VIEW, v.id(), fields);
+    }
+
+    ObjectNode savedViewRule(long pk, long view, SavedView.FilterRule rule) {
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("saved_view", view);
+        fields.put("rule_type", rule.ruleType());
+        fields.put("value", rule.value());
+        return record(SavedViewImport.RULE, pk, fields);
     }
 
     /**

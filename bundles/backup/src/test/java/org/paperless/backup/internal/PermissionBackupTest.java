@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperless.api.Correspondent;
 import org.paperless.api.Document;
 import org.paperless.api.Matching;
+import org.paperless.api.SavedView;
 import org.paperless.api.Tag;
 import org.paperless.api.backup.ExportOptions;
 import org.paperless.api.backup.ImportOptions;
@@ -60,6 +61,10 @@ class PermissionBackupTest {
         source.permissions.setGrants(ObjectType.DOCUMENT, List.of(payslip),
                 new Grants(Set.of("alice"), Set.of(), Set.of("alice"), Set.of("family")));
         source.permissions.setOwner(ObjectType.CORRESPONDENT, acme, "carol");
+        SavedView bobsView = source.savedViews.create(new SavedView(null, "Bob's bills", "created", true, 50, "table",
+                List.of("title", "tag"), List.of(new SavedView.FilterRule(6, Long.toString(tag)),
+                        new SavedView.FilterRule(0, "bill")), true, false));
+        source.permissions.setOwner(ObjectType.SAVED_VIEW, bobsView.id(), "bob");
 
         Path export = dir.resolve("export");
         source.exporter().export(new ExportOptions(export, false, false, false, false, false, false, false, false,
@@ -83,6 +88,10 @@ class PermissionBackupTest {
         assertEquals(new Grants(Set.of("alice"), Set.of(), Set.of("alice"), Set.of("family")),
                 target.permissions.access(ObjectType.DOCUMENT, List.of(newPayslip.id())).get(newPayslip.id()).grants());
         assertNull(byTitle(target, "Open letter").owner());
+        SavedView view = target.savedViews.list().get(0);
+        assertEquals(bobsView.withId(view.id()), view.withId(view.id()));
+        assertEquals(Long.toString(newTag), view.filterRules().get(0).value());
+        assertEquals("bob", target.permissions.accessAll(ObjectType.SAVED_VIEW).get(view.id()).owner());
     }
 
     @Test
@@ -109,7 +118,11 @@ class PermissionBackupTest {
                 {"model": "guardian.userobjectpermission", "pk": 3, "fields": {"object_pk": "11", "content_type": 7, "user": 4, "permission": 26}},
                 {"model": "guardian.groupobjectpermission", "pk": 1, "fields": {"object_pk": "5", "content_type": 9, "group": 1, "permission": 36}},
                 {"model": "guardian.groupobjectpermission", "pk": 2, "fields": {"object_pk": "99", "content_type": 9, "group": 1, "permission": 36}},
-                {"model": "guardian.userobjectpermission", "pk": 4, "fields": {"object_pk": "1", "content_type": 30, "user": 4, "permission": 120}}
+                {"model": "guardian.userobjectpermission", "pk": 4, "fields": {"object_pk": "1", "content_type": 30, "user": 4, "permission": 120}},
+                {"model": "documents.savedview", "pk": 2, "fields": {"owner": 4, "name": "Ben's tag", "show_on_dashboard": true, "show_in_sidebar": true, "sort_field": "created", "sort_reverse": true, "page_size": null, "display_mode": "smallCards", "display_fields": ["title", "custom_field_9"]}},
+                {"model": "documents.savedviewfilterrule", "pk": 8, "fields": {"saved_view": 2, "rule_type": 6, "value": "5"}},
+                {"model": "documents.savedviewfilterrule", "pk": 9, "fields": {"saved_view": 2, "rule_type": 3, "value": "77"}},
+                {"model": "documents.savedviewfilterrule", "pk": 10, "fields": {"saved_view": 2, "rule_type": 32, "value": "3"}}
                 ]
                 """, StandardCharsets.UTF_8);
         ImportReport report = target.importer().importFrom(export, new ImportOptions(true, null), null);
@@ -122,6 +135,12 @@ class PermissionBackupTest {
         assertEquals(new Grants(Set.of("ben"), Set.of(), Set.of("ben"), Set.of()),
                 target.permissions.access(ObjectType.DOCUMENT, List.of(annas.id())).get(annas.id()).grants(),
                 "view and change kept, delete has no counterpart here");
+        SavedView view = target.savedViews.list().get(0);
+        assertEquals(List.of(new SavedView.FilterRule(6, Long.toString(tag)),
+                new SavedView.FilterRule(32, Long.toString(UserDirectory.numberOf("anna")))), view.filterRules(),
+                "tag and owner mapped, the rule naming a correspondent the export lacks left out");
+        assertEquals(List.of("title"), view.displayFields());
+        assertEquals("ben", target.permissions.accessAll(ObjectType.SAVED_VIEW).get(view.id()).owner());
     }
 
     private static long document(StorageInstance instance, String title, String owner) {

@@ -24,6 +24,7 @@ import org.paperless.storage.internal.jpa.DocumentTypeRepositoryComponent;
 import org.paperless.storage.internal.jpa.MailAccountsComponent;
 import org.paperless.storage.internal.jpa.MailRulesComponent;
 import org.paperless.storage.internal.jpa.PermissionRepositoryComponent;
+import org.paperless.storage.internal.jpa.SavedViewRepositoryComponent;
 import org.paperless.storage.internal.jpa.StoragePathRepositoryComponent;
 import org.paperless.storage.internal.jpa.TagRepositoryComponent;
 import org.paperless.storage.internal.migration.LiquibaseMigrations;
@@ -50,6 +51,7 @@ final class StorageInstance implements AutoCloseable {
     final MailAccountsComponent mailAccounts;
     final MailRulesComponent mailRules;
     final PermissionRepositoryComponent permissions;
+    final SavedViewRepositoryComponent savedViews;
 
     StorageInstance(Path root) throws Exception {
         Path data = root.resolve("data");
@@ -74,11 +76,12 @@ final class StorageInstance implements AutoCloseable {
         mailAccounts = new MailAccountsComponent(factory, migrations, dataFolders);
         mailRules = new MailRulesComponent(factory, migrations);
         permissions = new PermissionRepositoryComponent(dataSource, migrations);
+        savedViews = new SavedViewRepositoryComponent(dataSource, migrations, permissions);
     }
 
     ExporterComponent exporter() {
         return new ExporterComponent(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts,
-                mailRules, permissions), media, migrations, "0.1.0.test");
+                mailRules, permissions, savedViews), media, migrations, "0.1.0.test");
     }
 
     ImporterComponent importer() throws Exception {

@@ -16,7 +16,7 @@ final class ApiRoutes {
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
             "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema",
-            "users", "groups");
+            "users", "groups", "saved_views");
 
     private ApiRoutes() {
     }
@@ -33,6 +33,7 @@ final class ApiRoutes {
         new UsersResource(services, url).routes(routes);
         servlet.browsers().routes(routes);
         new GroupsResource(services, url).routes(routes);
+        new SavedViewsResource(services, url).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);

@@ -17,7 +17,6 @@ import org.paperless.api.index.SearchException;
 import org.paperless.api.index.SearchHit;
 import org.paperless.api.index.SearchResults;
 import org.paperless.api.security.Access;
-import org.paperless.api.security.Grants;
 import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.DocumentQuery.Criterion;
 import org.paperless.api.storage.DocumentQuery;
@@ -166,19 +165,13 @@ final class DocumentsResource {
         Seen seen = changeable(r);
         Document d = seen.document();
         ObjectNode body = r.json();
-        boolean newOwner = body.has("owner") && !java.util.Objects.equals(permissions.owner(body.get("owner")), d.owner());
-        if (newOwner || body.has("set_permissions")) {
-            Permissions.requireGovern(r.user(), seen.access());
-        }
-        Grants grants = permissions.read(body.get("set_permissions"), seen.access().grants(), false);
+        Permissions.OwnerChange owner = permissions.forChange(body, r.user(), seen.access());
         Document changed = DocumentChange.apply(d, body, services, whole);
-        if (newOwner) {
-            changed = DocumentChange.withOwner(changed, permissions.owner(body.get("owner")));
+        if (owner.newOwner()) {
+            changed = DocumentChange.withOwner(changed, owner.owner());
         }
         Document stored = services.documents().update(changed);
-        if (!grants.equals(seen.access().grants())) {
-            services.permissions().setGrants(ObjectType.DOCUMENT, List.of(d.id()), grants);
-        }
+        permissions.store(ObjectType.DOCUMENT, d.id(), owner);
         // Answered also when the user just gave the document away (as paperless-ngx).
         Document after = services.documents().find(stored.id()).orElse(stored);
         return Reply.ok(DocumentJson.of(after, permissions.of(after), View.of(r, names()).whole()));

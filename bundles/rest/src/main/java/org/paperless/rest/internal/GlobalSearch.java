@@ -62,7 +62,7 @@ final class GlobalSearch {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total", documents.size());
         json.put("documents", documents);
-        json.put("saved_views", List.of());
+        json.put("saved_views", savedViews(query, r));
         json.put("correspondents", named(ObjectKind.correspondents(services), query, r));
         json.put("document_types", named(ObjectKind.documentTypes(services), query, r));
         json.put("storage_paths", named(ObjectKind.storagePaths(services), query, r));
@@ -79,6 +79,24 @@ final class GlobalSearch {
         }
         json.put("total", total);
         return Reply.ok(json);
+    }
+
+    /** The saved views the user sees whose name holds the query (their id and name). */
+    private List<Map<String, Object>> savedViews(String query, ApiRequest r) {
+        var views = services.savedViews;
+        if (views == null) {
+            return List.of();
+        }
+        String lower = query.toLowerCase(Locale.ROOT);
+        var access = services.permissions().accessAll(org.paperless.api.security.ObjectType.SAVED_VIEW);
+        return views.list().stream().filter(v -> v.name().toLowerCase(Locale.ROOT).contains(lower))
+                .filter(v -> access.getOrDefault(v.id(), org.paperless.api.security.Access.PUBLIC).sees(r.user()))
+                .limit(EACH).map(v -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("id", v.id());
+                    json.put("name", v.name());
+                    return json;
+                }).toList();
     }
 
     private <T extends ClassifyingObject> List<Map<String, Object>> named(ObjectKind<T> kind, String query, ApiRequest r) {

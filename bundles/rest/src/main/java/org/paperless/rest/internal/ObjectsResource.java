@@ -5,14 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.ConflictException;
 import org.paperless.api.security.Access;
-import org.paperless.api.security.Grants;
 
 /** CRUD of one kind of object under {@code /api/<kind>/}, with paperless-ngx's list filters and document counts. */
 final class ObjectsResource<T extends ClassifyingObject> {
@@ -94,18 +92,14 @@ final class ObjectsResource<T extends ClassifyingObject> {
         var body = r.json();
         kind.checkFields(body);
         T object = readValid(body, null);
-        String owner = body.has("owner") ? permissions.owner(body.get("owner")) : r.user().name();
-        Grants grants = permissions.read(body.get("set_permissions"), Grants.NONE, false);
+        Permissions.OwnerChange owner = permissions.forNew(body, r.user());
         T created;
         try {
             created = kind.repository().create(object);
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }
-        services.permissions().setOwner(kind.type, created.id(), owner);
-        if (!grants.isEmpty()) {
-            services.permissions().setGrants(kind.type, List.of(created.id()), grants);
-        }
+        permissions.store(kind.type, created.id(), owner);
         return Reply.created(kind.json(created, kind.view(r, services)));
     }
 
@@ -120,11 +114,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         if (whole && !body.has("name")) {
             throw ApiException.invalid("name", "This field is required.");
         }
-        boolean newOwner = body.has("owner") && !Objects.equals(permissions.owner(body.get("owner")), access.owner());
-        if (newOwner || body.has("set_permissions")) {
-            Permissions.requireGovern(r.user(), access);
-        }
-        Grants grants = permissions.read(body.get("set_permissions"), access.grants(), false);
+        Permissions.OwnerChange owner = permissions.forChange(body, r.user(), access);
         T changed = readValid(body, existing);
         T stored;
         try {
@@ -132,12 +122,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         } catch (ConflictException e) {
             throw ApiException.invalid("name", e.getMessage());
         }
-        if (newOwner) {
-            services.permissions().setOwner(kind.type, stored.id(), permissions.owner(body.get("owner")));
-        }
-        if (!grants.equals(access.grants())) {
-            services.permissions().setGrants(kind.type, List.of(stored.id()), grants);
-        }
+        permissions.store(kind.type, stored.id(), owner);
         return Reply.ok(kind.json(stored, kind.view(r, services)));
     }
 

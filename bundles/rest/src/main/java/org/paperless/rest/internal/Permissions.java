@@ -174,4 +174,37 @@ final class Permissions {
         }
         return names;
     }
+
+    /** What a change of an object's {@code owner} and {@code set_permissions} asks, checked, to store once it is. */
+    record OwnerChange(boolean newOwner, String owner, Grants grants, Grants before) {
+    }
+
+    /**
+     * The {@code owner} and {@code set_permissions} of a new object: its maker owns it unless the body names an
+     * owner (or null), as paperless-ngx.
+     */
+    OwnerChange forNew(com.fasterxml.jackson.databind.node.ObjectNode body, ApiUser maker) {
+        String owner = body.has("owner") ? owner(body.get("owner")) : maker.name();
+        return new OwnerChange(true, owner, read(body.get("set_permissions"), Grants.NONE, false), Grants.NONE);
+    }
+
+    /** The same for a change: only the owner (or an admin, or anyone while nothing owns it) gives it away or shares it. */
+    OwnerChange forChange(com.fasterxml.jackson.databind.node.ObjectNode body, ApiUser user, Access access) {
+        boolean newOwner = body.has("owner") && !java.util.Objects.equals(owner(body.get("owner")), access.owner());
+        if (newOwner || body.has("set_permissions")) {
+            requireGovern(user, access);
+        }
+        return new OwnerChange(newOwner, newOwner ? owner(body.get("owner")) : access.owner(),
+                read(body.get("set_permissions"), access.grants(), false), access.grants());
+    }
+
+    /** Stores an object's new owner and grants (documents keep their owner in the document). */
+    void store(ObjectType type, long id, OwnerChange change) {
+        if (change.newOwner() && type != ObjectType.DOCUMENT) {
+            services.permissions().setOwner(type, id, change.owner());
+        }
+        if (!change.grants().equals(change.before())) {
+            services.permissions().setGrants(type, List.of(id), change.grants());
+        }
+    }
 }

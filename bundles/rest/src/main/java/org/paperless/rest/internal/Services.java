@@ -18,6 +18,7 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
 import org.paperless.api.storage.PermissionRepository;
+import org.paperless.api.storage.SavedViewRepository;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.api.tasks.TaskLog;
@@ -78,6 +79,9 @@ public class Services {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile UserDirectory directory;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SavedViewRepository savedViews;
 
     static <T> T need(T service, String what, String feature) {
         if (service == null) {

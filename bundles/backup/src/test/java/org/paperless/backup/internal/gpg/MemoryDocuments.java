@@ -140,6 +140,11 @@ public final class MemoryDocuments {
                     }
 
                     @Override
+                    public org.paperless.api.SavedView add(org.paperless.api.SavedView view) {
+                        throw new UnsupportedOperationException("no saved views in these tests");
+                    }
+
+                    @Override
                     public void own(org.paperless.api.security.ObjectType type, long objectId, String owner) {
                         throw new UnsupportedOperationException("no objects in these tests");
                     }

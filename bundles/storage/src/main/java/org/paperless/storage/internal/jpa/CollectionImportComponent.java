@@ -17,6 +17,7 @@ import org.paperless.api.Document;
 import org.paperless.api.DocumentType;
 import org.paperless.api.StoragePath;
 import org.paperless.api.Tag;
+import org.paperless.api.SavedView;
 import org.paperless.api.security.Grants;
 import org.paperless.api.security.ObjectType;
 import org.paperless.api.storage.CollectionImport;
@@ -139,6 +140,17 @@ public class CollectionImportComponent implements CollectionImport {
             }
             if (owner != null) {
                 insert(PermissionRepositoryComponent.INSERT_OWNER, type.key(), id, owner);
+            }
+        }
+
+        @Override
+        public SavedView add(SavedView view) {
+            em.flush();
+            // The transaction's own connection: the view is stored, or not, with everything else.
+            try (java.sql.Connection c = em.unwrap(java.sql.Connection.class)) {
+                return SavedViewRepositoryComponent.insert(c, view);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Storing saved view '" + view.name() + "' failed: " + e.getMessage(), e);
             }
         }
 

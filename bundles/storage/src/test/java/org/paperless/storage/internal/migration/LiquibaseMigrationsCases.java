@@ -50,7 +50,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Mail: failed attempts per fetched mail; unfinished mails found by folder (paperless 0.1.0)",
                 all.get(5).description());
         assertEquals("Permissions: owners of tags, correspondents, types and storage paths; view and change grants to "
-                + "users and groups; documents indexed by date (paperless 0.1.0)", all.get(6).description());
+                + "users and groups; saved views; documents indexed by date (paperless 0.1.0)", all.get(6).description());
         assertEquals(7, migrations().latest());
         // What paperless:rollback VERSION reads to know how far down the schema goes.
         assertTrue(all.stream().allMatch(m -> m.version().equals("0.1.0")), all.toString());
@@ -198,7 +198,8 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
 
         assertTrue(db.indexColumns("document").contains(List.of("created")), db.indexColumns("document")::toString);
         migrations.migrateTo(6);
-        assertFalse(db.tables().contains("object_permission") || db.tables().contains("object_owner"), db.tables()::toString);
+        assertFalse(db.tables().contains("object_permission") || db.tables().contains("object_owner")
+                || db.tables().contains("saved_view"), db.tables()::toString);
         assertFalse(db.indexColumns("document").contains(List.of("created")));
         assertEquals("bob", db.queryText("SELECT owner FROM document"));
         migrations.migrateTo(7);
