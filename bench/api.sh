@@ -88,5 +88,9 @@ bench_api() {
     api_mix "the same lists, API version 10 (without all)" "$work/lists" "$token" "$http" 10
     api_mix "full-text queries (page of 25)" "$work/queries" "$token" "$http"
     api_mix "thumbnails" "$work/thumbs" "$token" "$http"
+    echo "the same lists and queries inside the instance (one at a time, no HTTP, no JSON):"
+    "$ROOT/paperless" client "paperless-bench:api-queries --tags $(echo $tags | tr ' ' ',') --correspondents \
+$(echo $correspondents | tr ' ' ',') --words rechnung,versicherung,kündigung,invoice,vertrag,stadtwerke,miete,steuer,arzt,bank" \
+        | sed 's/^/    /'
     echo "load after: $(uptime | sed 's/.*load average/load average/')"
 }
