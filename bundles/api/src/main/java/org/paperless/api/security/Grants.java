@@ -28,4 +28,22 @@ public record Grants(Set<String> viewUsers, Set<String> viewGroups, Set<String> 
     boolean changes(ApiUser user) {
         return changeUsers.contains(user.name()) || changeGroups.stream().anyMatch(user.groups()::contains);
     }
+
+    /** Grants as they are read one at a time (rows of a table, records of an export). */
+    public static final class Builder {
+        private final java.util.Set<String> viewUsers = new java.util.HashSet<>();
+        private final java.util.Set<String> viewGroups = new java.util.HashSet<>();
+        private final java.util.Set<String> changeUsers = new java.util.HashSet<>();
+        private final java.util.Set<String> changeGroups = new java.util.HashSet<>();
+
+        /** One grant: to change (else to view), to a group (else to a user). */
+        public Builder add(boolean change, boolean group, String name) {
+            (change ? group ? changeGroups : changeUsers : group ? viewGroups : viewUsers).add(name);
+            return this;
+        }
+
+        public Grants build() {
+            return new Grants(viewUsers, viewGroups, changeUsers, changeGroups);
+        }
+    }
 }

@@ -85,7 +85,7 @@ final class PermissionImport {
                 session.own(type, id, owner);
             }
         }
-        Map<ObjectType, Map<Long, GrantSet>> byObject = new TreeMap<>();
+        Map<ObjectType, Map<Long, Grants.Builder>> byObject = new TreeMap<>();
         for (JsonNode record : grants) {
             JsonNode f = record.path("fields");
             ObjectType type = contentTypes.get(f.path("content_type").asLong());
@@ -103,8 +103,8 @@ final class PermissionImport {
                 unresolved++;
                 continue;
             }
-            byObject.computeIfAbsent(type, t -> new TreeMap<>()).computeIfAbsent(id, k -> new GrantSet())
-                    .add(view, group, name);
+            byObject.computeIfAbsent(type, t -> new TreeMap<>()).computeIfAbsent(id, k -> new Grants.Builder())
+                    .add(change, group, name);
         }
         byObject.forEach((type, objects) -> objects.forEach((id, set) -> session.grant(type, id, set.build())));
         if (unresolved > 0) {
@@ -184,21 +184,5 @@ final class PermissionImport {
 
     int grantCount() {
         return grants.size();
-    }
-
-    /** The grants of one object as the records come. */
-    private static final class GrantSet {
-        private final Set<String> viewUsers = new HashSet<>();
-        private final Set<String> viewGroups = new HashSet<>();
-        private final Set<String> changeUsers = new HashSet<>();
-        private final Set<String> changeGroups = new HashSet<>();
-
-        void add(boolean view, boolean group, String name) {
-            (view ? group ? viewGroups : viewUsers : group ? changeGroups : changeUsers).add(name);
-        }
-
-        Grants build() {
-            return new Grants(viewUsers, viewGroups, changeUsers, changeGroups);
-        }
     }
 }

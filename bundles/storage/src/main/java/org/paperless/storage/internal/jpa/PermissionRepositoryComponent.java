@@ -52,7 +52,7 @@ public class PermissionRepositoryComponent implements PermissionRepository {
     @Override
     public Map<Long, Access> access(ObjectType type, Collection<Long> ids) {
         Map<Long, String> owners = new HashMap<>();
-        Map<Long, GrantsBuilder> grants = new HashMap<>();
+        Map<Long, Grants.Builder> grants = new HashMap<>();
         List<Long> all = new ArrayList<>(new HashSet<>(ids));
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
@@ -78,7 +78,7 @@ public class PermissionRepositoryComponent implements PermissionRepository {
             throw new IllegalArgumentException("the access of documents is read page by page");
         }
         Map<Long, String> owners = new HashMap<>();
-        Map<Long, GrantsBuilder> grants = new HashMap<>();
+        Map<Long, Grants.Builder> grants = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             readOwners(c, "SELECT object_id, owner FROM object_owner WHERE object_type = ?", type, List.of(), owners);
@@ -92,7 +92,7 @@ public class PermissionRepositoryComponent implements PermissionRepository {
 
     @Override
     public Map<Long, Grants> grants(ObjectType type) {
-        Map<Long, GrantsBuilder> grants = new HashMap<>();
+        Map<Long, Grants.Builder> grants = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             readGrants(c, "SELECT object_id, permission, principal_type, principal FROM object_permission"
@@ -181,7 +181,7 @@ public class PermissionRepositoryComponent implements PermissionRepository {
         }
     }
 
-    private static void readGrants(Connection c, String sql, ObjectType type, List<Long> ids, Map<Long, GrantsBuilder> into)
+    private static void readGrants(Connection c, String sql, ObjectType type, List<Long> ids, Map<Long, Grants.Builder> into)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
@@ -191,19 +191,19 @@ public class PermissionRepositoryComponent implements PermissionRepository {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    into.computeIfAbsent(r.getLong(1), k -> new GrantsBuilder())
-                            .add(r.getString(2), r.getString(3), r.getString(4));
+                    into.computeIfAbsent(r.getLong(1), k -> new Grants.Builder())
+                            .add(CHANGE.equals(r.getString(2)), GROUP.equals(r.getString(3)), r.getString(4));
                 }
             }
         }
     }
 
-    private static Map<Long, Access> combine(Map<Long, String> owners, Map<Long, GrantsBuilder> grants) {
+    private static Map<Long, Access> combine(Map<Long, String> owners, Map<Long, Grants.Builder> grants) {
         Map<Long, Access> access = new HashMap<>();
         Set<Long> ids = new HashSet<>(owners.keySet());
         ids.addAll(grants.keySet());
         for (Long id : ids) {
-            GrantsBuilder g = grants.get(id);
+            Grants.Builder g = grants.get(id);
             access.put(id, new Access(owners.get(id), g == null ? Grants.NONE : g.build()));
         }
         return access;
@@ -235,27 +235,6 @@ public class PermissionRepositoryComponent implements PermissionRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Changing permissions failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The grants of one object as rows come in. */
-    private static final class GrantsBuilder {
-        private final Set<String> viewUsers = new HashSet<>();
-        private final Set<String> viewGroups = new HashSet<>();
-        private final Set<String> changeUsers = new HashSet<>();
-        private final Set<String> changeGroups = new HashSet<>();
-
-        void add(String permission, String principalType, String name) {
-            boolean group = GROUP.equals(principalType);
-            if (CHANGE.equals(permission)) {
-                (group ? changeGroups : changeUsers).add(name);
-            } else {
-                (group ? viewGroups : viewUsers).add(name);
-            }
-        }
-
-        Grants build() {
-            return new Grants(viewUsers, viewGroups, changeUsers, changeGroups);
         }
     }
 }
