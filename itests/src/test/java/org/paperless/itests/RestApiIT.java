@@ -402,6 +402,9 @@ class RestApiIT {
     void ownersShareWithUsersAndGroupsWhichAdminsMakeThroughTheApi() throws Exception {
         ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
         assertEquals(403, bob.post("/api/groups/", Map.of("name", "family")).status(), "only admins make groups");
+        String bobMay = bob.get("/api/ui_settings/").json().get("permissions").toString();
+        assertTrue(bobMay.contains("\"change_document\"") && !bobMay.contains("add_user"), bobMay);
+        assertTrue(admin.get("/api/ui_settings/").json().get("permissions").toString().contains("\"add_user\""));
         ApiClient.Response group = admin.post("/api/groups/", Map.of("name", "family"));
         assertEquals(201, group.status(), group.text());
         long family = group.json().get("id").asLong();

@@ -113,8 +113,28 @@ final class ApiRoutes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("user", user);
         json.put("settings", Map.of());
-        json.put("permissions", List.of());
+        json.put("permissions", permissions(r.user()));
         return Reply.ok(json);
+    }
+
+    /** What the user may do, as paperless-ngx's permission codenames, which its apps read to show what is possible. */
+    static List<String> permissions(org.paperless.api.security.ApiUser user) {
+        List<String> models = new ArrayList<>(List.of("document", "tag", "correspondent", "documenttype", "storagepath",
+                "savedview", "note", "customfield", "paperlesstask"));
+        if (user.admin()) {
+            models.addAll(List.of("user", "group", "uisettings"));
+        }
+        List<String> codenames = new ArrayList<>();
+        for (String model : models) {
+            for (String action : new String[] {"add", "change", "delete", "view"}) {
+                codenames.add(action + "_" + model);
+            }
+        }
+        if (!user.admin()) {
+            codenames.add("view_user");
+            codenames.add("view_group");
+        }
+        return codenames;
     }
 
     private static Reply status(ApiRequest r, Services services) {
