@@ -17,13 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A staged file through the parser of its type. A parser whose bundle is restarting or being updated is
  * waited for (bounded); a parse that failed because its parser went away meanwhile is done again by the
- * parser that comes back, so a swap costs time, never a document.
+ * parser that comes back, so a swap costs time, never a document. A parser whose bundle is updated or refreshed
+ * under it loses its classes (a LinkageError such as NoClassDefFoundError) sometimes before its service is gone:
+ * that too is a swap, not a damaged file.
  */
 final class ParseStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseStep.class);
     /** Parses of one file, the first included, while parsers come and go. */
     static final int ATTEMPTS = 3;
+    /** How long a parser that lost its classes gets to be replaced before it is asked again. */
+    static final Duration SWAP_WAIT = Duration.ofSeconds(5);
 
     private final ParserRegistry parsers;
     private final Supplier<Duration> waitLimit;
@@ -39,8 +43,13 @@ final class ParseStep {
             DocumentParser parser = parserFor(mime);
             try {
                 return parser.parse(staged, mime);
-            } catch (ParseException | RuntimeException e) {
-                if (attempt < ATTEMPTS && wentAway(parser, mime)) {
+            } catch (ParseException | RuntimeException | LinkageError e) {
+                boolean lostClasses = lostClasses(e);
+                if (lostClasses && attempt < ATTEMPTS) {
+                    Thread.interrupted(); // see below
+                    awaitSwap(parser, mime);
+                }
+                if (attempt < ATTEMPTS && (wentAway(parser, mime) || lostClasses)) {
                     // An interrupt that stopped the old parser's work was meant for it, not for this thread:
                     // left set, it would cut the next read short (ClosedByInterruptException).
                     Thread.interrupted();
@@ -88,6 +97,24 @@ final class ParseStep {
             }
         }
         return false;
+    }
+
+    /** A class of the parser (or of a service it called) could not be loaded: its bundle is in the middle of a swap. */
+    static boolean lostClasses(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LinkageError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits, briefly, for the framework to take away a parser whose bundle is being updated or refreshed. */
+    private void awaitSwap(DocumentParser parser, String mime) throws InterruptedException {
+        long deadline = System.nanoTime() + SWAP_WAIT.toNanos();
+        while (!wentAway(parser, mime) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Whether the parser that failed is no longer the one for its type (stopped, updated, replaced). */
