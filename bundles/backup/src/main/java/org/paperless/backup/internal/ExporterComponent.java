@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -235,7 +234,7 @@ public class ExporterComponent implements Exporter {
         /** A user record, once, before the first record that names the user. */
         private void user(String name, ManifestWriter manifest) throws IOException {
             if (name != null && users.add(name)) {
-                manifest.write(principals.user(name, accounts.get(name), Instant.now()));
+                manifest.write(principals.user(name, accounts.get(name)));
             }
         }
 

@@ -80,8 +80,12 @@ final class PermissionRecords {
         return record(GROUP, UserDirectory.numberOf(g.name()), fields);
     }
 
-    /** A user as the directory knows them; {@code account} null for an owner the directory no longer has. */
-    ObjectNode user(String name, UserDirectory.Account account, Instant exported) {
+    /**
+     * A user as the directory knows them; {@code account} null for an owner the directory no longer has. The realm
+     * does not keep when a user joined: paperless-ngx's required {@code date_joined} is the same fixed moment for
+     * every user, so that exporting twice writes the same record.
+     */
+    ObjectNode user(String name, UserDirectory.Account account) {
         boolean admin = account != null && account.admin();
         ObjectNode fields = mapper.createObjectNode();
         fields.put("password", "");
@@ -93,7 +97,7 @@ final class PermissionRecords {
         fields.put("email", "");
         fields.put("is_staff", admin);
         fields.put("is_active", account != null);
-        fields.put("date_joined", exported.toString());
+        fields.put("date_joined", Instant.EPOCH.toString());
         ArrayNode groups = fields.putArray("groups");
         if (account != null) {
             new TreeSet<>(account.groups()).forEach(g -> groups.add(UserDirectory.numberOf(g)));
