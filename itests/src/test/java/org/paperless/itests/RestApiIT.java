@@ -394,6 +394,10 @@ class RestApiIT {
         assertTrue(mine.get("results").get(0).get("user_can_change").asBoolean());
         assertEquals(mine.get("results").get(0).get("owner"), admin.get("/api/documents/" + own + "/").json().get("owner"));
         assertTrue(ids(admin.get("/api/documents/?page_size=100").json().get("results")).contains(own), "admins see all");
+        long bobId = mine.get("results").get(0).get("owner").asLong();
+        assertEquals(List.of(own), ids("/api/documents/?owner__id=" + bobId));
+        assertFalse(ids("/api/documents/?owner__id__none=" + bobId + "&page_size=100").contains(own));
+        assertFalse(ids("/api/documents/?owner__isnull=true&page_size=100").contains(own));
         bobsDocument = own;
     }
 
@@ -503,6 +507,16 @@ class RestApiIT {
         assertEquals(401, browser("DELETE", auth + "session", null, cookies, token, null).status(), "logged out");
         assertEquals(401, browser("GET", "/api/documents/", null, cookies, null, null).status());
         assertEquals(401, browser("GET", "/api/documents/", null, "sessionid=" + "0".repeat(64), null, null).status());
+
+        // A new password ends the user's sessions, as Django does.
+        ApiClient.Response bobIn = browser("POST", auth + "login", Map.of("username", "bob", "password", "bob-secret"),
+                "csrftoken=" + csrf, csrf, null);
+        assertEquals(200, bobIn.status(), bobIn.text());
+        String bobCookies = "sessionid=" + cookie(bobIn, "sessionid") + "; csrftoken=" + cookie(bobIn, "csrftoken");
+        assertEquals(200, browser("GET", "/api/documents/", null, bobCookies, null, null).status());
+        long bob = bobIn.json().get("data").get("user").get("id").asLong();
+        assertEquals(200, admin.patch("/api/users/" + bob + "/", Map.of("password", "bob-secret")).status());
+        assertEquals(401, browser("GET", "/api/documents/", null, bobCookies, null, null).status());
     }
 
     @Test

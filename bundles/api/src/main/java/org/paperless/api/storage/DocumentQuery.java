@@ -150,6 +150,20 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
         }
     }
 
+    /** The document's owner is one of these users (by name); with {@code negate}, it is none of them or nobody. */
+    public record OwnerIn(Set<String> users, boolean negate) implements Criterion {
+        public OwnerIn {
+            users = Set.copyOf(users);
+            if (users.size() > MAX_VALUES) {
+                throw new IllegalArgumentException("at most " + MAX_VALUES + " owners in one filter, not " + users.size());
+            }
+        }
+    }
+
+    /** The document has no owner (true) or has one (false). */
+    public record OwnerIsNull(boolean isNull) implements Criterion {
+    }
+
     /** The archive serial number equals this one. */
     public record SerialNumber(long asn) implements Criterion {
     }

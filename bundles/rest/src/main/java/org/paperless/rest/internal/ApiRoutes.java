@@ -30,7 +30,7 @@ final class ApiRoutes {
         new GlobalSearch(services).routes(routes);
         new CustomFieldsResource(services, url).routes(routes);
         new TrashResource(services, url).routes(routes);
-        new UsersResource(services, url).routes(routes);
+        new UsersResource(services, servlet, url).routes(routes);
         servlet.browsers().routes(routes);
         new GroupsResource(services, url).routes(routes);
         new SavedViewsResource(services, url).routes(routes);

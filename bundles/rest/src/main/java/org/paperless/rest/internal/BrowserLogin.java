@@ -45,6 +45,11 @@ final class BrowserLogin {
         this.url = url;
     }
 
+    /** A user's browser sessions end: their password changed, or they were deleted. */
+    void logOut(String user) {
+        sessions.closeAll(user);
+    }
+
     long ageSeconds() {
         return sessions.ageSeconds();
     }

@@ -53,14 +53,17 @@ final class DocumentFilters {
             "is_in_inbox", "created__date__gt", "created__date__lt", "created__date__gte", "created__date__lte",
             "created__gt", "created__lt", "created__gte", "created__lte", "added__date__gt", "added__date__lt",
             "added__gt", "added__lt", "modified__date__gt", "modified__date__lt", "archive_serial_number",
-            "archive_serial_number__gt", "archive_serial_number__lt", "archive_serial_number__isnull", "ordering",
+            "archive_serial_number__gt", "archive_serial_number__lt", "archive_serial_number__isnull", "owner__id",
+            "owner__id__in", "owner__id__none", "owner__isnull", "ordering",
             "page", "page_size", "fields", "truncate_content", "query", "more_like_id");
 
     private DocumentFilters() {
     }
 
-    static List<Criterion> criteria(ApiRequest r, TagRepository tags) {
+    static List<Criterion> criteria(ApiRequest r, Services services) {
+        TagRepository tags = services.tags();
         List<Criterion> c = new ArrayList<>(Visibility.criteria(r.user()));
+        owners(r, c, services);
         r.number("id").ifPresent(id -> c.add(new IdIn(Set.of(id))));
         r.numbers("id__in").ifPresent(ids -> c.add(new IdIn(ids)));
         text(r, c, "title", TextField.TITLE);
@@ -95,6 +98,35 @@ final class DocumentFilters {
             c.add(new SerialNumberRange(above, below));
         }
         return c;
+    }
+
+    /** {@code owner__id}, {@code owner__id__in}, {@code owner__id__none} (users by number), {@code owner__isnull}. */
+    private static void owners(ApiRequest r, List<Criterion> c, Services services) {
+        r.flag("owner__isnull").ifPresent(n -> c.add(new DocumentQuery.OwnerIsNull(n)));
+        Set<Long> in = r.number("owner__id").map(Set::of).or(() -> r.numbers("owner__id__in")).orElse(null);
+        Set<Long> none = r.numbers("owner__id__none").orElse(null);
+        if (in == null && none == null) {
+            return;
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        services.directory().users().forEach(a -> names.put(Users.id(a.name()), a.name()));
+        if (in != null) {
+            c.add(new DocumentQuery.OwnerIn(named(in, names), false));
+        }
+        if (none != null) {
+            c.add(new DocumentQuery.OwnerIn(named(none, names), true));
+        }
+    }
+
+    /** The names of the users with these numbers; numbers of nobody name nobody. */
+    private static Set<String> named(Set<Long> ids, java.util.Map<Long, String> names) {
+        Set<String> found = new java.util.HashSet<>();
+        ids.forEach(id -> {
+            if (names.containsKey(id)) {
+                found.add(names.get(id));
+            }
+        });
+        return found;
     }
 
     private static void text(ApiRequest r, List<Criterion> c, String name, TextField field) {
@@ -145,7 +177,7 @@ final class DocumentFilters {
         return orders;
     }
 
-    static DocumentQuery query(ApiRequest r, TagRepository tags, int offset, int limit) {
-        return new DocumentQuery(criteria(r, tags), ordering(r), offset, limit, Paging.withAll(r));
+    static DocumentQuery query(ApiRequest r, Services services, int offset, int limit) {
+        return new DocumentQuery(criteria(r, services), ordering(r), offset, limit, Paging.withAll(r));
     }
 }

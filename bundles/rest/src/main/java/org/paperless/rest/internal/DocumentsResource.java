@@ -107,7 +107,7 @@ final class DocumentsResource {
             return search(r, paging);
         }
         DocumentQuery.Page page = services.documents().query(
-                DocumentFilters.query(r, services.tags(), paging.offset(), paging.size()));
+                DocumentFilters.query(r, services, paging.offset(), paging.size()));
         paging.check(page.count());
         View view = View.of(r, names());
         Map<Long, Access> access = permissions.of(page.documents());
@@ -118,7 +118,7 @@ final class DocumentsResource {
 
     /** Full text ({@code query=}) or similar documents ({@code more_like_id=}), ranked, with the other filters. */
     private Reply search(ApiRequest r, Paging paging) throws SearchException {
-        List<Criterion> criteria = DocumentFilters.criteria(r, services.tags());
+        List<Criterion> criteria = DocumentFilters.criteria(r, services);
         boolean filtered = !criteria.isEmpty();
         int offset = filtered ? 0 : paging.offset();
         int limit = filtered ? MAX_FILTERED_HITS : paging.size();

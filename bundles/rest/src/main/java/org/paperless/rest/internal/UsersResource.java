@@ -28,10 +28,12 @@ final class UsersResource {
     private static final Set<String> NOT_KEPT = Set.of("email", "first_name", "last_name");
 
     private final Services services;
+    private final ApiServlet servlet;
     private final String baseUrl;
 
-    UsersResource(Services services, String baseUrl) {
+    UsersResource(Services services, ApiServlet servlet, String baseUrl) {
         this.services = services;
+        this.servlet = servlet;
         this.baseUrl = baseUrl;
     }
 
@@ -95,8 +97,13 @@ final class UsersResource {
             throw ApiException.invalid("is_superuser", "You cannot take the admin role from yourself.");
         }
         Set<String> groups = body.has("groups") ? groups(body, null) : null;
+        String password = password(body);
         try {
-            return Reply.ok(json(directory().changeUser(account.name(), password(body), admin, groups)));
+            Account changed = directory().changeUser(account.name(), password, admin, groups);
+            if (password != null) {
+                servlet.browsers().logOut(account.name()); // as Django: a new password ends the user's sessions
+            }
+            return Reply.ok(json(changed));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("non_field_errors", e.getMessage());
         }
@@ -110,6 +117,7 @@ final class UsersResource {
             throw ApiException.detail(400, "You cannot delete yourself.");
         }
         directory().deleteUser(account.name());
+        servlet.browsers().logOut(account.name());
         services.permissions().forgetPrincipal(false, account.name());
         return Reply.noContent();
     }

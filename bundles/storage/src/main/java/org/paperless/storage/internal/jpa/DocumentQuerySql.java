@@ -128,6 +128,10 @@ final class DocumentQuerySql {
             dates(c);
         } else if (criterion instanceof DocumentQuery.VisibleTo c) {
             visible(c);
+        } else if (criterion instanceof DocumentQuery.OwnerIn c) {
+            owners(c);
+        } else if (criterion instanceof DocumentQuery.OwnerIsNull c) {
+            and("d.owner IS " + (c.isNull() ? "NULL" : "NOT NULL"));
         } else if (criterion instanceof SerialNumber c) {
             and("d.archive_serial_number = ?");
             parameters.add(c.asn());
@@ -260,5 +264,16 @@ final class DocumentQuerySql {
         }
         and("(d.owner IS NULL OR d.owner = ? OR EXISTS (SELECT 1 FROM object_permission p WHERE p.object_type = 'document'"
                 + " AND p.object_id = d.id AND (" + grant + ")))");
+    }
+
+    /** Owned by one of the users; negated: by none of them, or by nobody (as paperless-ngx's owner__id__none). */
+    private void owners(DocumentQuery.OwnerIn c) {
+        if (c.users().isEmpty()) {
+            and(c.negate() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(c.users().size(), "?"));
+        and(c.negate() ? "(d.owner IS NULL OR d.owner NOT IN (" + marks + "))" : "d.owner IN (" + marks + ")");
+        parameters.addAll(c.users().stream().sorted().toList());
     }
 }

@@ -197,6 +197,11 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
         assertEquals(List.of(a, b, c, d, tax), ids(new DocumentQuery.VisibleTo("carol", Set.of("family", "work"))));
         assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.VisibleTo("carol", Set.of("work"))));
         assertEquals(List.of(a, b, c, d, payslip, tax), ids(new DocumentQuery.VisibleTo("bob")));
+        assertEquals(List.of(payslip, tax), ids(new DocumentQuery.OwnerIn(Set.of("bob", "nobody"), false)));
+        assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.OwnerIn(Set.of("bob"), true)), "none of them, or nobody");
+        assertEquals(List.of(a, b, c, d), ids(new DocumentQuery.OwnerIsNull(true)));
+        assertEquals(List.of(payslip, tax), ids(new DocumentQuery.OwnerIsNull(false)));
+        assertEquals(List.of(), ids(new DocumentQuery.OwnerIn(Set.of(), false)));
 
         Access access = permissions.access(ObjectType.DOCUMENT, List.of(payslip, tax, a)).get(tax);
         assertEquals("bob", access.owner());
