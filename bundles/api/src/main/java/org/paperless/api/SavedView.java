@@ -43,6 +43,15 @@ public record SavedView(Long id, String name, String sortField, boolean sortReve
             throw new IllegalArgumentException("at most " + MAX_RULES + " filter rules");
         }
         displayFields = displayFields == null || displayFields.isEmpty() ? null : List.copyOf(displayFields);
+        if (displayFields != null && String.join(",", displayFields).length() > MAX_VALUE) {
+            throw new IllegalArgumentException("the fields shown take at most " + MAX_VALUE + " characters");
+        }
+        if (sortField != null && sortField.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a sort field's name is at most " + MAX_NAME + " characters");
+        }
+        if (displayMode != null && displayMode.length() > 32) {
+            throw new IllegalArgumentException("a display mode is at most 32 characters");
+        }
         if (pageSize != null && (pageSize < 1 || pageSize > 100_000)) {
             throw new IllegalArgumentException("a page holds 1 to 100,000 documents");
         }
