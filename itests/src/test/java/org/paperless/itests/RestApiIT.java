@@ -550,6 +550,173 @@ class RestApiIT {
         assertEquals(404, admin.get("/api/saved_views/" + id + "/").status());
     }
 
+    @Test
+    @Order(14)
+    void customFieldsCarryTypedValuesWhichClientsSetFilterAndRename() throws Exception {
+        long invoice = documents.get(0);
+        long receipt = documents.get(2);
+        long amount = admin.get("/api/custom_fields/?name__iexact=amount").json().get("results").get(0).get("id").asLong();
+        ApiClient.Response made = admin.post("/api/custom_fields/", Map.of("name", "Status", "data_type", "select",
+                "extra_data", Map.of("select_options", List.of(Map.of("label", "Open"), Map.of("label", "Paid")))));
+        assertEquals(201, made.status(), made.text());
+        long status = made.json().get("id").asLong();
+        JsonNode options = made.json().get("extra_data").get("select_options");
+        String open = options.get(0).get("id").asText();
+        String paid = options.get(1).get("id").asText();
+        assertEquals(16, open.length(), "ids made as paperless-ngx makes them: " + options);
+        assertEquals(400, admin.post("/api/custom_fields/", Map.of("name", "Empty", "data_type", "select")).status(),
+                "a select field needs options");
+        long pages = admin.post("/api/custom_fields/", Map.of("name", "Pages", "data_type", "integer")).json().get("id").asLong();
+        long related = admin.post("/api/custom_fields/", Map.of("name", "Related", "data_type", "documentlink"))
+                .json().get("id").asLong();
+
+        ApiClient.Response set = admin.patch("/api/documents/" + invoice + "/", Map.of("custom_fields", List.of(
+                Map.of("field", amount, "value", "EUR12.5"), Map.of("field", status, "value", open),
+                Map.of("field", pages, "value", 3), Map.of("field", related, "value", List.of(receipt)))));
+        assertEquals(200, set.status(), set.text());
+        Map<Long, JsonNode> values = fieldValues(set.json());
+        assertEquals("EUR12.50", values.get(amount).asText());
+        assertEquals(open, values.get(status).asText(), "a select value is its option's id");
+        assertTrue(values.get(pages).isIntegralNumber() && values.get(pages).asInt() == 3, values.toString());
+        assertEquals(List.of(receipt), longs(values.get(related)));
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("field", pages, "value", "three"),
+                Map.of("field", related, "value", List.of(999_999)), Map.of("field", 999_999, "value", 1),
+                Map.of("field", status, "value", "nope"))) {
+            ApiClient.Response refused = admin.patch("/api/documents/" + invoice + "/", Map.of("custom_fields", List.of(bad)));
+            assertEquals(400, refused.status(), bad + " " + refused.text());
+        }
+        assertEquals(4, fieldValues(admin.get("/api/documents/" + invoice + "/").json()).size(), "refusals changed nothing");
+
+        ApiClient.Response bulk = admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(invoice, receipt),
+                "method", "modify_custom_fields", "parameters", Map.of("add_custom_fields", Map.of(String.valueOf(status), paid),
+                        "remove_custom_fields", List.of())));
+        assertEquals(200, bulk.status(), bulk.text());
+        assertEquals(paid, fieldValues(admin.get("/api/documents/" + receipt + "/").json()).get(status).asText());
+        assertEquals(List.of(invoice), ids("/api/documents/?custom_fields__id__all=" + status + "," + amount));
+        assertEquals(List.of(invoice, receipt), ids("/api/documents/?custom_fields__id__in=" + status + "&ordering=id"));
+        assertFalse(ids("/api/documents/?has_custom_fields=false&page_size=100").contains(receipt));
+        assertEquals(2, admin.get("/api/custom_fields/" + status + "/").json().get("document_count").asInt());
+
+        ApiClient.Response renamed = admin.patch("/api/custom_fields/" + status + "/", Map.of("extra_data", Map.of(
+                "select_options", List.of(Map.of("id", open, "label", "Open"), Map.of("id", paid, "label", "Settled")))));
+        assertEquals(200, renamed.status(), renamed.text());
+        assertEquals(paid, fieldValues(admin.get("/api/documents/" + receipt + "/").json()).get(status).asText());
+        Launcher.Result shown = launcher.run("client", "paperless:document-show " + receipt);
+        assertTrue(shown.output().contains("Settled"), "the documents follow the new label: " + shown.output());
+
+        ApiClient.Response fewer = admin.patch("/api/documents/" + invoice + "/", Map.of("custom_fields",
+                List.of(Map.of("field", amount, "value", "7"))));
+        assertEquals(Map.of(amount, "7.00"), Map.of(amount, fieldValues(fewer.json()).get(amount).asText()));
+        assertEquals(1, fieldValues(fewer.json()).size(), "fields left out are taken off: " + fewer.text());
+        assertEquals(200, admin.post("/api/documents/bulk_edit/", Map.of("documents", List.of(receipt),
+                "method", "modify_custom_fields", "parameters", Map.of("add_custom_fields", List.of(pages),
+                        "remove_custom_fields", List.of(status)))).status());
+        Map<Long, JsonNode> receiptValues = fieldValues(admin.get("/api/documents/" + receipt + "/").json());
+        assertEquals(java.util.Set.of(pages), receiptValues.keySet());
+        assertTrue(receiptValues.get(pages).isNull(), "added without a value");
+
+        long upload = uploaded(admin.upload("/api/documents/post_document/", "fields.pdf",
+                HostileFixtures.textPdf("A bill with an amount"), Map.of("custom_fields", "{\"" + amount + "\": \"3.10\"}")));
+        assertEquals("3.10", fieldValues(admin.get("/api/documents/" + upload + "/").json()).get(amount).asText());
+        assertEquals(400, admin.upload("/api/documents/post_document/", "bad.pdf", HostileFixtures.textPdf("bad"),
+                Map.of("custom_fields", "{\"" + pages + "\": \"many\"}")).status(), "checked before the file is taken");
+
+        ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+        ApiClient.Response sneaky = bob.patch("/api/documents/" + bobsDocument + "/", Map.of("custom_fields",
+                List.of(Map.of("field", related, "value", List.of(invoice)))));
+        assertEquals(400, sneaky.status(), "a link to a document bob does not see: " + sneaky.text());
+        assertEquals(204, admin.delete("/api/custom_fields/" + pages + "/").status());
+        assertEquals(java.util.Set.of(), fieldValues(admin.get("/api/documents/" + receipt + "/").json()).keySet());
+    }
+
+    @Test
+    @Order(15)
+    void mailAccountsAndRulesAreManagedAndFetchedThroughTheApi() throws Exception {
+        String password = "erin-imap-secret";
+        try (GreenMailServer imap = new GreenMailServer(Map.of("erin", password))) {
+            byte[] pdf = HostileFixtures.textPdf("Mailed statement of the quokka account");
+            try (ImapSession erin = new ImapSession("127.0.0.1", imap.port(), "erin", password)) {
+                erin.append("INBOX", MailFixtures.withAttachment("Statement", UUID.randomUUID() + "@example.org",
+                        "statement.pdf", "application/pdf", pdf));
+            }
+            Map<String, Object> account = Map.of("name", "Erin", "imap_server", "127.0.0.1", "imap_port", imap.port(),
+                    "imap_security", 1, "username", "erin", "password", "wrong");
+            ApiClient.Response made = admin.post("/api/mail_accounts/", account);
+            assertEquals(201, made.status(), made.text());
+            long id = made.json().get("id").asLong();
+            assertEquals("**********", made.json().get("password").asText(), "the password never leaves");
+            assertEquals(400, admin.post("/api/mail_accounts/test/", Map.of("id", id, "name", "Erin", "imap_server",
+                    "127.0.0.1", "imap_port", imap.port(), "imap_security", 1, "username", "erin", "password", "**********"))
+                    .status(), "the stored (wrong) password is tried");
+            assertEquals(200, admin.patch("/api/mail_accounts/" + id + "/", Map.of("password", password)).status());
+            assertEquals(200, admin.patch("/api/mail_accounts/" + id + "/", Map.of("password", "**********",
+                    "character_set", "UTF-8")).status(), "the hidden password sent back keeps the password");
+            ApiClient.Response tested = admin.post("/api/mail_accounts/test/", Map.of("id", id, "imap_server", "127.0.0.1",
+                    "imap_port", imap.port(), "imap_security", 1, "username", "erin", "password", "**********"));
+            assertEquals(200, tested.status(), tested.text());
+            assertTrue(tested.json().get("success").asBoolean());
+
+            assertEquals(400, admin.post("/api/mail_rules/", Map.of("name", "Moved", "account", id, "action", 2)).status(),
+                    "moving needs a folder");
+            ApiClient.Response rule = admin.post("/api/mail_rules/", Map.of("name", "Statements", "account", id,
+                    "action", 3, "assign_tags", List.of(bills), "assign_correspondent_from", 1, "maximum_age", 0));
+            assertEquals(201, rule.status(), rule.text());
+            assertEquals(List.of(bills), longs(rule.json().get("assign_tags")));
+            assertEquals("INBOX", rule.json().get("folder").asText());
+            assertEquals(1, admin.get("/api/mail_rules/").json().get("count").asInt());
+            ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+            assertEquals(403, bob.get("/api/mail_accounts/").status(), "mail accounts are the instance's: admins only");
+
+            ApiClient.Response processed = admin.post("/api/mail_accounts/" + id + "/process/", Map.of());
+            assertEquals(200, processed.status(), processed.text());
+            JsonNode found = searchUntilFound("quokka");
+            long mailed = found.get("results").get(0).get("id").asLong();
+            assertEquals(List.of(bills), longs(admin.get("/api/documents/" + mailed + "/").json().get("tags")));
+
+            assertEquals(204, admin.delete("/api/mail_rules/" + rule.json().get("id").asLong() + "/").status());
+            assertEquals(204, admin.delete("/api/mail_accounts/" + id + "/").status());
+            assertEquals(0, admin.get("/api/mail_accounts/").json().get("count").asInt());
+        }
+    }
+
+    @Test
+    @Order(16)
+    void objectsAreGivenAwayAndDeletedInBulkAndAutocompleteKeepsToWhatAUserSees() throws Exception {
+        ApiClient bob = anonymous.as(ApiClient.basic("bob", "bob-secret"));
+        List<String> bobWords = longsOrWords(bob.get("/api/search/autocomplete/?term=zebra").json());
+        assertEquals(List.of(), bobWords, "the word is only in the admin's invoice");
+        assertEquals(List.of("zebrafish"), longsOrWords(admin.get("/api/search/autocomplete/?term=zebra").json()));
+
+        long first = admin.post("/api/tags/", Map.of("name", "Bulk one")).json().get("id").asLong();
+        long second = admin.post("/api/tags/", Map.of("name", "Bulk two")).json().get("id").asLong();
+        long bobId = admin.get("/api/users/?username__icontains=bob").json().get("results").get(0).get("id").asLong();
+        ApiClient.Response given = admin.post("/api/bulk_edit_objects/", Map.of("objects", List.of(first, second),
+                "object_type", "tags", "operation", "set_permissions", "permissions",
+                Map.of("view", Map.of("users", List.of(bobId)))));
+        assertEquals(200, given.status(), given.text());
+        assertEquals(200, bob.get("/api/tags/" + first + "/").status(), "shared with bob");
+        assertEquals(403, bob.post("/api/bulk_edit_objects/", Map.of("objects", List.of(first), "object_type", "tags",
+                "operation", "delete")).status(), "seeing is not owning");
+        assertEquals(400, admin.post("/api/bulk_edit_objects/", Map.of("objects", List.of(first, 999_999),
+                "object_type", "tags", "operation", "delete")).status());
+        assertEquals(200, admin.post("/api/bulk_edit_objects/", Map.of("all", true, "filters",
+                Map.of("name__istartswith", "bulk"), "object_type", "tags", "operation", "delete")).status());
+        assertEquals(404, admin.get("/api/tags/" + first + "/").status());
+        assertEquals(404, admin.get("/api/tags/" + second + "/").status());
+    }
+
+    private static List<String> longsOrWords(JsonNode array) {
+        List<String> words = new ArrayList<>();
+        array.forEach(w -> words.add(w.asText()));
+        return words;
+    }
+
+    private static Map<Long, JsonNode> fieldValues(JsonNode document) {
+        Map<Long, JsonNode> values = new java.util.LinkedHashMap<>();
+        document.get("custom_fields").forEach(v -> values.put(v.get("field").asLong(), v.get("value")));
+        return values;
+    }
+
     private ApiClient.Response browser(String method, String path, Object body, String cookies, String csrf,
             String origin) throws Exception {
         java.net.http.HttpRequest.Builder b = anonymous.requestFor(path).header("Cookie", cookies);

@@ -1,5 +1,5 @@
 /** The domain: documents and the objects that classify them. */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.paperless.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -25,6 +25,23 @@ public interface SearchIndex {
     List<Completion> autocomplete(String prefix, int limit) throws SearchException;
 
     /**
+     * Words that start with the prefix, counted only in the documents a reader sees: those without an owner,
+     * the reader's own and those shared with them, so that words of others' documents do not leak.
+     */
+    List<Completion> autocomplete(String prefix, int limit, Reader reader) throws SearchException;
+
+    /**
+     * Who reads: their name and the documents shared with them (or their groups).
+     *
+     * @param sharedDocuments ids of documents others own and granted the reader (or a group of theirs) to view
+     */
+    record Reader(String user, java.util.Set<Long> sharedDocuments) {
+        public Reader {
+            sharedDocuments = java.util.Set.copyOf(sharedDocuments);
+        }
+    }
+
+    /**
      * Indexes every document again from the database, in batches.
      *
      * @param recreate start from an empty index (after a schema change or damage)

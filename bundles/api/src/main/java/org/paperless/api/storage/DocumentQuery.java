@@ -128,6 +128,31 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
     public record Tagged(boolean tagged) implements Criterion {
     }
 
+    /** The document carries every one of these custom fields (with a value or without). */
+    public record CustomFieldsAll(Set<Long> ids) implements Criterion {
+        public CustomFieldsAll {
+            ids = bounded(ids);
+        }
+    }
+
+    /** The document carries at least one of these custom fields. */
+    public record CustomFieldsAny(Set<Long> ids) implements Criterion {
+        public CustomFieldsAny {
+            ids = bounded(ids);
+        }
+    }
+
+    /** The document carries none of these custom fields. */
+    public record CustomFieldsNone(Set<Long> ids) implements Criterion {
+        public CustomFieldsNone {
+            ids = bounded(ids);
+        }
+    }
+
+    /** The document carries some custom field (true) or none (false). */
+    public record HasCustomFields(boolean has) implements Criterion {
+    }
+
     /** The date is after {@code after} and before {@code before} (each exclusive, each optional). */
     public record DateRange(DateField field, LocalDate after, LocalDate before) implements Criterion {
         public DateRange {

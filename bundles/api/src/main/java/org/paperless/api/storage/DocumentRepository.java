@@ -3,7 +3,10 @@ package org.paperless.api.storage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -133,6 +136,16 @@ public interface DocumentRepository {
      * document as updated.
      */
     CustomFieldInstance setCustomField(long documentId, long fieldId, String value);
+
+    /**
+     * Changes the custom fields of many documents in one transaction and announces each as updated.
+     *
+     * @param values values to set (canonical text, null for none), adding the field where a document lacks it
+     * @param attach fields to add without a value where a document lacks them (a value it has stays)
+     * @param remove fields to take off
+     * @return how many documents changed; ids of documents in the trash or unknown are left alone
+     */
+    int modifyCustomFields(Collection<Long> documentIds, Map<Long, String> values, Set<Long> attach, Set<Long> remove);
 
     /**
      * Moves documents into the trash in one transaction (all or none: an unknown id or one already in

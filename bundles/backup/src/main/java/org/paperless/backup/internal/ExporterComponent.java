@@ -155,7 +155,7 @@ public class ExporterComponent implements Exporter {
         private final Secrets secrets;
         private final ExportNames names;
         private final Map<Long, String> correspondentNames = new HashMap<>();
-        private final Map<Long, CustomFieldType> fieldTypes = new HashMap<>();
+        private final Map<Long, CustomField> fieldTypes = new HashMap<>();
         /** Ids of the objects in the manifest, by kind: a document referring to another one brings it in. */
         private final Set<Long> correspondents = new HashSet<>();
         private final Set<Long> tags = new HashSet<>();
@@ -317,7 +317,7 @@ public class ExporterComponent implements Exporter {
                 }
             }
             for (CustomField f : collection.fields().list()) {
-                fieldTypes.put(f.id(), f.dataType());
+                fieldTypes.put(f.id(), f);
                 if (fields.add(f.id())) {
                     manifest.write(records.customField(f));
                 }
@@ -474,7 +474,8 @@ public class ExporterComponent implements Exporter {
         }
 
         private ObjectNode fieldValue(CustomFieldInstance value) {
-            return records.customFieldInstance(value, fieldTypes.getOrDefault(value.fieldId(), CustomFieldType.STRING));
+            return records.customFieldInstance(value, fieldTypes.getOrDefault(value.fieldId(),
+                    new CustomField(value.fieldId(), "", CustomFieldType.STRING)));
         }
 
         private void walk(DocumentStep step) throws IOException {

@@ -185,7 +185,16 @@ public class ImporterComponent implements Importer {
                     permissions.groupCount());
             return;
         }
-        PermissionImport.Accounts made = permissions.makeAccounts(users);
+        PermissionImport.Accounts made;
+        try {
+            made = permissions.makeAccounts(users);
+        } catch (RuntimeException e) {
+            // The collection is committed: a realm that refuses (read-only, unreachable) must not undo its report.
+            LOG.warn("The import is complete, but its {} users and {} groups could not all be made ({}). Their documents"
+                    + " keep their owners; make the users with jaas:user-add", permissions.userCount(),
+                    permissions.groupCount(), e.getMessage());
+            return;
+        }
         LOG.info("Made {} users (without a password: set one with jaas:user-add NAME PASSWORD, or PATCH /api/users/ID/) "
                 + "and {} groups; {} users were there already and are unchanged", made.usersMade(), made.groupsMade(),
                 made.usersKept());

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.paperless.api.mail.MailCodes;
 import org.paperless.api.mail.MailAccount;
 import org.paperless.api.mail.MailAccounts;
 import org.paperless.api.mail.MailRule;

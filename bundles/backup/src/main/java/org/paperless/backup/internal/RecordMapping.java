@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.paperless.api.mail.MailCodes;
 import org.paperless.api.Correspondent;
 import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
@@ -57,8 +58,26 @@ final class RecordMapping {
                 parentId);
     }
 
+    /**
+     * With its extra_data: a select field's options (since paperless-ngx 2.13 with ids; before, labels whose
+     * position documents refer to) and a monetary field's default currency. Options this collection cannot keep
+     * apart (the same label twice, ignoring case) become one.
+     */
     static CustomField customField(JsonNode r) {
-        return new CustomField(null, name(r), CustomFieldType.parse(r.path("fields").path("data_type").asText("string")));
+        JsonNode extra = r.path("fields").path("extra_data");
+        List<CustomField.SelectOption> options = new java.util.ArrayList<>();
+        Set<String> labels = new java.util.HashSet<>();
+        for (JsonNode o : extra.path("select_options")) {
+            String label = (o.isTextual() ? o.asText() : o.path("label").asText("")).strip();
+            label = label.length() > 128 ? label.substring(0, 128) : label;
+            String id = o.path("id").isValueNode() && !o.path("id").isNull() ? o.path("id").asText() : null;
+            if (!label.isEmpty() && labels.add(label.toLowerCase(java.util.Locale.ROOT))) {
+                options.add(new CustomField.SelectOption(id != null && id.length() <= 128 ? id : null, label));
+            }
+        }
+        String currency = extra.path("default_currency").asText("");
+        return new CustomField(null, name(r), CustomFieldType.parse(r.path("fields").path("data_type").asText("string")),
+                options, currency.matches("[A-Za-z]{3}") ? currency : null);
     }
 
     /**
@@ -90,11 +109,11 @@ final class RecordMapping {
     private static String selectLabel(JsonNode value, JsonNode options) {
         if (value.isNumber() && options.has(value.asInt())) {
             JsonNode option = options.get(value.asInt());
-            return option.isTextual() ? option.asText() : option.path("label").asText(value.asText());
+            return (option.isTextual() ? option.asText() : option.path("label").asText(value.asText())).strip();
         }
         for (JsonNode option : options) {
             if (option.path("id").asText().equals(value.asText())) {
-                return option.path("label").asText(value.asText());
+                return option.path("label").asText(value.asText()).strip();
             }
         }
         return value.asText();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.paperless.api.mail.MailCodes;
 import org.paperless.api.ClassifyingObject;
 import org.paperless.api.Correspondent;
 import org.paperless.api.CustomField;
@@ -73,12 +74,18 @@ final class Records {
         ObjectNode fields = mapper.createObjectNode();
         fields.put("name", f.name());
         fields.put("data_type", f.dataType().label());
-        fields.putObject("extra_data");
+        ObjectNode extra = fields.putObject("extra_data");
+        ArrayNode options = extra.putArray("select_options");
+        for (CustomField.SelectOption o : f.selectOptions()) {
+            options.addObject().put("id", o.id()).put("label", o.label());
+        }
+        extra.put("default_currency", f.defaultCurrency());
         return record(ManifestFiles.CUSTOM_FIELD, f.id(), fields);
     }
 
-    /** The value goes into the column paperless-ngx keeps for the field's type. */
-    ObjectNode customFieldInstance(CustomFieldInstance i, CustomFieldType type) {
+    /** The value goes into the column paperless-ngx keeps for the field's type; a select value is its option's id. */
+    ObjectNode customFieldInstance(CustomFieldInstance i, CustomField field) {
+        CustomFieldType type = field.dataType();
         ObjectNode fields = mapper.createObjectNode();
         fields.put("document", i.documentId());
         fields.put("field", i.fieldId());
@@ -95,6 +102,7 @@ final class Records {
                     ArrayNode ids = fields.putArray(column);
                     CustomFieldValues.documentIds(value).forEach(ids::add);
                 }
+                case SELECT -> fields.put(column, field.option(value).map(CustomField.SelectOption::id).orElse(value));
                 default -> fields.put(column, value);
             }
         }

@@ -71,7 +71,7 @@ final class StorageInstance implements AutoCloseable {
         tags = new TagRepositoryComponent(factory, migrations);
         types = new DocumentTypeRepositoryComponent(factory, migrations);
         paths = new StoragePathRepositoryComponent(factory, migrations);
-        fields = new CustomFieldRepositoryComponent(factory, migrations);
+        fields = new CustomFieldRepositoryComponent(factory, dataSource, migrations);
         collection = new CollectionImportComponent(factory, migrations);
         mailAccounts = new MailAccountsComponent(factory, migrations, dataFolders);
         mailRules = new MailRulesComponent(factory, migrations);

@@ -209,6 +209,12 @@ public final class TestInstance {
         }
 
         @Override
+        public int modifyCustomFields(java.util.Collection<Long> documentIds, java.util.Map<Long, String> values,
+                java.util.Set<Long> attach, java.util.Set<Long> remove) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean deleteNote(long documentId, long noteId) {
             throw new UnsupportedOperationException();
         }

@@ -16,7 +16,7 @@ final class ApiRoutes {
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
             "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema",
-            "users", "groups", "saved_views");
+            "users", "groups", "saved_views", "mail_accounts", "mail_rules", "bulk_edit_objects");
 
     private ApiRoutes() {
     }
@@ -27,6 +27,7 @@ final class ApiRoutes {
         routes.add(Route.open("POST", "/token/", r -> token(r, servlet, services)));
         new DocumentsResource(services, url).routes(routes);
         new BulkEdit(services).routes(routes);
+        new BulkEditObjects(services).routes(routes);
         new GlobalSearch(services).routes(routes);
         new CustomFieldsResource(services, url).routes(routes);
         new TrashResource(services, url).routes(routes);
@@ -34,6 +35,7 @@ final class ApiRoutes {
         servlet.browsers().routes(routes);
         new GroupsResource(services, url).routes(routes);
         new SavedViewsResource(services, url).routes(routes);
+        new MailResource(services, url, servlet.mailFetches()).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);
@@ -83,7 +85,19 @@ final class ApiRoutes {
     private static Reply autocomplete(ApiRequest r, Services services) throws Exception {
         String term = r.param("term").orElseThrow(() -> ApiException.detail(400, "Term required"));
         int limit = r.integer("limit", 10, 1, 100);
-        return Reply.ok(services.index().autocomplete(term, limit).stream().map(Completion::word).toList());
+        org.paperless.api.security.ApiUser user = r.user();
+        if (user == null || user.admin()) {
+            return Reply.ok(services.index().autocomplete(term, limit).stream().map(Completion::word).toList());
+        }
+        java.util.Set<Long> shared = new java.util.HashSet<>();
+        services.permissions().grants(org.paperless.api.security.ObjectType.DOCUMENT).forEach((id, grants) -> {
+            if (grants.viewUsers().contains(user.name())
+                    || grants.viewGroups().stream().anyMatch(user.groups()::contains)) {
+                shared.add(id);
+            }
+        });
+        return Reply.ok(services.index().autocomplete(term, limit, new org.paperless.api.index.SearchIndex.Reader(
+                user.name(), shared)).stream().map(Completion::word).toList());
     }
 
     private static Reply statistics(Services services) {

@@ -40,6 +40,10 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Services services;
     private final transient Uploads uploads;
+    /** Mail fetches asked for through the API: one at a time, a few waiting, more dropped (a fetch is under way). */
+    private final transient java.util.concurrent.ExecutorService mailFetches = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(4),
+            r -> new Thread(r, "paperless-rest-mail-fetch"), new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     private transient volatile List<Route> routes;
     private transient volatile LoginThrottle throttle;
     private transient volatile BrowserLogin browsers;
@@ -66,9 +70,14 @@ public class ApiServlet extends HttpServlet {
         this.routes = ApiRoutes.all(services, uploads, this, maxUploadMb * 1024 * 1024, url);
     }
 
+    java.util.concurrent.ExecutorService mailFetches() {
+        return mailFetches;
+    }
+
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
         uploads.close();
+        mailFetches.shutdownNow();
     }
 
     @Override

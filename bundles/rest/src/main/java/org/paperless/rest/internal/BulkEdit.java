@@ -65,9 +65,10 @@ final class BulkEdit {
             case "modify_tags" -> tags(documents, tagList(p, "add_tags"), tagList(p, "remove_tags"));
             case "delete" -> services.documents().moveToTrash(ids);
             case "set_permissions" -> setPermissions(documents, access, p);
+            case "modify_custom_fields" -> modifyCustomFields(ids, p, r);
             default -> throw ApiException.invalid("method", "\"" + method + "\" is not a valid choice; this version "
                     + "takes set_correspondent, set_document_type, set_storage_path, add_tag, remove_tag, "
-                    + "modify_tags, delete, set_permissions.");
+                    + "modify_tags, modify_custom_fields, delete, set_permissions.");
         }
         return Reply.ok(Map.of("result", "OK"));
     }
@@ -93,6 +94,26 @@ final class BulkEdit {
         }
         store(documents, d -> !merge || d.owner() == null ? DocumentChange.withOwner(d, owner) : d);
         byGrants.forEach((grants, ids) -> services.permissions().setGrants(ObjectType.DOCUMENT, ids, grants));
+    }
+
+    /**
+     * paperless-ngx's modify_custom_fields: {@code add_custom_fields} as a list of ids (added without a value where a
+     * document lacks them) or an object of id to value (set on every document), then {@code remove_custom_fields}.
+     */
+    private void modifyCustomFields(List<Long> ids, JsonNode p, ApiRequest r) {
+        for (String field : List.of("add_custom_fields", "remove_custom_fields")) {
+            if (!p.isObject() || !p.has(field)) {
+                throw ApiException.invalid("parameters", field + " not specified");
+            }
+        }
+        CustomFieldJson fields = Visibility.customFields(services, r.user());
+        Set<Long> attach = new LinkedHashSet<>();
+        Map<Long, String> values = fields.idsOrValues(p.get("add_custom_fields"), "add_custom_fields", attach);
+        Set<Long> remove = new LinkedHashSet<>();
+        if (!fields.idsOrValues(p.get("remove_custom_fields"), "remove_custom_fields", remove).isEmpty()) {
+            throw ApiException.invalid("remove_custom_fields", "remove_custom_fields must be a list of integers");
+        }
+        services.documents().modifyCustomFields(ids, values, attach, remove);
     }
 
     private interface Change {

@@ -19,9 +19,9 @@ import org.paperless.api.storage.ObjectRepository;
 final class DocumentChange {
 
     static final Set<String> WRITABLE = Set.of("title", "content", "correspondent", "document_type", "storage_path",
-            "tags", "created", "created_date", "archive_serial_number");
+            "tags", "created", "created_date", "archive_serial_number", "custom_fields");
     static final Set<String> READ_ONLY = Set.of("id", "modified", "added", "deleted_at", "original_file_name",
-            "archived_file_name", "owner", "user_can_change", "is_shared_by_requester", "notes", "custom_fields",
+            "archived_file_name", "owner", "user_can_change", "is_shared_by_requester", "notes",
             "page_count", "mime_type", "set_permissions", "permissions", "remove_inbox_tags", "__search_hit__");
 
     private DocumentChange() {
@@ -69,6 +69,25 @@ final class DocumentChange {
         return new Document(d.id(), title, content, correspondent, type, path, tags, created, d.modified(), d.added(),
                 d.checksum(), d.archiveChecksum(), asn, d.filename(), d.archiveFilename(), d.originalFilename(),
                 d.mimeType(), d.pageCount(), d.owner(), d.notes(), d.customFields());
+    }
+
+    /**
+     * The change of a document's custom fields a body asks for: exactly the fields listed, with their values (as
+     * paperless-ngx, fields left out are taken off); null when the body names no {@code custom_fields}.
+     */
+    static FieldChange customFields(Document d, ObjectNode body, CustomFieldJson json) {
+        if (!body.has("custom_fields")) {
+            return null;
+        }
+        Map<Long, String> values = json.list(body.get("custom_fields"));
+        Set<Long> remove = new LinkedHashSet<>();
+        d.customFields().forEach(v -> remove.add(v.fieldId()));
+        remove.removeAll(values.keySet());
+        return new FieldChange(values, remove);
+    }
+
+    /** Values to set and fields to take off. */
+    record FieldChange(Map<Long, String> values, Set<Long> remove) {
     }
 
     /** The document given to another user, or to nobody (null). */

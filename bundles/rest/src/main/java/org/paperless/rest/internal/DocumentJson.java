@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.paperless.api.CustomField;
 import org.paperless.api.CustomFieldInstance;
 import org.paperless.api.Document;
 import org.paperless.api.Note;
@@ -18,14 +19,23 @@ final class DocumentJson {
     }
 
     /** Who asks and what they asked for, the same for every document of an answer. */
-    record View(ApiUser user, List<String> fields, PublicNames names, boolean fullPermissions, boolean truncate) {
-        static View of(ApiRequest r, PublicNames names) {
-            return new View(r.user(), r.fields(), names, r.flag("full_perms").orElse(false),
-                    r.flag("truncate_content").orElse(false));
+    record View(ApiUser user, List<String> fields, PublicNames names, Map<Long, CustomField> customFields,
+            boolean fullPermissions, boolean truncate) {
+        static View of(ApiRequest r, Services services) {
+            return new View(r.user(), r.fields(), PublicNames.of(services.correspondents()), customFields(services),
+                    r.flag("full_perms").orElse(false), r.flag("truncate_content").orElse(false));
+        }
+
+        static Map<Long, CustomField> customFields(Services services) {
+            Map<Long, CustomField> fields = new java.util.HashMap<>();
+            if (services.customFields != null) {
+                services.customFields.list().forEach(f -> fields.put(f.id(), f));
+            }
+            return fields;
         }
 
         View whole() {
-            return new View(user, List.of(), names, fullPermissions, false);
+            return new View(user, List.of(), names, customFields, fullPermissions, false);
         }
     }
 
@@ -55,7 +65,7 @@ final class DocumentJson {
             json.put("is_shared_by_requester", Permissions.sharedBy(user, access));
         }
         json.put("notes", notes(d.notes()));
-        json.put("custom_fields", customFields(d.customFields()));
+        json.put("custom_fields", customFields(d.customFields(), view.customFields()));
         json.put("page_count", d.pageCount());
         json.put("mime_type", d.mimeType());
         if (!view.fields().isEmpty()) {
@@ -83,11 +93,11 @@ final class DocumentJson {
         return list;
     }
 
-    private static List<Map<String, Object>> customFields(List<CustomFieldInstance> fields) {
+    private static List<Map<String, Object>> customFields(List<CustomFieldInstance> fields, Map<Long, CustomField> defined) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (CustomFieldInstance f : fields) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("value", f.value());
+            json.put("value", CustomFieldJson.value(defined.get(f.fieldId()), f.value()));
             json.put("field", f.fieldId());
             list.add(json);
         }

@@ -45,7 +45,7 @@ final class DocumentsResource {
         routes.add(Route.of("GET", "/documents/next_asn/", this::nextAsn));
         routes.add(Route.of("GET", "/documents/{id}/", r -> {
             Seen seen = seen(r, r.id());
-            return Reply.ok(DocumentJson.of(seen.document(), seen.access(), View.of(r, names())));
+            return Reply.ok(DocumentJson.of(seen.document(), seen.access(), View.of(r, services)));
         }));
         routes.add(Route.of("PATCH", "/documents/{id}/", r -> update(r, false)));
         routes.add(Route.of("PUT", "/documents/{id}/", r -> update(r, true)));
@@ -109,7 +109,7 @@ final class DocumentsResource {
         DocumentQuery.Page page = services.documents().query(
                 DocumentFilters.query(r, services, paging.offset(), paging.size()));
         paging.check(page.count());
-        View view = View.of(r, names());
+        View view = View.of(r, services);
         Map<Long, Access> access = permissions.of(page.documents());
         List<Map<String, Object>> results = page.documents().stream()
                 .map(d -> DocumentJson.of(d, access.get(d.id()), view)).toList();
@@ -144,7 +144,7 @@ final class DocumentsResource {
                     .documents().forEach(d -> documents.put(d.id(), d));
         }
         float top = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
-        View view = View.of(r, names());
+        View view = View.of(r, services);
         Map<Long, Access> access = permissions.of(documents.values());
         List<Map<String, Object>> results = new ArrayList<>();
         int rank = paging.offset();
@@ -175,14 +175,18 @@ final class DocumentsResource {
         ObjectNode body = r.json();
         Permissions.OwnerChange owner = permissions.forChange(body, r.user(), seen.access());
         Document changed = DocumentChange.apply(d, body, services, whole);
+        DocumentChange.FieldChange fields = DocumentChange.customFields(d, body, Visibility.customFields(services, r.user()));
         if (owner.newOwner()) {
             changed = DocumentChange.withOwner(changed, owner.owner());
         }
         Document stored = services.documents().update(changed);
+        if (fields != null) {
+            services.documents().modifyCustomFields(List.of(d.id()), fields.values(), Set.of(), fields.remove());
+        }
         permissions.store(ObjectType.DOCUMENT, d.id(), owner);
         // Answered also when the user just gave the document away (as paperless-ngx).
         Document after = services.documents().find(stored.id()).orElse(stored);
-        return Reply.ok(DocumentJson.of(after, permissions.of(after), View.of(r, names()).whole()));
+        return Reply.ok(DocumentJson.of(after, permissions.of(after), View.of(r, services).whole()));
     }
 
     /** To the trash: only by its owner (or an admin, or anyone while it has no owner), as paperless-ngx. */

@@ -39,7 +39,7 @@ final class TrashResource {
                 .filter(t -> mine(r, t)).toList());
         all.sort((x, y) -> y.deletedAt().compareTo(x.deletedAt()));
         paging.check(all.size());
-        DocumentJson.View view = DocumentJson.View.of(r, PublicNames.of(services.correspondents()));
+        DocumentJson.View view = DocumentJson.View.of(r, services);
         List<Map<String, Object>> page = new ArrayList<>();
         for (Trashed t : all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()))) {
             Map<String, Object> json = DocumentJson.of(t.document(), new Access(t.document().owner(), Grants.NONE), view);

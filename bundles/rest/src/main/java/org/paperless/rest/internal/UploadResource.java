@@ -5,10 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import javax.servlet.ServletException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import javax.servlet.http.Part;
 
 import org.paperless.api.Document;
@@ -80,22 +86,58 @@ final class UploadResource {
             asn = Long.parseLong(asnText);
         }
         Long serial = asn;
+        Set<Long> attach = new LinkedHashSet<>();
+        Map<Long, String> fieldValues = customFields(r, attach);
         ConsumeOverrides overrides = new ConsumeOverrides(title, correspondent, documentType, tags, storagePath);
         UploadTask task;
         try (InputStream in = document.getInputStream()) {
             task = uploads.submit(fileName(document.getSubmittedFileName()), in, r.user().name(), overrides,
                     // The uploader owns the document, as in paperless-ngx; the date and number given are set too.
-                    stored -> services.documents().update(new Document(
+                    stored -> {
+                        Document owned = services.documents().update(new Document(
                             stored.id(), stored.title(), stored.content(), stored.correspondentId(),
                             stored.documentTypeId(), stored.storagePathId(), stored.tagIds(),
                             created == null ? stored.created() : created, stored.modified(), stored.added(),
                             stored.checksum(), stored.archiveChecksum(), serial == null ? stored.archiveSerialNumber() : serial,
                             stored.filename(), stored.archiveFilename(), stored.originalFilename(), stored.mimeType(),
-                            stored.pageCount(), r.user().name(), stored.notes(), stored.customFields())));
+                            stored.pageCount(), r.user().name(), stored.notes(), stored.customFields()));
+                        if (fieldValues.isEmpty() && attach.isEmpty()) {
+                            return owned;
+                        }
+                        services.documents().modifyCustomFields(List.of(owned.id()), fieldValues, attach, Set.of());
+                        return services.documents().find(owned.id()).orElse(owned);
+                    });
         } finally {
             document.delete();
         }
         return Reply.ok(task.taskId);
+    }
+
+    /**
+     * {@code custom_fields} as paperless-ngx takes it in an upload: JSON, a list of field ids (added without a
+     * value), one id, or an object of id to value; checked before the file is taken.
+     */
+    private Map<Long, String> customFields(ApiRequest r, Set<Long> attach) throws IOException, ServletException {
+        Map<Long, String> values = new LinkedHashMap<>();
+        CustomFieldJson fields = null;
+        for (Part p : r.http().getParts()) {
+            if (p.getName().equals("custom_fields")) {
+                String text = text(p).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                JsonNode given;
+                try {
+                    given = Json.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    throw ApiException.invalid("custom_fields",
+                            "Custom fields must be a list of integers or an object mapping ids to values.");
+                }
+                fields = fields == null ? Visibility.customFields(services, r.user()) : fields;
+                values.putAll(fields.idsOrValues(given, "custom_fields", attach));
+            }
+        }
+        return values;
     }
 
     /** The last path element of the name the client gave, without control characters, not empty. */

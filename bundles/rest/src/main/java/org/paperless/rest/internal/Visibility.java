@@ -21,4 +21,19 @@ final class Visibility {
         return user == null || user.admin() ? List.of()
                 : List.of(new DocumentQuery.VisibleTo(user.name(), user.groups()));
     }
+
+    /** How many of these documents (outside the trash) the user sees. */
+    static int count(Services services, ApiUser user, java.util.Set<Long> ids) {
+        if (ids.size() > DocumentQuery.MAX_VALUES) {
+            throw ApiException.invalid("documents", "At most " + DocumentQuery.MAX_VALUES + " document ids at once.");
+        }
+        List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(criteria(user));
+        criteria.add(new DocumentQuery.IdIn(ids));
+        return (int) services.documents().query(new DocumentQuery(criteria, List.of(), 0, 1, false)).count();
+    }
+
+    /** Custom field values read for this user: document links only to documents the user sees. */
+    static CustomFieldJson customFields(Services services, ApiUser user) {
+        return CustomFieldJson.of(services, ids -> count(services, user, ids));
+    }
 }

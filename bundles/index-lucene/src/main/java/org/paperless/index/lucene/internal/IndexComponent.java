@@ -211,6 +211,11 @@ public class IndexComponent implements SearchIndex, EventHandler {
     }
 
     @Override
+    public List<Completion> autocomplete(String prefix, int limit, Reader reader) throws SearchException {
+        return read(() -> index.search(searcher -> Searches.autocomplete(searcher, prefix, limit, reader)));
+    }
+
+    @Override
     public IndexState reindex(boolean recreate, Progress progress) throws SearchException {
         write("reindex", () -> maintenance.reindex(recreate, progress));
         return state();

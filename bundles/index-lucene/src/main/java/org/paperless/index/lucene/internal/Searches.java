@@ -11,6 +11,16 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.FixedBitSet;
+import org.paperless.api.index.SearchIndex;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.MultiTerms;
@@ -145,6 +155,84 @@ final class Searches {
         found.addAll(best);
         found.sort(java.util.Comparator.comparingInt(Completion::documents).reversed().thenComparing(Completion::word));
         return found;
+    }
+
+    /** The most words of one prefix looked at for a reader: each is counted in the reader's documents. */
+    static final int MAX_WORDS_SCANNED = 20_000;
+
+    /** As {@link #autocomplete(IndexReader, String, int)}, counting only the documents the reader sees. */
+    static List<Completion> autocomplete(IndexSearcher searcher, String prefix, int limit, SearchIndex.Reader reader)
+            throws IOException {
+        IndexReader index = searcher.getIndexReader();
+        String start = prefix.strip().toLowerCase(Locale.ROOT);
+        List<Completion> found = new ArrayList<>();
+        Terms terms = MultiTerms.getTerms(index, Fields.WORDS);
+        if (terms == null || start.isEmpty()) {
+            return found;
+        }
+        FixedBitSet visible = visible(searcher, reader);
+        TermsEnum words = terms.iterator();
+        BytesRef first = new BytesRef(start);
+        if (words.seekCeil(first) == TermsEnum.SeekStatus.END) {
+            return found;
+        }
+        java.util.PriorityQueue<Completion> best = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingInt(Completion::documents).thenComparing(Completion::word,
+                        java.util.Comparator.reverseOrder()));
+        PostingsEnum postings = null;
+        int scanned = 0;
+        for (BytesRef word = words.term(); word != null && startsWith(word, first) && scanned++ < MAX_WORDS_SCANNED;
+                word = words.next()) {
+            postings = words.postings(postings, PostingsEnum.NONE);
+            int count = 0;
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (visible.get(doc)) {
+                    count++;
+                }
+            }
+            if (count > 0) {
+                best.add(new Completion(word.utf8ToString(), count));
+                if (best.size() > limit) {
+                    best.poll();
+                }
+            }
+        }
+        found.addAll(best);
+        found.sort(java.util.Comparator.comparingInt(Completion::documents).reversed().thenComparing(Completion::word));
+        return found;
+    }
+
+    /** The documents (index-wide numbers) without an owner, of the reader, or shared with them. */
+    private static FixedBitSet visible(IndexSearcher searcher, SearchIndex.Reader reader) throws IOException {
+        BooleanQuery.Builder unowned = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                .add(TermRangeQuery.newStringRange(Fields.OWNER, null, null, true, true), BooleanClause.Occur.MUST_NOT);
+        BooleanQuery.Builder sees = new BooleanQuery.Builder()
+                .add(unowned.build(), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(Fields.OWNER, reader.user())), BooleanClause.Occur.SHOULD);
+        if (!reader.sharedDocuments().isEmpty()) {
+            sees.add(LongPoint.newSetQuery(Fields.ID, reader.sharedDocuments().stream().mapToLong(Long::longValue).toArray()),
+                    BooleanClause.Occur.SHOULD);
+        }
+        FixedBitSet visible = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
+        searcher.search(sees.build(), new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                visible.set(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return visible;
     }
 
     private static boolean startsWith(BytesRef word, BytesRef prefix) {

@@ -23,6 +23,7 @@ import org.paperless.api.Document;
 import org.paperless.api.Note;
 import org.paperless.api.index.Completion;
 import org.paperless.api.index.SearchHit;
+import org.paperless.api.index.SearchIndex;
 import org.paperless.api.index.SearchResults;
 
 /** The index on a real folder: what a user types and what comes back. */
@@ -142,6 +143,22 @@ class LuceneIndexTest {
         assertEquals(List.of(new Completion("crète", 1)),
                 index.search(s -> Searches.autocomplete(s.getIndexReader(), "CR", 5)), "words as written");
         assertEquals(List.of(), index.search(s -> Searches.autocomplete(s.getIndexReader(), "zzz", 5)));
+    }
+
+    @Test
+    void autocompleteForAReaderCountsOnlyTheDocumentsTheySee() throws Exception {
+        Instant added = TODAY.atStartOfDay(ZONE).toInstant();
+        index.upsert(new Document(5L, "Unowned", "A consumer leaflet", null, null, null, Set.of(), TODAY, added, added,
+                "sha5", null, null, null, null, "leaflet.pdf", "application/pdf", 1, null, List.of(), List.of()), NAMES);
+        index.commit();
+        index.refresh();
+        SearchIndex.Reader bob = new SearchIndex.Reader("bob", Set.of(3L));
+        assertEquals(List.of(new Completion("consumer", 1), new Completion("consumption", 1)),
+                index.search(s -> Searches.autocomplete(s, "consum", 5, bob)), "the unowned one and the one shared with bob");
+        assertEquals(List.of(), index.search(s -> Searches.autocomplete(s, "cr", 5, bob)),
+                "a word only in others' documents does not leak");
+        assertEquals(new Completion("consumption", 3), index.search(s -> Searches.autocomplete(s, "consum", 5,
+                new SearchIndex.Reader("admin", Set.of()))).get(0));
     }
 
     @Test

@@ -124,6 +124,17 @@ final class DocumentQuerySql {
             tags("NOT EXISTS", c.ids());
         } else if (criterion instanceof Tagged c) {
             and((c.tagged() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM document_tag t WHERE t.document_id = d.id)");
+        } else if (criterion instanceof DocumentQuery.CustomFieldsAll c) {
+            for (Long id : c.ids()) {
+                and("EXISTS (SELECT 1 FROM custom_field_instance f WHERE f.document_id = d.id AND f.field_id = ?)");
+                parameters.add(id);
+            }
+        } else if (criterion instanceof DocumentQuery.CustomFieldsAny c) {
+            fields("EXISTS", c.ids());
+        } else if (criterion instanceof DocumentQuery.CustomFieldsNone c) {
+            fields("NOT EXISTS", c.ids());
+        } else if (criterion instanceof DocumentQuery.HasCustomFields c) {
+            and((c.has() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM custom_field_instance f WHERE f.document_id = d.id)");
         } else if (criterion instanceof DateRange c) {
             dates(c);
         } else if (criterion instanceof DocumentQuery.VisibleTo c) {
@@ -170,6 +181,16 @@ final class DocumentQuerySql {
             return;
         }
         and(exists + " (SELECT 1 FROM document_tag t WHERE t.document_id = d.id AND t.tag_id IN (" + marks(ids.size()) + "))");
+        parameters.addAll(ids);
+    }
+
+    private void fields(String exists, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            and(exists.startsWith("NOT") ? "1 = 1" : "1 = 0");
+            return;
+        }
+        and(exists + " (SELECT 1 FROM custom_field_instance f WHERE f.document_id = d.id AND f.field_id IN ("
+                + marks(ids.size()) + "))");
         parameters.addAll(ids);
     }
 

@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -487,6 +491,81 @@ public class DocumentRepositoryComponent implements DocumentRepository {
         });
         announce(DocumentEvents.TOPIC_UPDATED, documentId, null);
         return set;
+    }
+
+    @Override
+    public int modifyCustomFields(Collection<Long> documentIds, Map<Long, String> values, Set<Long> attach,
+            Set<Long> remove) {
+        List<Long> ids = new ArrayList<>(new TreeSet<>(documentIds));
+        Set<Long> changed = transactions.call(em -> {
+            Set<Long> given = new TreeSet<>(values.keySet());
+            given.addAll(attach);
+            for (long field : given) {
+                if (em.find(CustomFieldEntity.class, field) == null) {
+                    throw new NotFoundException("No custom field with id " + field);
+                }
+            }
+            Set<Long> done = new TreeSet<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> batch = em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.id IN :ids AND "
+                        + DocumentTrash.LIVE, Long.class).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .getResultList();
+                if (!batch.isEmpty()) {
+                    done.addAll(modifyFields(em, batch, values, attach, remove));
+                }
+            }
+            if (!done.isEmpty()) {
+                List<Long> all = new ArrayList<>(done);
+                for (int from = 0; from < all.size(); from += 500) {
+                    em.createQuery("UPDATE DocumentEntity d SET d.modified = :now WHERE d.id IN :ids")
+                            .setParameter("now", DocumentMapper.utc(Instant.now()))
+                            .setParameter("ids", all.subList(from, Math.min(all.size(), from + 500))).executeUpdate();
+                }
+            }
+            return done;
+        });
+        changed.forEach(id -> announce(DocumentEvents.TOPIC_UPDATED, id, null));
+        return changed.size();
+    }
+
+    /** Adds and sets first, then removes, as paperless-ngx's bulk edit; returns the documents that changed. */
+    private static Set<Long> modifyFields(EntityManager em, List<Long> documents, Map<Long, String> values,
+            Set<Long> attach, Set<Long> remove) {
+        Map<Long, Map<Long, CustomFieldInstanceEntity>> existing = new HashMap<>();
+        em.createQuery("SELECT f FROM CustomFieldInstanceEntity f WHERE f.documentId IN :ids", CustomFieldInstanceEntity.class)
+                .setParameter("ids", documents).getResultList()
+                .forEach(f -> existing.computeIfAbsent(f.getDocumentId(), k -> new HashMap<>()).put(f.getFieldId(), f));
+        Set<Long> changed = new TreeSet<>();
+        for (long document : documents) {
+            Map<Long, CustomFieldInstanceEntity> has = existing.getOrDefault(document, new HashMap<>());
+            for (Map.Entry<Long, String> v : values.entrySet()) {
+                CustomFieldInstanceEntity entity = has.get(v.getKey());
+                if (remove.contains(v.getKey())) {
+                    continue; // removed below
+                } else if (entity == null) {
+                    em.persist(DocumentMapper.toEntity(new CustomFieldInstance(null, document, v.getKey(), v.getValue()), document));
+                    changed.add(document);
+                } else if (!java.util.Objects.equals(entity.getValue(), v.getValue())) {
+                    entity.setValue(v.getValue());
+                    changed.add(document);
+                }
+            }
+            for (long field : attach) {
+                if (!values.containsKey(field) && !has.containsKey(field) && !remove.contains(field)) {
+                    em.persist(DocumentMapper.toEntity(new CustomFieldInstance(null, document, field, null), document));
+                    changed.add(document);
+                }
+            }
+            for (long field : remove) {
+                CustomFieldInstanceEntity entity = has.get(field);
+                if (entity != null) {
+                    em.remove(entity);
+                    changed.add(document);
+                }
+            }
+        }
+        em.flush();
+        return changed;
     }
 
     @Override

@@ -81,7 +81,7 @@ abstract class DocumentTrashCases extends DatabaseTestBase {
                 events.add(event);
             }
         };
-        fields = new CustomFieldRepositoryComponent(factory, migrations);
+        fields = new CustomFieldRepositoryComponent(factory, db.dataSource(), migrations);
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
@@ -51,7 +51,9 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
                 all.get(5).description());
         assertEquals("Permissions: owners of tags, correspondents, types and storage paths; view and change grants to "
                 + "users and groups; saved views; documents indexed by date (paperless 0.1.0)", all.get(6).description());
-        assertEquals(7, migrations().latest());
+        assertEquals("Custom fields: the options of select fields and the default currency of monetary ones (paperless 0.1.0)",
+                all.get(7).description());
+        assertEquals(8, migrations().latest());
         // What paperless:rollback VERSION reads to know how far down the schema goes.
         assertTrue(all.stream().allMatch(m -> m.version().equals("0.1.0")), all.toString());
     }
@@ -90,7 +92,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(7, migrations.current());
+        assertEquals(8, migrations.current());
     }
 
     @Test
@@ -211,14 +213,14 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(7, migrations().current());
+        assertEquals(8, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(9));
-        assertEquals("Unknown migration 9; known: 0, 1, 2, 3, 4, 5, 6, 7", e.getMessage());
+        assertEquals("Unknown migration 9; known: 0, 1, 2, 3, 4, 5, 6, 7, 8", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -226,24 +228,24 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, true, true, true, true, false),
+        assertEquals(List.of(true, true, true, true, true, true, true, true, false),
                 migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(8);
+        migrations.migrateTo(9);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {7, 0}) {
+        for (int target : new int[] {8, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 8 cannot be undone; the schema stays at 8", e.getMessage());
+            assertEquals("Migration 9 cannot be undone; the schema stays at 9", e.getMessage());
         }
-        assertEquals(8, migrations.current());
+        assertEquals(9, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(8);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(9);
         LiquibaseMigrations older = migrations();
-        assertEquals(8, older.current());
+        assertEquals(9, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }

@@ -1,4 +1,4 @@
-package org.paperless.backup.internal;
+package org.paperless.api.mail;
 
 import java.util.List;
 
@@ -11,33 +11,34 @@ import org.paperless.api.mail.MailRule.TitleSource;
 
 /**
  * paperless-ngx's integer choices of its mail models (paperless_mail/models.py), each list in the order of
- * its codes 1, 2, 3... Named here rather than taken from the enums' order, which may change.
+ * its codes 1, 2, 3... Named here rather than taken from the enums' order, which may change. Exports, imports and
+ * the REST API speak them.
  */
-final class MailCodes {
+public final class MailCodes {
 
-    static final List<Security> SECURITY = List.of(Security.NONE, Security.SSL, Security.STARTTLS);
+    public static final List<Security> SECURITY = List.of(Security.NONE, Security.SSL, Security.STARTTLS);
     /** paperless-ngx's TAG (5) adds an IMAP keyword, as our KEYWORD does. */
-    static final List<Action> ACTION = List.of(Action.DELETE, Action.MOVE, Action.MARK_READ, Action.FLAG,
+    public static final List<Action> ACTION = List.of(Action.DELETE, Action.MOVE, Action.MARK_READ, Action.FLAG,
             Action.KEYWORD);
-    static final List<Scope> SCOPE = List.of(Scope.ATTACHMENTS, Scope.EML, Scope.EVERYTHING);
-    static final List<AttachmentType> ATTACHMENT_TYPE = List.of(AttachmentType.ATTACHMENTS_ONLY,
+    public static final List<Scope> SCOPE = List.of(Scope.ATTACHMENTS, Scope.EML, Scope.EVERYTHING);
+    public static final List<AttachmentType> ATTACHMENT_TYPE = List.of(AttachmentType.ATTACHMENTS_ONLY,
             AttachmentType.EVERYTHING);
-    static final List<TitleSource> TITLE = List.of(TitleSource.SUBJECT, TitleSource.FILENAME, TitleSource.NONE);
-    static final List<CorrespondentSource> CORRESPONDENT = List.of(CorrespondentSource.NOTHING,
+    public static final List<TitleSource> TITLE = List.of(TitleSource.SUBJECT, TitleSource.FILENAME, TitleSource.NONE);
+    public static final List<CorrespondentSource> CORRESPONDENT = List.of(CorrespondentSource.NOTHING,
             CorrespondentSource.EMAIL, CorrespondentSource.NAME, CorrespondentSource.CUSTOM);
 
     /** MailAccount.account_type: only IMAP with a password is fetched here (not Gmail or Outlook OAuth). */
-    static final int ACCOUNT_IMAP = 1;
+    public static final int ACCOUNT_IMAP = 1;
 
     private MailCodes() {
     }
 
-    static <E extends Enum<E>> int code(List<E> choices, E value) {
+    public static <E extends Enum<E>> int code(List<E> choices, E value) {
         return choices.indexOf(value) + 1;
     }
 
     /** The choice of a code; a code outside the list is refused with the field it came from. */
-    static <E> E choice(List<E> choices, int code, String field) {
+    public static <E> E choice(List<E> choices, int code, String field) {
         if (code < 1 || code > choices.size()) {
             throw new IllegalArgumentException(field + " is " + code + ", which is none of 1 to " + choices.size());
         }
