@@ -26,7 +26,7 @@ final class ApiRoutes {
         routes.add(Route.of("GET", "/", r -> root(r, url)));
         routes.add(Route.open("POST", "/token/", r -> token(r, servlet, services)));
         new DocumentsResource(services, url).routes(routes);
-        new BulkEdit(services).routes(routes);
+        new BulkEdit(services, servlet::inBackground, uploads).routes(routes);
         new BulkEditObjects(services).routes(routes);
         new GlobalSearch(services).routes(routes);
         new CustomFieldsResource(services, url).routes(routes);
@@ -35,7 +35,7 @@ final class ApiRoutes {
         servlet.browsers().routes(routes);
         new GroupsResource(services, url).routes(routes);
         new SavedViewsResource(services, url).routes(routes);
-        new MailResource(services, url, servlet.mailFetches()).routes(routes);
+        new MailResource(services, url, servlet::inBackground).routes(routes);
         new UploadResource(services, uploads, maxUploadBytes).routes(routes);
         new ObjectsResource<>(ObjectKind.tags(services), services, url).routes(routes);
         new ObjectsResource<>(ObjectKind.correspondents(services), services, url).routes(routes);

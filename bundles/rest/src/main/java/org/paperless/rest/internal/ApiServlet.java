@@ -40,10 +40,13 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Services services;
     private final transient Uploads uploads;
-    /** Mail fetches asked for through the API: one at a time, a few waiting, more dropped (a fetch is under way). */
-    private final transient java.util.concurrent.ExecutorService mailFetches = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(4),
-            r -> new Thread(r, "paperless-rest-mail-fetch"), new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    /**
+     * Work asked for through the API that outlasts its request (a mail fetch, reprocessing): one job at a time, a
+     * bounded queue; a request that finds it full is answered 503.
+     */
+    private final transient java.util.concurrent.ExecutorService background = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(16),
+            r -> new Thread(r, "paperless-rest-background"));
     private transient volatile List<Route> routes;
     private transient volatile LoginThrottle throttle;
     private transient volatile BrowserLogin browsers;
@@ -70,14 +73,19 @@ public class ApiServlet extends HttpServlet {
         this.routes = ApiRoutes.all(services, uploads, this, maxUploadMb * 1024 * 1024, url);
     }
 
-    java.util.concurrent.ExecutorService mailFetches() {
-        return mailFetches;
+    /** Runs work after the request is answered; 503 when too much waits already. */
+    void inBackground(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw ApiException.detail(503, "Too much work is waiting already; try again in a minute.");
+        }
     }
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
         uploads.close();
-        mailFetches.shutdownNow();
+        background.shutdownNow();
     }
 
     @Override

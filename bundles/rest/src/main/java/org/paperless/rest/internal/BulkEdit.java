@@ -24,14 +24,24 @@ import org.paperless.api.storage.DocumentQuery;
  */
 final class BulkEdit {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkEdit.class);
+
     /** The most documents one request changes. */
     static final int MAX_DOCUMENTS = 100_000;
 
     private final Services services;
     private final Permissions permissions;
+    private final java.util.function.Consumer<Runnable> background;
+    private final PageOperations pages;
 
-    BulkEdit(Services services) {
+    /**
+     * @param background runs reprocessing after the request is answered
+     * @param uploads consumes the documents that merging and splitting make
+     */
+    BulkEdit(Services services, java.util.function.Consumer<Runnable> background, Uploads uploads) {
         this.services = services;
+        this.background = background;
+        this.pages = new PageOperations(services, uploads);
         this.permissions = new Permissions(services);
     }
 
@@ -46,7 +56,8 @@ final class BulkEdit {
         JsonNode p = body.path("parameters");
         List<Document> documents = load(ids, r);
         Map<Long, Access> access = permissions.of(documents);
-        boolean owning = method.equals("delete") || method.equals("set_permissions");
+        boolean owning = method.equals("delete") || method.equals("set_permissions")
+                || (method.equals("merge") || method.equals("split")) && p.path("delete_originals").asBoolean(false);
         for (Document d : documents) {
             Access a = access.get(d.id());
             if (owning ? !a.governs(r.user()) : !a.changes(r.user())) {
@@ -65,10 +76,19 @@ final class BulkEdit {
             case "modify_tags" -> tags(documents, tagList(p, "add_tags"), tagList(p, "remove_tags"));
             case "delete" -> services.documents().moveToTrash(ids);
             case "set_permissions" -> setPermissions(documents, access, p);
-            case "modify_custom_fields" -> modifyCustomFields(ids, p, r);
+            case "modify_custom_fields" -> modifyCustomFields(documents, p, r);
+            case "reprocess" -> reprocess(ids);
+            case "merge" -> pages.merge(ids.stream().map(id -> documents.stream().filter(d -> d.id().equals(id))
+                    .findFirst().orElseThrow()).toList(), p, r.user().name());
+            case "split" -> {
+                if (documents.size() != 1) {
+                    throw ApiException.invalid("documents", "Split method only supports one document");
+                }
+                pages.split(documents.get(0), p, r.user().name());
+            }
             default -> throw ApiException.invalid("method", "\"" + method + "\" is not a valid choice; this version "
                     + "takes set_correspondent, set_document_type, set_storage_path, add_tag, remove_tag, "
-                    + "modify_tags, modify_custom_fields, delete, set_permissions.");
+                    + "modify_tags, modify_custom_fields, reprocess, merge, split, delete, set_permissions.");
         }
         return Reply.ok(Map.of("result", "OK"));
     }
@@ -100,7 +120,7 @@ final class BulkEdit {
      * paperless-ngx's modify_custom_fields: {@code add_custom_fields} as a list of ids (added without a value where a
      * document lacks them) or an object of id to value (set on every document), then {@code remove_custom_fields}.
      */
-    private void modifyCustomFields(List<Long> ids, JsonNode p, ApiRequest r) {
+    private void modifyCustomFields(List<Document> documents, JsonNode p, ApiRequest r) {
         for (String field : List.of("add_custom_fields", "remove_custom_fields")) {
             if (!p.isObject() || !p.has(field)) {
                 throw ApiException.invalid("parameters", field + " not specified");
@@ -113,7 +133,38 @@ final class BulkEdit {
         if (!fields.idsOrValues(p.get("remove_custom_fields"), "remove_custom_fields", remove).isEmpty()) {
             throw ApiException.invalid("remove_custom_fields", "remove_custom_fields must be a list of integers");
         }
-        services.documents().modifyCustomFields(ids, values, attach, remove);
+        services.documents().modifyCustomFields(documents.stream().map(Document::id).toList(), values, attach, remove);
+        if (documents.size() <= MAX_MIRRORED) {
+            for (Document d : documents) {
+                DocumentLinks.reflect(services, fields.fields(), d, values, remove);
+            }
+        }
+    }
+
+    /** The most documents whose document links a bulk edit mirrors on the documents they link to. */
+    private static final int MAX_MIRRORED = 1_000;
+
+    /**
+     * paperless-ngx's reprocess: each document's original is read again by the parsers of consumption (its content,
+     * archive copy and thumbnail made anew), one after the other, after the answer; what fails is logged.
+     */
+    private void reprocess(List<Long> ids) {
+        org.paperless.api.maintenance.Archiver archiver = Services.need(services.archiver, "archiver", "paperless-maintenance");
+        org.paperless.api.maintenance.Thumbnails thumbnails = Services.need(services.thumbnails, "thumbnail maker",
+                "paperless-maintenance");
+        background.accept(() -> {
+            for (long id : ids) {
+                try {
+                    archiver.archive(id, true, org.paperless.api.backup.Progress.NONE).problems().forEach(problem ->
+                            LOG.warn("Reprocessing document {}: {}", id, problem.reason()));
+                    thumbnails.generate(id, org.paperless.api.backup.Progress.NONE).problems().forEach(problem ->
+                            LOG.warn("Reprocessing the thumbnail of document {}: {}", id, problem.reason()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Reprocessing document {} failed: {}", id, e.getMessage());
+                }
+            }
+            LOG.info("Reprocessed {} documents", ids.size());
+        });
     }
 
     private interface Change {

@@ -182,6 +182,7 @@ final class DocumentsResource {
         Document stored = services.documents().update(changed);
         if (fields != null) {
             services.documents().modifyCustomFields(List.of(d.id()), fields.values(), Set.of(), fields.remove());
+            DocumentLinks.reflect(services, View.customFields(services), d, fields.values(), fields.remove());
         }
         permissions.store(ObjectType.DOCUMENT, d.id(), owner);
         // Answered also when the user just gave the document away (as paperless-ngx).

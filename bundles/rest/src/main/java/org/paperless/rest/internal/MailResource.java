@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,13 +28,13 @@ final class MailResource {
 
     private final Services services;
     private final String baseUrl;
-    private final ExecutorService fetches;
+    private final java.util.function.Consumer<Runnable> background;
 
-    /** @param fetches where {@code process} runs a fetch in the background */
-    MailResource(Services services, String baseUrl, ExecutorService fetches) {
+    /** @param background runs {@code process}'s fetch after the request is answered */
+    MailResource(Services services, String baseUrl, java.util.function.Consumer<Runnable> background) {
         this.services = services;
         this.baseUrl = baseUrl;
-        this.fetches = fetches;
+        this.background = background;
     }
 
     void routes(List<Route> routes) {
@@ -128,7 +127,7 @@ final class MailResource {
     private Reply process(ApiRequest r) {
         MailAccount account = account(r);
         MailFetcher fetcher = Services.need(services.mailFetcher, "mail fetcher", "paperless-mail");
-        fetches.execute(() -> {
+        background.accept(() -> {
             try {
                 fetcher.fetch(account.name());
             } catch (InterruptedException e) {

@@ -257,9 +257,51 @@ abstract class ObjectKind<T extends ClassifyingObject> {
         };
     }
 
+    /** With paperless-ngx's {@code last_correspondence}: the newest date of its documents the user sees. */
     static ObjectKind<Correspondent> correspondents(Services s) {
-        return plain("correspondents", "Correspondent", ObjectType.CORRESPONDENT, s::correspondents, DocumentQuery.Reference.CORRESPONDENT,
-                Correspondent::new);
+        ObjectKind<Correspondent> plain = plain("correspondents", "Correspondent", ObjectType.CORRESPONDENT,
+                s::correspondents, DocumentQuery.Reference.CORRESPONDENT, Correspondent::new);
+        return new ObjectKind<>(plain.path, plain.label, plain.type, s::correspondents) {
+            @Override
+            DocumentQuery.Criterion documents(long id) {
+                return plain.documents(id);
+            }
+
+            @Override
+            void write(Correspondent object, Map<String, Object> json) {
+            }
+
+            @Override
+            Set<String> ownFields() {
+                return Set.of();
+            }
+
+            @Override
+            Correspondent read(ObjectNode body, Correspondent existing) {
+                return plain.read(body, existing);
+            }
+
+            @Override
+            void after(Correspondent c, Map<String, Object> json, View view) {
+                Map<String, Object> ordered = new LinkedHashMap<>();
+                json.forEach((key, value) -> {
+                    ordered.put(key, value);
+                    if (key.equals("document_count")) {
+                        ordered.put("last_correspondence", lastCorrespondence(c, view));
+                    }
+                });
+                json.clear();
+                json.putAll(ordered);
+            }
+
+            private String lastCorrespondence(Correspondent c, View view) {
+                List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(view.user()));
+                criteria.add(documents(c.id()));
+                List<org.paperless.api.Document> newest = view.documents().query(new DocumentQuery(criteria,
+                        List.of(new DocumentQuery.Order(DocumentQuery.OrderField.CREATED, true)), 0, 1, false)).documents();
+                return newest.isEmpty() ? null : JsonDates.day(newest.get(0).created());
+            }
+        };
     }
 
     static ObjectKind<DocumentType> documentTypes(Services s) {

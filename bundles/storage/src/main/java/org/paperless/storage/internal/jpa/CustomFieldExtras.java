@@ -30,6 +30,8 @@ final class CustomFieldExtras {
     }
 
     private static final int MAX_TEXT = 128;
+    /** The most options one select field has. */
+    static final int MAX_OPTIONS = 1_000;
     private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,6 +64,9 @@ final class CustomFieldExtras {
     static Extras checked(CustomField field) {
         List<SelectOption> options = new ArrayList<>();
         if (field.dataType() == CustomFieldType.SELECT) {
+            if (field.selectOptions().size() > MAX_OPTIONS) {
+                throw new IllegalArgumentException("A select field has at most " + MAX_OPTIONS + " options");
+            }
             Set<String> labels = new HashSet<>();
             Set<String> ids = new HashSet<>();
             for (SelectOption o : field.selectOptions()) {

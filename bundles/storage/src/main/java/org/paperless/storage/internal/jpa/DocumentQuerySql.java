@@ -63,6 +63,45 @@ final class DocumentQuerySql {
         }
     }
 
+    /** How many documents meet the query, and the ids of one page of them in the query's order. */
+    record Window(long count, List<Long> ids) {
+    }
+
+    /**
+     * The count and a page from one statement, not a COUNT and then the page: PostgreSQL counts with a window
+     * function beside the page; Derby, which has none, reads the matching ids in order once and keeps the page's.
+     */
+    Window window(Connection c, int offset, int limit) throws SQLException {
+        String select = "FROM document d" + joins + " WHERE " + where + " ORDER BY " + orderBy;
+        List<Long> ids = new ArrayList<>();
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            long count = -1;
+            try (PreparedStatement s = prepare(c, "SELECT d.id, COUNT(*) OVER () " + select
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", List.of(offset, limit))) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                        count = r.getLong(2);
+                    }
+                }
+            }
+            return new Window(count >= 0 ? count : count(c), ids);
+        }
+        long count = 0;
+        try (PreparedStatement s = prepare(c, "SELECT d.id " + select, List.of())) {
+            s.setFetchSize(1000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (count >= offset && ids.size() < limit) {
+                        ids.add(r.getLong(1));
+                    }
+                    count++;
+                }
+            }
+        }
+        return new Window(count, ids);
+    }
+
     /** The ids of the documents in the query's order, {@code limit} of them from {@code offset}; all if limit < 0. */
     List<Long> ids(Connection c, int offset, int limit) throws SQLException {
         String sql = "SELECT d.id FROM document d" + joins + " WHERE " + where + " ORDER BY " + orderBy;

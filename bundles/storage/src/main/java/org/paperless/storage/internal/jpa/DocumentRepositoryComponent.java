@@ -219,9 +219,13 @@ public class DocumentRepositoryComponent implements DocumentRepository {
                 count = allIds.size();
                 pageIds = allIds.subList(Math.min(query.offset(), allIds.size()),
                         (int) Math.min((long) query.offset() + query.limit(), allIds.size()));
-            } else {
+            } else if (query.limit() == 0) {
                 count = sql.count(c);
-                pageIds = query.limit() == 0 || query.offset() >= count ? List.of() : sql.ids(c, query.offset(), query.limit());
+                pageIds = List.of();
+            } else {
+                DocumentQuerySql.Window window = sql.window(c, query.offset(), query.limit());
+                count = window.count();
+                pageIds = window.ids();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
