@@ -19,10 +19,15 @@ final class DocumentJson {
     }
 
     /** Who asks and what they asked for, the same for every document of an answer. */
-    record View(ApiUser user, List<String> fields, PublicNames names, Map<Long, CustomField> customFields,
+    /**
+     * Who asks and what they asked for, the same for every document of an answer.
+     *
+     * @param customFields the custom field definitions, read once, and only when a document of the answer has values
+     */
+    record View(ApiUser user, List<String> fields, PublicNames names, java.util.function.Supplier<Map<Long, CustomField>> customFields,
             boolean fullPermissions, boolean truncate) {
         static View of(ApiRequest r, Services services) {
-            return new View(r.user(), r.fields(), PublicNames.of(services.correspondents()), customFields(services),
+            return new View(r.user(), r.fields(), PublicNames.of(services.correspondents()), once(() -> customFields(services)),
                     r.flag("full_perms").orElse(false), r.flag("truncate_content").orElse(false));
         }
 
@@ -32,6 +37,20 @@ final class DocumentJson {
                 services.customFields.list().forEach(f -> fields.put(f.id(), f));
             }
             return fields;
+        }
+
+        static java.util.function.Supplier<Map<Long, CustomField>> once(java.util.function.Supplier<Map<Long, CustomField>> read) {
+            return new java.util.function.Supplier<>() {
+                private Map<Long, CustomField> value;
+
+                @Override
+                public synchronized Map<Long, CustomField> get() {
+                    if (value == null) {
+                        value = read.get();
+                    }
+                    return value;
+                }
+            };
         }
 
         View whole() {
@@ -65,7 +84,7 @@ final class DocumentJson {
             json.put("is_shared_by_requester", Permissions.sharedBy(user, access));
         }
         json.put("notes", notes(d.notes()));
-        json.put("custom_fields", customFields(d.customFields(), view.customFields()));
+        json.put("custom_fields", d.customFields().isEmpty() ? List.of() : customFields(d.customFields(), view.customFields().get()));
         json.put("page_count", d.pageCount());
         json.put("mime_type", d.mimeType());
         if (!view.fields().isEmpty()) {

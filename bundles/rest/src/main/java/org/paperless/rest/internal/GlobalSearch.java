@@ -49,7 +49,7 @@ final class GlobalSearch {
         List<Map<String, Object>> documents = new ArrayList<>();
         if (!ids.isEmpty()) {
             DocumentJson.View view = new DocumentJson.View(r.user(), List.of(), PublicNames.of(services.correspondents()),
-                    DocumentJson.View.customFields(services), false, false);
+                    DocumentJson.View.once(() -> DocumentJson.View.customFields(services)), false, false);
             List<DocumentQuery.Criterion> found = new ArrayList<>(Visibility.criteria(r.user()));
             found.add(new DocumentQuery.IdIn(ids));
             List<Document> page = services.documents().query(new DocumentQuery(found, List.of(), 0, ids.size(), false))
