@@ -56,22 +56,7 @@ final class CustomFieldsResource {
     private Reply list(ApiRequest r) {
         Paging paging = Paging.of(r);
         Stream<CustomField> fields = fields().list().stream();
-        String contains = r.param("name__icontains").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        if (contains != null) {
-            fields = fields.filter(f -> f.name().toLowerCase(Locale.ROOT).contains(contains));
-        }
-        String exact = r.param("name__iexact").orElse(null);
-        if (exact != null) {
-            fields = fields.filter(f -> f.name().equalsIgnoreCase(exact));
-        }
-        String starts = r.param("name__istartswith").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        if (starts != null) {
-            fields = fields.filter(f -> f.name().toLowerCase(Locale.ROOT).startsWith(starts));
-        }
-        Set<Long> ids = r.numbers("id__in").orElse(null);
-        if (ids != null) {
-            fields = fields.filter(f -> ids.contains(f.id()));
-        }
+        fields = NameFilters.apply(fields, r, CustomField::name, CustomField::id);
         List<CustomField> all = fields.sorted(order(r.param("ordering").orElse("name"))).toList();
         paging.check(all.size());
         List<CustomField> page = all.subList(Math.min(paging.offset(), all.size()),

@@ -233,9 +233,25 @@ abstract class ObjectKind<T extends ClassifyingObject> {
     }
 
     /** A kind with the common fields only, its documents those that refer to it. */
+    /** What a kind adds to its JSON once the common fields are there. */
+    @FunctionalInterface
+    interface After<T> {
+        void add(T object, Map<String, Object> json, View view);
+    }
+
     static <T extends ClassifyingObject> ObjectKind<T> plain(String path, String label, ObjectType type,
             Supplier<ObjectRepository<T>> repository, DocumentQuery.Reference reference, Maker<T> maker) {
+        return plain(path, label, type, repository, reference, maker, (object, json, view) -> { });
+    }
+
+    static <T extends ClassifyingObject> ObjectKind<T> plain(String path, String label, ObjectType type,
+            Supplier<ObjectRepository<T>> repository, DocumentQuery.Reference reference, Maker<T> maker, After<T> after) {
         return new ObjectKind<>(path, label, type, repository) {
+            @Override
+            void after(T object, Map<String, Object> json, View view) {
+                after.add(object, json, view);
+            }
+
             @Override
             DocumentQuery.Criterion documents(long id) {
                 return new DocumentQuery.ReferenceIn(reference, Set.of(id));
@@ -259,49 +275,22 @@ abstract class ObjectKind<T extends ClassifyingObject> {
 
     /** With paperless-ngx's {@code last_correspondence}: the newest date of its documents the user sees. */
     static ObjectKind<Correspondent> correspondents(Services s) {
-        ObjectKind<Correspondent> plain = plain("correspondents", "Correspondent", ObjectType.CORRESPONDENT,
-                s::correspondents, DocumentQuery.Reference.CORRESPONDENT, Correspondent::new);
-        return new ObjectKind<>(plain.path, plain.label, plain.type, s::correspondents) {
-            @Override
-            DocumentQuery.Criterion documents(long id) {
-                return plain.documents(id);
-            }
-
-            @Override
-            void write(Correspondent object, Map<String, Object> json) {
-            }
-
-            @Override
-            Set<String> ownFields() {
-                return Set.of();
-            }
-
-            @Override
-            Correspondent read(ObjectNode body, Correspondent existing) {
-                return plain.read(body, existing);
-            }
-
-            @Override
-            void after(Correspondent c, Map<String, Object> json, View view) {
-                Map<String, Object> ordered = new LinkedHashMap<>();
-                json.forEach((key, value) -> {
-                    ordered.put(key, value);
-                    if (key.equals("document_count")) {
-                        ordered.put("last_correspondence", lastCorrespondence(c, view));
-                    }
+        return plain("correspondents", "Correspondent", ObjectType.CORRESPONDENT, s::correspondents,
+                DocumentQuery.Reference.CORRESPONDENT, Correspondent::new, (c, json, view) -> {
+                    List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(view.user()));
+                    criteria.add(new DocumentQuery.ReferenceIn(DocumentQuery.Reference.CORRESPONDENT, Set.of(c.id())));
+                    List<org.paperless.api.Document> newest = view.documents().query(new DocumentQuery(criteria,
+                            List.of(new DocumentQuery.Order(DocumentQuery.OrderField.CREATED, true)), 0, 1, false)).documents();
+                    Map<String, Object> ordered = new LinkedHashMap<>();
+                    json.forEach((key, value) -> {
+                        ordered.put(key, value);
+                        if (key.equals("document_count")) {
+                            ordered.put("last_correspondence", newest.isEmpty() ? null : JsonDates.day(newest.get(0).created()));
+                        }
+                    });
+                    json.clear();
+                    json.putAll(ordered);
                 });
-                json.clear();
-                json.putAll(ordered);
-            }
-
-            private String lastCorrespondence(Correspondent c, View view) {
-                List<DocumentQuery.Criterion> criteria = new java.util.ArrayList<>(Visibility.criteria(view.user()));
-                criteria.add(documents(c.id()));
-                List<org.paperless.api.Document> newest = view.documents().query(new DocumentQuery(criteria,
-                        List.of(new DocumentQuery.Order(DocumentQuery.OrderField.CREATED, true)), 0, 1, false)).documents();
-                return newest.isEmpty() ? null : JsonDates.day(newest.get(0).created());
-            }
-        };
     }
 
     static ObjectKind<DocumentType> documentTypes(Services s) {

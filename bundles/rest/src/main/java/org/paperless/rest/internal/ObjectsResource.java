@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.paperless.api.ClassifyingObject;
@@ -50,22 +49,7 @@ final class ObjectsResource<T extends ClassifyingObject> {
         Paging paging = Paging.of(r);
         ObjectKind.View view = kind.view(r, services);
         Stream<T> objects = kind.repository().list().stream().filter(view::sees);
-        String contains = r.param("name__icontains").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        if (contains != null) {
-            objects = objects.filter(o -> o.name().toLowerCase(Locale.ROOT).contains(contains));
-        }
-        String exact = r.param("name__iexact").orElse(null);
-        if (exact != null) {
-            objects = objects.filter(o -> o.name().equalsIgnoreCase(exact));
-        }
-        String starts = r.param("name__istartswith").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        if (starts != null) {
-            objects = objects.filter(o -> o.name().toLowerCase(Locale.ROOT).startsWith(starts));
-        }
-        Set<Long> ids = r.numbers("id__in").orElse(null);
-        if (ids != null) {
-            objects = objects.filter(o -> ids.contains(o.id()));
-        }
+        objects = NameFilters.apply(objects, r, ClassifyingObject::name, ClassifyingObject::id);
         List<T> all = objects.sorted(order(r.param("ordering").orElse("name"))).toList();
         paging.check(all.size());
         List<T> page = all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.size(), all.size()));

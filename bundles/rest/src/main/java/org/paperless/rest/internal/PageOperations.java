@@ -67,7 +67,7 @@ final class PageOperations {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("parameters", e.getMessage());
         } finally {
-            deleteFolder(work);
+            Uploads.deleteFolder(work);
         }
     }
 
@@ -89,7 +89,7 @@ final class PageOperations {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("parameters", e.getMessage());
         } finally {
-            deleteFolder(work);
+            Uploads.deleteFolder(work);
         }
     }
 
@@ -189,16 +189,5 @@ final class PageOperations {
             throw ApiException.invalid("parameters", field + " must be a boolean");
         }
         return v != null && v.asBoolean(false);
-    }
-
-    private static void deleteFolder(Path folder) {
-        try (var files = Files.list(folder)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", folder, e.getMessage());
-        }
     }
 }

@@ -152,14 +152,15 @@ final class Uploads implements AutoCloseable {
         }
     }
 
-    private static void deleteFolder(Path folder) {
+    /** A work folder of files (no subfolders) and the folder itself; what cannot go is logged. */
+    static void deleteFolder(Path folder) {
         try (var files = Files.list(folder)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);
             }
             Files.deleteIfExists(folder);
         } catch (IOException e) {
-            LOG.warn("Could not remove the upload folder {}: {}", folder, e.getMessage());
+            LOG.warn("Could not remove the work folder {}: {}", folder, e.getMessage());
         }
     }
 

@@ -207,7 +207,7 @@ public class IndexComponent implements SearchIndex, EventHandler {
 
     @Override
     public List<Completion> autocomplete(String prefix, int limit) throws SearchException {
-        return read(() -> index.search(searcher -> Searches.autocomplete(searcher.getIndexReader(), prefix, limit)));
+        return read(() -> index.search(searcher -> Searches.autocomplete(searcher, prefix, limit)));
     }
 
     @Override

@@ -131,63 +131,48 @@ final class Searches {
     }
 
     /** Words of titles and contents that start with the prefix, those in most documents first. */
-    static List<Completion> autocomplete(IndexReader reader, String prefix, int limit) throws IOException {
-        String start = prefix.strip().toLowerCase(Locale.ROOT);
-        List<Completion> found = new ArrayList<>();
-        Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
-        if (terms == null || start.isEmpty()) {
-            return found;
-        }
-        TermsEnum words = terms.iterator();
-        BytesRef first = new BytesRef(start);
-        if (words.seekCeil(first) == TermsEnum.SeekStatus.END) {
-            return found;
-        }
-        java.util.PriorityQueue<Completion> best = new java.util.PriorityQueue<>(
-                java.util.Comparator.comparingInt(Completion::documents).thenComparing(Completion::word,
-                        java.util.Comparator.reverseOrder()));
-        for (BytesRef word = words.term(); word != null && startsWith(word, first); word = words.next()) {
-            best.add(new Completion(word.utf8ToString(), words.docFreq()));
-            if (best.size() > limit) {
-                best.poll();
-            }
-        }
-        found.addAll(best);
-        found.sort(java.util.Comparator.comparingInt(Completion::documents).reversed().thenComparing(Completion::word));
-        return found;
+    static List<Completion> autocomplete(IndexSearcher searcher, String prefix, int limit) throws IOException {
+        return autocomplete(searcher, prefix, limit, null);
     }
 
     /** The most words of one prefix looked at for a reader: each is counted in the reader's documents. */
     static final int MAX_WORDS_SCANNED = 20_000;
 
-    /** As {@link #autocomplete(IndexReader, String, int)}, counting only the documents the reader sees. */
+    /**
+     * As {@link #autocomplete(IndexSearcher, String, int)}, counting only the documents the reader sees (all when
+     * the reader is null).
+     */
     static List<Completion> autocomplete(IndexSearcher searcher, String prefix, int limit, SearchIndex.Reader reader)
             throws IOException {
-        IndexReader index = searcher.getIndexReader();
         String start = prefix.strip().toLowerCase(Locale.ROOT);
         List<Completion> found = new ArrayList<>();
-        Terms terms = MultiTerms.getTerms(index, Fields.WORDS);
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.WORDS);
         if (terms == null || start.isEmpty()) {
             return found;
         }
-        FixedBitSet visible = visible(searcher, reader);
         TermsEnum words = terms.iterator();
         BytesRef first = new BytesRef(start);
         if (words.seekCeil(first) == TermsEnum.SeekStatus.END) {
             return found;
         }
+        FixedBitSet visible = reader == null ? null : visible(searcher, reader);
         java.util.PriorityQueue<Completion> best = new java.util.PriorityQueue<>(
                 java.util.Comparator.comparingInt(Completion::documents).thenComparing(Completion::word,
                         java.util.Comparator.reverseOrder()));
         PostingsEnum postings = null;
         int scanned = 0;
-        for (BytesRef word = words.term(); word != null && startsWith(word, first) && scanned++ < MAX_WORDS_SCANNED;
-                word = words.next()) {
-            postings = words.postings(postings, PostingsEnum.NONE);
-            int count = 0;
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (visible.get(doc)) {
-                    count++;
+        for (BytesRef word = words.term(); word != null && startsWith(word, first)
+                && (visible == null || scanned++ < MAX_WORDS_SCANNED); word = words.next()) {
+            int count;
+            if (visible == null) {
+                count = words.docFreq();
+            } else {
+                postings = words.postings(postings, PostingsEnum.NONE);
+                count = 0;
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (visible.get(doc)) {
+                        count++;
+                    }
                 }
             }
             if (count > 0) {

@@ -138,11 +138,11 @@ class LuceneIndexTest {
 
     @Test
     void autocompleteRanksWordsByDocuments() throws Exception {
-        List<Completion> words = index.search(s -> Searches.autocomplete(s.getIndexReader(), "Co", 5));
+        List<Completion> words = index.search(s -> Searches.autocomplete(s, "Co", 5));
         assertEquals(new Completion("consumption", 3), words.get(0));
         assertEquals(List.of(new Completion("crète", 1)),
-                index.search(s -> Searches.autocomplete(s.getIndexReader(), "CR", 5)), "words as written");
-        assertEquals(List.of(), index.search(s -> Searches.autocomplete(s.getIndexReader(), "zzz", 5)));
+                index.search(s -> Searches.autocomplete(s, "CR", 5)), "words as written");
+        assertEquals(List.of(), index.search(s -> Searches.autocomplete(s, "zzz", 5)));
     }
 
     @Test
