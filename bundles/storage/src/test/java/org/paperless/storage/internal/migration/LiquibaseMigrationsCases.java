@@ -51,7 +51,8 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
                 all.get(5).description());
         assertEquals("Permissions: owners of tags, correspondents, types and storage paths; view and change grants to "
                 + "users and groups; saved views; documents indexed by date (paperless 0.1.0)", all.get(6).description());
-        assertEquals("Custom fields: the options of select fields and the default currency of monetary ones (paperless 0.1.0)",
+        assertEquals("Custom fields: the options of select fields and the default currency of monetary ones; documents "
+                + "found by tag and by custom field (paperless 0.1.0)",
                 all.get(7).description());
         assertEquals(8, migrations().latest());
         // What paperless:rollback VERSION reads to know how far down the schema goes.
@@ -206,6 +207,21 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("bob", db.queryText("SELECT owner FROM document"));
         migrations.migrateTo(7);
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM object_permission"), "undoing it dropped the grants");
+    }
+
+    @Test
+    void theCustomFieldOptionsAndLookupIndexesComeAndGoKeepingTheFields() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(8);
+        assertTrue(db.indexColumns("document_tag").contains(List.of("tag_id", "document_id")),
+                db.indexColumns("document_tag")::toString);
+        db.execute("INSERT INTO custom_field (name, data_type, default_currency) VALUES ('Amount', 'monetary', 'EUR')");
+        migrations.migrateTo(7);
+        assertFalse(db.tables().contains("custom_field_option"), db.tables()::toString);
+        assertFalse(db.indexColumns("document_tag").contains(List.of("tag_id", "document_id")));
+        assertEquals("Amount", db.queryText("SELECT name FROM custom_field"), "the fields stay, without their currency");
+        migrations.migrateTo(8);
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM custom_field_option"));
     }
 
     @Test
