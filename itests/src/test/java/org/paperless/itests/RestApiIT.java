@@ -675,6 +675,21 @@ class RestApiIT {
             JsonNode found = searchUntilFound("quokka");
             long mailed = found.get("results").get(0).get("id").asLong();
             assertEquals(List.of(bills), longs(admin.get("/api/documents/" + mailed + "/").json().get("tags")));
+            JsonNode fetched = null;
+            for (int i = 0; i < 40; i++) { // the mail's action runs after its documents are stored
+                fetched = admin.get("/api/processed_mail/?rule=" + rule.json().get("id").asLong()).json();
+                if (fetched.get("count").asInt() == 1 && fetched.get("results").get(0).get("status").asText().equals("SUCCESS")) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertEquals(1, fetched.get("count").asInt(), fetched.toString());
+            assertEquals("Statement", fetched.get("results").get(0).get("subject").asText());
+            assertEquals("SUCCESS", fetched.get("results").get(0).get("status").asText());
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            fetched.get("results").get(0).fieldNames().forEachRemaining(keys::add);
+            assertEquals(new java.util.TreeSet<>(List.of("id", "owner", "rule", "folder", "uid", "subject", "received",
+                    "processed", "status", "error")), keys, "paperless-ngx 2.20.15's ProcessedMailSerializer");
 
             assertEquals(204, admin.delete("/api/mail_rules/" + rule.json().get("id").asLong() + "/").status());
             assertEquals(204, admin.delete("/api/mail_accounts/" + id + "/").status());

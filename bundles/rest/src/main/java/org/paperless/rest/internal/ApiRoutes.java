@@ -16,7 +16,7 @@ final class ApiRoutes {
     static final String VERSION = "2.20.0";
     static final List<String> ROOT = List.of("correspondents", "document_types", "documents", "storage_paths",
             "tags", "tasks", "custom_fields", "ui_settings", "status", "statistics", "search", "remote_version", "trash", "schema",
-            "users", "groups", "saved_views", "mail_accounts", "mail_rules", "bulk_edit_objects");
+            "users", "groups", "saved_views", "mail_accounts", "mail_rules", "processed_mail", "bulk_edit_objects");
 
     private ApiRoutes() {
     }

@@ -117,6 +117,26 @@ final class MailJson {
         return json;
     }
 
+    /** A fetched mail: paperless-ngx's status is SUCCESS or FAILED; a mail still being stored is PROCESSING here. */
+    static Map<String, Object> processed(org.paperless.api.mail.ProcessedMail m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", m.id());
+        json.put("owner", null);
+        json.put("rule", m.ruleId());
+        json.put("folder", m.folder());
+        json.put("uid", String.valueOf(m.uid()));
+        json.put("subject", m.subject());
+        json.put("received", JsonDates.moment(m.received()));
+        json.put("processed", JsonDates.moment(m.updatedAt()));
+        json.put("status", switch (m.status()) {
+            case DONE -> "SUCCESS";
+            case FAILED -> "FAILED";
+            default -> "PROCESSING";
+        });
+        json.put("error", m.error());
+        return json;
+    }
+
     /** The rule a body describes over {@code existing}; its account, tags, correspondent and type are checked by the caller. */
     static MailRule rule(ObjectNode body, MailRule existing) {
         check(body, RULE_FIELDS);

@@ -55,6 +55,7 @@ final class MailResource {
                 .sorted(Comparator.comparingInt(MailRule::order).thenComparing(MailRule::id)).toList(),
                 MailRule::id, MailJson::rule)));
         routes.add(Route.of("POST", "/mail_rules/", this::createRule));
+        routes.add(Route.of("GET", "/processed_mail/", this::processed));
         routes.add(Route.of("GET", "/mail_rules/{id}/", r -> Reply.ok(MailJson.rule(rule(r)))));
         routes.add(Route.of("PATCH", "/mail_rules/{id}/", this::updateRule));
         routes.add(Route.of("PUT", "/mail_rules/{id}/", this::updateRule));
@@ -138,6 +139,19 @@ final class MailResource {
         });
         return Reply.ok(Map.of("result", "OK"));
     }
+
+    /** The record of fetched mails, newest first, as paperless-ngx's {@code /api/processed_mail/} (filter {@code rule}). */
+    private Reply processed(ApiRequest r) {
+        UsersResource.requireAdmin(r);
+        org.paperless.api.mail.ProcessedMails mails = Services.need(services.processedMails, "mail storage", "paperless-storage");
+        java.util.Optional<Long> rule = r.numbers("rule").map(ids -> ids.iterator().next());
+        List<org.paperless.api.mail.ProcessedMail> all = mails.recent(MAX_PROCESSED).stream()
+                .filter(m -> rule.isEmpty() || m.ruleId() == rule.get()).toList();
+        return list(r, all, org.paperless.api.mail.ProcessedMail::id, MailJson::processed);
+    }
+
+    /** The most fetched mails {@code /api/processed_mail/} lists. */
+    static final int MAX_PROCESSED = 10_000;
 
     private Reply createRule(ApiRequest r) throws IOException {
         UsersResource.requireAdmin(r);
