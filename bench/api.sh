@@ -4,18 +4,27 @@
 # wrk (Debian's package) on loopback against one instance: pages of the document list with filters and an
 # order, full-text queries, thumbnails; latency percentiles and requests per second, each mix alone. Beside
 # them, the same list queries and searches timed inside the instance (paperless-bench:api-queries), so the
-# HTTP + JSON overhead shows.
+# HTTP + JSON overhead shows. Lists and searches are kept between two writes (storage's and the index's kept
+# answers), so two more mixes show what is not kept: lists that are each asked once (the database's own
+# cost), and the same lists while a document is changed every second (every change makes the kept ones stale).
 
-# A wrk script that walks through PATHS (one per line in $1), one request after the other per connection.
+# A wrk script that walks through PATHS (one per line in $1), one request after the other per thread.
 api_wrk_script() {
     local paths="$1" out="$2"
     {
         echo "local paths = {}"
         while IFS= read -r p; do printf 'paths[#paths + 1] = "%s"\n' "$p"; done < "$paths"
         cat <<'LUA'
-local i = 0
+-- wrk's two threads take every other path, so that a path of a list of distinct ones is asked once.
+local threads = 0
+function setup(thread)
+    thread:set("first", threads)
+    threads = threads + 1
+end
+local i = nil
 request = function()
-    i = i + 1
+    if i == nil then i = first or 0 end
+    i = i + 2
     return wrk.format("GET", paths[(i % #paths) + 1])
 end
 LUA
@@ -31,6 +40,16 @@ api_mix() {
         "http://127.0.0.1:$port")"
     echo "$label:"
     echo "$out" | grep -E "^\s+(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors" | sed 's/^ */    /'
+}
+
+# Changes the title of a random document every second, until killed.
+changing_documents() {
+    local token="$1" port="$2" n="$3" i=0
+    while sleep 1; do
+        i=$((i + 1))
+        curl -s -o /dev/null -X PATCH -H "Authorization: Token $token" -H 'Content-Type: application/json' \
+            -d "{\"title\":\"changed $i\"}" "http://127.0.0.1:$port/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/"
+    done
 }
 
 bench_api() {
@@ -75,6 +94,13 @@ bench_api() {
     done
     echo "/api/documents/?page=1&page_size=25&ordering=-created" >> "$work/lists"
     echo "/api/documents/?page=1&page_size=25&ordering=title&title_content=rechnung" >> "$work/lists"
+    # Each asked once in the run: a tag and a different "created after" day every time.
+    : > "$work/cold"
+    for i in $(seq 1 3000); do
+        set -- $tags
+        shift $(( i % $# ))
+        echo "/api/documents/?page=1&page_size=25&ordering=-created&truncate_content=true&tags__id__all=$1&created__date__gt=$(date -d "2000-01-01 + $i days" +%F)" >> "$work/cold"
+    done
     : > "$work/queries"
     for w in rechnung versicherung kündigung invoice vertrag stadtwerke miete steuer arzt bank; do
         echo "/api/documents/?query=$(printf '%s' "$w" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')&page_size=25&truncate_content=true" >> "$work/queries"
@@ -86,6 +112,11 @@ bench_api() {
     api_mix "document lists (page of 25, newest first, a tag or correspondent filter), API version 9 (with all)" \
         "$work/lists" "$token" "$http" 9
     api_mix "the same lists, API version 10 (without all)" "$work/lists" "$token" "$http" 10
+    api_mix "lists asked once each (nothing kept: the database's cost), version 10" "$work/cold" "$token" "$http" 10
+    changing_documents "$token" "$http" "$n" &
+    local writer=$!
+    api_mix "the kept lists while a document changes every second, version 10" "$work/lists" "$token" "$http" 10
+    kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null || true
     api_mix "full-text queries (page of 25)" "$work/queries" "$token" "$http"
     api_mix "thumbnails" "$work/thumbs" "$token" "$http"
     echo "the same lists and queries inside the instance (one at a time, no HTTP, no JSON):"

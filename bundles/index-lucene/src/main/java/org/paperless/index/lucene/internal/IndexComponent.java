@@ -52,6 +52,7 @@ public class IndexComponent implements SearchIndex, EventHandler {
 
     private final DocumentRepository documents;
     private final LuceneIndex index;
+    private final KeptResults kept = new KeptResults();
     private final NameCache names;
     private final ScheduledExecutorService writer;
     /** Reads ahead and indexes beside the writer thread during a reindex or catch-up; idle otherwise. */
@@ -173,7 +174,8 @@ public class IndexComponent implements SearchIndex, EventHandler {
             throw new SearchException("Give a query: words, field:value, \"a phrase\", created:[2020 to 2021]...");
         }
         Query parsed = parse(query);
-        return read(() -> index.search(searcher -> Searches.search(searcher, index.analyzer(), parsed, offset, limit)));
+        return read(() -> index.search(searcher -> kept.get(searcher, "search", query, offset, limit,
+                () -> Searches.search(searcher, index.analyzer(), parsed, offset, limit))));
     }
 
     private Query parse(String query) throws SearchException {
@@ -188,13 +190,11 @@ public class IndexComponent implements SearchIndex, EventHandler {
 
     @Override
     public SearchResults moreLikeThis(long documentId, int offset, int limit) throws SearchException {
-        return read(() -> index.search(searcher -> {
-            Query like = Searches.moreLikeThis(searcher, index.analyzer(), documentId);
-            if (like == null) {
-                return null;
-            }
-            return Searches.search(searcher, index.analyzer(), like, offset, limit);
-        }), "Document " + documentId + " is not in the search index");
+        return read(() -> index.search(searcher -> kept.get(searcher, "like", Long.toString(documentId), offset, limit,
+                () -> {
+                    Query like = Searches.moreLikeThis(searcher, index.analyzer(), documentId);
+                    return like == null ? null : Searches.search(searcher, index.analyzer(), like, offset, limit);
+                })), "Document " + documentId + " is not in the search index");
     }
 
     private SearchResults read(IoCall<SearchResults> call, String notFound) throws SearchException {

@@ -1,6 +1,7 @@
 package org.paperless.index.lucene.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,23 @@ class LuceneIndexTest {
         assertEquals(List.of(4L), ids("mountains"));
         assertEquals(List.of(), ids("muller"));
         assertEquals(List.of(1L, 3L, 4L), java.util.Arrays.stream(index.ids()).boxed().toList());
+    }
+
+    @Test
+    void keptResultsLastUntilTheIndexChanges() throws Exception {
+        KeptResults kept = new KeptResults();
+        var parsed = new PaperlessQueryParser(index.analyzer(), TODAY).parse("mountains");
+        KeptResults.Search search = () -> index.search(s -> Searches.search(s, index.analyzer(), parsed, 0, 10));
+        SearchResults first = index.search(s -> kept.get(s, "search", "mountains", 0, 10, search));
+        assertEquals(0, first.total());
+        assertSame(first, index.search(s -> kept.get(s, "search", "mountains", 0, 10, search)), "kept while unchanged");
+        index.refresh();
+        assertSame(first, index.search(s -> kept.get(s, "search", "mountains", 0, 10, search)), "a refresh without news");
+
+        add(4, "Holiday photos", "Now about the mountains", null, null, Set.of(), TODAY, null);
+        index.refresh();
+        SearchResults after = index.search(s -> kept.get(s, "search", "mountains", 0, 10, search));
+        assertEquals(List.of(4L), after.hits().stream().map(SearchHit::documentId).toList(), "the change is found");
     }
 
     @Test

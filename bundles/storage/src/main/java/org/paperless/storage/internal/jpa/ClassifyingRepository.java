@@ -52,7 +52,7 @@ public abstract class ClassifyingRepository<T extends ClassifyingObject, E exten
     @Override
     public List<T> list() {
         // Sorted here: JPQL cannot ORDER BY LOWER(...), and the databases' collations differ anyway.
-        return transactions.call(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e.id", entityClass)
+        return transactions.read(em -> em.createQuery("SELECT e FROM " + entityName() + " e ORDER BY e.id", entityClass)
                 .getResultList().stream().map(this::toRecord)
                 .sorted(Comparator.comparing(ClassifyingObject::name, String.CASE_INSENSITIVE_ORDER))
                 .toList());
@@ -60,18 +60,18 @@ public abstract class ClassifyingRepository<T extends ClassifyingObject, E exten
 
     @Override
     public long count() {
-        return transactions.call(em -> em.createQuery("SELECT COUNT(e) FROM " + entityName() + " e", Long.class)
+        return transactions.read(em -> em.createQuery("SELECT COUNT(e) FROM " + entityName() + " e", Long.class)
                 .getSingleResult());
     }
 
     @Override
     public Optional<T> find(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(entityClass, id)).map(this::toRecord));
+        return transactions.read(em -> Optional.ofNullable(em.find(entityClass, id)).map(this::toRecord));
     }
 
     @Override
     public Optional<T> findByName(String name) {
-        return transactions.call(em -> byName(em, name).map(this::toRecord));
+        return transactions.read(em -> byName(em, name).map(this::toRecord));
     }
 
     @Override

@@ -64,14 +64,14 @@ public class CustomFieldRepositoryComponent implements CustomFieldRepository {
     @Override
     public List<CustomField> list() {
         Map<Long, Extras> extras = extras();
-        return transactions.call(em -> em.createQuery("SELECT f FROM CustomFieldEntity f ORDER BY f.id",
+        return transactions.read(em -> em.createQuery("SELECT f FROM CustomFieldEntity f ORDER BY f.id",
                 CustomFieldEntity.class).getResultList().stream().map(e -> toRecord(e, extras)).toList());
     }
 
     @Override
     public Optional<CustomField> find(long id) {
         Map<Long, Extras> extras = extras();
-        return transactions.call(em -> Optional.ofNullable(em.find(CustomFieldEntity.class, id))
+        return transactions.read(em -> Optional.ofNullable(em.find(CustomFieldEntity.class, id))
                 .map(e -> toRecord(e, extras)));
     }
 

@@ -53,82 +53,29 @@ final class DocumentQuerySql {
         this.orderBy = order.toString();
     }
 
-    /** How many documents meet the query. */
-    long count(Connection c) throws SQLException {
-        try (PreparedStatement s = prepare(c, "SELECT COUNT(*) FROM document d WHERE " + where, List.of())) {
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
-    /** How many documents meet the query, and the ids of one page of them in the query's order. */
-    record Window(long count, List<Long> ids) {
-    }
-
-    /**
-     * The count and a page from one statement, not a COUNT and then the page: PostgreSQL counts with a window
-     * function beside the page; Derby, which has none, reads the matching ids in order once and keeps the page's.
-     */
-    Window window(Connection c, int offset, int limit) throws SQLException {
-        String select = "FROM document d" + joins + " WHERE " + where + " ORDER BY " + orderBy;
-        List<Long> ids = new ArrayList<>();
-        if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-            long count = -1;
-            try (PreparedStatement s = prepare(c, "SELECT d.id, COUNT(*) OVER () " + select
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", List.of(offset, limit))) {
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getLong(1));
-                        count = r.getLong(2);
-                    }
-                }
-            }
-            return new Window(count >= 0 ? count : count(c), ids);
-        }
-        long count = 0;
-        try (PreparedStatement s = prepare(c, "SELECT d.id " + select, List.of())) {
+    /** The ids of every document that meets the query, in the query's order (one ordered pass). */
+    long[] ids(Connection c) throws SQLException {
+        String sql = "SELECT d.id FROM document d" + joins + " WHERE " + where + " ORDER BY " + orderBy;
+        long[] ids = new long[1024];
+        int n = 0;
+        try (PreparedStatement s = prepare(c, sql)) {
             s.setFetchSize(1000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (count >= offset && ids.size() < limit) {
-                        ids.add(r.getLong(1));
+                    if (n == ids.length) {
+                        ids = java.util.Arrays.copyOf(ids, n * 2);
                     }
-                    count++;
+                    ids[n++] = r.getLong(1);
                 }
             }
         }
-        return new Window(count, ids);
+        return java.util.Arrays.copyOf(ids, n);
     }
 
-    /** The ids of the documents in the query's order, {@code limit} of them from {@code offset}; all if limit < 0. */
-    List<Long> ids(Connection c, int offset, int limit) throws SQLException {
-        String sql = "SELECT d.id FROM document d" + joins + " WHERE " + where + " ORDER BY " + orderBy;
-        List<Object> paging = new ArrayList<>();
-        if (limit >= 0) {
-            sql += " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-            paging.add(offset);
-            paging.add(limit);
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = prepare(c, sql, paging)) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private PreparedStatement prepare(Connection c, String sql, List<Object> more) throws SQLException {
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         int i = 1;
         for (Object p : parameters) {
-            s.setObject(i++, p);
-        }
-        for (Object p : more) {
             s.setObject(i++, p);
         }
         return s;

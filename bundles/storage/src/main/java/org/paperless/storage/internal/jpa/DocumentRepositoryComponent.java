@@ -63,6 +63,10 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentRepositoryComponent.class);
 
     private final Transactions transactions;
+    /** Every matching id of a query, in its order: the count, any page and "all" come from one answer. */
+    private final KeptAnswers<DocumentQuery, long[]> lists = new KeptAnswers<>(4_000_000, ids -> ids.length);
+    /** Documents as the lists show them, weighed by their text (about 32 MB of characters at most). */
+    private final KeptAnswers<Long, Document> pages = new KeptAnswers<>(16_000_000, DocumentRepositoryComponent::weight);
     private final MediaStore media;
     private volatile Duration emptyTrashDelay;
 
@@ -97,13 +101,13 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public long count() {
-        return transactions.call(em -> em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE " + DocumentTrash.LIVE, Long.class)
+        return transactions.read(em -> em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE " + DocumentTrash.LIVE, Long.class)
                 .getSingleResult());
     }
 
     @Override
     public List<Document> list(int offset, int limit) {
-        return transactions.call(em -> em.createQuery("SELECT d FROM DocumentEntity d WHERE " + DocumentTrash.LIVE + " ORDER BY d.id", DocumentEntity.class)
+        return transactions.read(em -> em.createQuery("SELECT d FROM DocumentEntity d WHERE " + DocumentTrash.LIVE + " ORDER BY d.id", DocumentEntity.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList().stream()
@@ -115,7 +119,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     public List<Document> listAfter(long afterId, int limit) {
         // The ids first (from the index alone), then the rows between the first and the last of them: a
         // limited query over the rows themselves made Derby and the tag fetch walk far past the batch.
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             List<Long> ids = ids(em, afterId, limit);
             if (ids.isEmpty()) {
                 return List.of();
@@ -129,7 +133,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public List<Document> listModifiedSince(Instant since, long afterId, int limit) {
-        return transactions.call(em -> completeAll(em, em.createQuery(
+        return transactions.read(em -> completeAll(em, em.createQuery(
                 "SELECT d FROM DocumentEntity d WHERE d.id > :after AND d.modified >= :since AND " + DocumentTrash.LIVE
                 + " ORDER BY d.id",
                 DocumentEntity.class).setParameter("after", afterId)
@@ -138,14 +142,14 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Optional<Instant> lastModified() {
-        return transactions.call(em -> Optional.ofNullable(em.createQuery(
+        return transactions.read(em -> Optional.ofNullable(em.createQuery(
                 "SELECT MAX(d.modified) FROM DocumentEntity d WHERE " + DocumentTrash.LIVE, java.time.LocalDateTime.class).getSingleResult())
                 .map(DocumentMapper::instant));
     }
 
     @Override
     public List<Long> idsAfter(long afterId, int limit) {
-        return transactions.call(em -> ids(em, afterId, limit));
+        return transactions.read(em -> ids(em, afterId, limit));
     }
 
     private static List<Long> ids(EntityManager em, long afterId, int limit) {
@@ -202,36 +206,31 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public Optional<Document> find(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
+        return transactions.read(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
                 .filter(d -> d.getDeletedAt() == null).map(d -> complete(em, d)));
     }
 
     @Override
     public DocumentQuery.Page query(DocumentQuery query) {
-        DocumentQuerySql sql = new DocumentQuerySql(query);
-        List<Long> pageIds;
-        long count;
-        List<Long> allIds = List.of();
+        long[] all = lists.get(new DocumentQuery(query.criteria(), query.ordering(), 0, 0, false), this::matching);
+        int from = (int) Math.min(query.offset(), all.length);
+        int to = (int) Math.min((long) query.offset() + query.limit(), all.length);
+        List<Long> pageIds = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            pageIds.add(all[i]);
+        }
+        List<Long> allIds = query.withAllIds() ? java.util.Arrays.stream(all).boxed().toList() : List.of();
+        return new DocumentQuery.Page(byIds(pageIds), all.length, allIds);
+    }
+
+    /** Every matching id in order, from the database: the count, any page and "all" come from it. */
+    private long[] matching(DocumentQuery query) {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            if (query.withAllIds()) {
-                allIds = sql.ids(c, 0, -1);
-                count = allIds.size();
-                pageIds = allIds.subList(Math.min(query.offset(), allIds.size()),
-                        (int) Math.min((long) query.offset() + query.limit(), allIds.size()));
-            } else if (query.limit() == 0) {
-                count = sql.count(c);
-                pageIds = List.of();
-            } else {
-                DocumentQuerySql.Window window = sql.window(c, query.offset(), query.limit());
-                count = window.count();
-                pageIds = window.ids();
-            }
+            return new DocumentQuerySql(query).ids(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
         }
-        List<Document> documents = byIds(pageIds);
-        return new DocumentQuery.Page(documents, count, allIds);
     }
 
     /** The live documents with these ids, complete, in the order of the ids (those gone meanwhile left out). */
@@ -239,8 +238,13 @@ public class DocumentRepositoryComponent implements DocumentRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        Map<Long, Document> found = pages.getAll(ids, this::read);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Map<Long, Document> read(java.util.Set<Long> ids) {
         List<Long> sorted = ids.stream().sorted().toList();
-        Map<Long, Document> found = transactions.call(em -> {
+        return transactions.read(em -> {
             List<DocumentEntity> entities = em.createQuery(
                     "SELECT d FROM DocumentEntity d WHERE d.id IN :ids AND " + DocumentTrash.LIVE + " ORDER BY d.id",
                     DocumentEntity.class).setParameter("ids", sorted).getResultList();
@@ -254,9 +258,16 @@ public class DocumentRepositoryComponent implements DocumentRepository {
                     CustomFieldInstanceEntity.class).setParameter("ids", sorted).getResultList().stream()
                     .map(DocumentMapper::toRecord).collect(Collectors.groupingBy(CustomFieldInstance::documentId));
             return entities.stream().map(d -> DocumentMapper.toRecord(d, notes.getOrDefault(d.getId(), List.of()),
-                    fields.getOrDefault(d.getId(), List.of()))).toList();
-        }).stream().collect(Collectors.toMap(Document::id, d -> d));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+                    fields.getOrDefault(d.getId(), List.of()))).collect(Collectors.toMap(Document::id, d -> d));
+        });
+    }
+
+    private static int weight(Document d) {
+        int text = d.content() == null ? 0 : d.content().length();
+        for (Note n : d.notes()) {
+            text += n.text() == null ? 0 : n.text().length();
+        }
+        return 512 + text;
     }
 
     @Override
@@ -350,6 +361,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Storing the change failed: " + e.getMessage(), e);
+        } finally {
+            StoreChanges.written();
         }
         // Not read back: the retagger changes tens of thousands and needs nothing returned.
         Instant modified = DocumentMapper.instant(DocumentMapper.utc(now));
@@ -364,7 +377,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     @Override
     public Optional<Document> findByChecksum(String checksum) {
         // Two queries, each on its own index: with OR, Derby and PostgreSQL scan the whole table.
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             Optional<DocumentEntity> original = firstWith(em, "checksum", checksum);
             Optional<DocumentEntity> archive = firstWith(em, "archiveChecksum", checksum);
             Optional<DocumentEntity> first = original.isEmpty() ? archive : archive.isEmpty() ? original
@@ -582,12 +595,12 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public List<Trashed> trash() {
-        return transactions.call(DocumentTrash::list);
+        return transactions.read(DocumentTrash::list);
     }
 
     @Override
     public Optional<Instant> trashedAt(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
+        return transactions.read(em -> Optional.ofNullable(em.find(DocumentEntity.class, id))
                 .map(DocumentEntity::getDeletedAt).map(DocumentMapper::instant));
     }
 

@@ -54,7 +54,7 @@ public class MailAccountsComponent implements MailAccounts {
 
     @Override
     public List<MailAccount> list() {
-        return transactions.call(em -> em.createQuery("SELECT a FROM MailAccountEntity a ORDER BY a.id",
+        return transactions.read(em -> em.createQuery("SELECT a FROM MailAccountEntity a ORDER BY a.id",
                 MailAccountEntity.class).getResultList()).stream()
                 .map(this::toRecord)
                 .sorted(Comparator.comparing(MailAccount::name, String.CASE_INSENSITIVE_ORDER))
@@ -63,17 +63,17 @@ public class MailAccountsComponent implements MailAccounts {
 
     @Override
     public Optional<MailAccount> find(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(MailAccountEntity.class, id))).map(this::toRecord);
+        return transactions.read(em -> Optional.ofNullable(em.find(MailAccountEntity.class, id))).map(this::toRecord);
     }
 
     @Override
     public Optional<MailAccount> findByName(String name) {
-        return transactions.call(em -> byName(em, name)).map(this::toRecord);
+        return transactions.read(em -> byName(em, name)).map(this::toRecord);
     }
 
     @Override
     public Optional<String> passwordProblem(long id) {
-        MailAccountEntity entity = transactions.call(em -> em.find(MailAccountEntity.class, id));
+        MailAccountEntity entity = transactions.read(em -> em.find(MailAccountEntity.class, id));
         if (entity == null) {
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ public class MailRulesComponent implements MailRules {
 
     @Override
     public List<MailRule> list() {
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             Map<Long, String> accounts = em.createQuery("SELECT a.id, a.name FROM MailAccountEntity a", Object[].class)
                     .getResultList().stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
             Comparator<MailRule> byAccount = Comparator.comparing(r -> accounts.getOrDefault(r.accountId(), ""),
@@ -60,20 +60,20 @@ public class MailRulesComponent implements MailRules {
 
     @Override
     public List<MailRule> listFor(long accountId) {
-        return transactions.call(em -> em.createQuery("SELECT r FROM MailRuleEntity r WHERE r.accountId = :account "
+        return transactions.read(em -> em.createQuery("SELECT r FROM MailRuleEntity r WHERE r.accountId = :account "
                         + "ORDER BY r.ruleOrder, r.id", MailRuleEntity.class)
                 .setParameter("account", accountId).getResultList().stream().map(MailRulesComponent::toRecord).toList());
     }
 
     @Override
     public Optional<MailRule> find(long id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(MailRuleEntity.class, id))
+        return transactions.read(em -> Optional.ofNullable(em.find(MailRuleEntity.class, id))
                 .map(MailRulesComponent::toRecord));
     }
 
     @Override
     public Optional<MailRule> findByName(String name) {
-        return transactions.call(em -> byName(em, name).map(MailRulesComponent::toRecord));
+        return transactions.read(em -> byName(em, name).map(MailRulesComponent::toRecord));
     }
 
     @Override

@@ -40,6 +40,7 @@ public class PermissionRepositoryComponent implements PermissionRepository {
     private static final String GROUP = "group";
 
     private final DataSource dataSource;
+    private final KeptAnswers<Long, Access> documentAccess = new KeptAnswers<>(1_600_000, a -> 0);
 
     /** @param migrations only referenced so that nothing is read before the schema is current */
     @Activate
@@ -51,6 +52,20 @@ public class PermissionRepositoryComponent implements PermissionRepository {
 
     @Override
     public Map<Long, Access> access(ObjectType type, Collection<Long> ids) {
+        if (type != ObjectType.DOCUMENT) {
+            return read(type, ids);
+        }
+        // Documents' access is asked for page after page: kept until the next write, none kept as PUBLIC.
+        Map<Long, Access> access = new HashMap<>(documentAccess.getAll(ids, missing -> {
+            Map<Long, Access> read = new HashMap<>(read(type, missing));
+            missing.forEach(id -> read.putIfAbsent(id, Access.PUBLIC));
+            return read;
+        }));
+        access.values().removeIf(a -> a == Access.PUBLIC);
+        return access;
+    }
+
+    private Map<Long, Access> read(ObjectType type, Collection<Long> ids) {
         Map<Long, String> owners = new HashMap<>();
         Map<Long, Grants.Builder> grants = new HashMap<>();
         List<Long> all = new ArrayList<>(new HashSet<>(ids));
@@ -235,6 +250,8 @@ public class PermissionRepositoryComponent implements PermissionRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Changing permissions failed: " + e.getMessage(), e);
+        } finally {
+            StoreChanges.written();
         }
     }
 }

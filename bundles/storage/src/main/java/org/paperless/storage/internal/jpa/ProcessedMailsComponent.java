@@ -46,7 +46,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
 
     @Override
     public Optional<ProcessedMail> find(long accountId, String folder, long uidValidity, long uid) {
-        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
+        return transactions.read(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
                         + "AND p.folder = :folder AND p.uidValidity = :validity AND p.uid = :uid", ProcessedMailEntity.class)
                 .setParameter("account", accountId).setParameter("folder", folder)
                 .setParameter("validity", uidValidity).setParameter("uid", uid)
@@ -55,7 +55,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
 
     @Override
     public Set<Long> doneUids(long accountId, String folder, long uidValidity) {
-        return transactions.call(em -> new HashSet<>(em.createQuery("SELECT p.uid FROM ProcessedMailEntity p "
+        return transactions.read(em -> new HashSet<>(em.createQuery("SELECT p.uid FROM ProcessedMailEntity p "
                         + "WHERE p.accountId = :account AND p.folder = :folder AND p.uidValidity = :validity "
                         + "AND p.status = :done", Long.class)
                 .setParameter("account", accountId).setParameter("folder", folder)
@@ -68,7 +68,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
         if (messageId == null || messageId.isBlank()) {
             return Optional.empty();
         }
-        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
+        return transactions.read(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
                         + "AND p.folder = :folder AND p.messageId = :messageId ORDER BY p.id DESC", ProcessedMailEntity.class)
                 .setParameter("account", accountId).setParameter("folder", folder)
                 .setParameter("messageId", storedMessageId(messageId)).setMaxResults(1)
@@ -190,7 +190,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     public List<ProcessedMail> unfinished(long accountId, String folder) {
         List<String> open = Arrays.stream(ProcessedMail.Status.values()).filter(s -> s != ProcessedMail.Status.DONE)
                 .map(Enum::name).toList();
-        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
+        return transactions.read(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p WHERE p.accountId = :account "
                         + "AND p.folder = :folder AND p.status IN :open ORDER BY p.id", ProcessedMailEntity.class)
                 .setParameter("account", accountId).setParameter("folder", folder).setParameter("open", open)
                 .getResultList().stream().map(ProcessedMailsComponent::toRecord).toList());
@@ -207,7 +207,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     /** The newest mail the document was made from; the rule's name may be gone by now. */
     @Override
     public Optional<MailOrigin> originOf(long documentId) {
-        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p "
+        return transactions.read(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p "
                         + "WHERE :document MEMBER OF p.documentIds ORDER BY p.id DESC", ProcessedMailEntity.class)
                 .setParameter("document", documentId).setMaxResults(1).getResultList().stream().findFirst()
                 .map(p -> origin(em, p)));
@@ -218,7 +218,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
         if (limit < 1) {
             throw new IllegalArgumentException("a list of processed mails shows 1 mail or more, not " + limit);
         }
-        return transactions.call(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p "
+        return transactions.read(em -> em.createQuery("SELECT p FROM ProcessedMailEntity p "
                         + "ORDER BY p.updatedAt DESC, p.id DESC", ProcessedMailEntity.class)
                 .setMaxResults(limit).getResultList().stream().map(ProcessedMailsComponent::toRecord).toList());
     }

@@ -200,6 +200,8 @@ public class SavedViewRepositoryComponent implements SavedViewRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Changing saved views failed: " + e.getMessage(), e);
+        } finally {
+            StoreChanges.written();
         }
     }
 }

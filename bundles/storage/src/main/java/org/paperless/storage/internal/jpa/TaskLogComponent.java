@@ -52,7 +52,7 @@ public class TaskLogComponent implements TaskLog {
             throw new IllegalArgumentException("a task list shows 1 task or more, not " + limit);
         }
         String where = failedOnly ? " WHERE t.ok = false" : "";
-        return transactions.call(em -> em.createQuery("SELECT t FROM TaskEntity t" + where
+        return transactions.read(em -> em.createQuery("SELECT t FROM TaskEntity t" + where
                         + " ORDER BY t.finishedAt DESC, t.id DESC", TaskEntity.class)
                 .setMaxResults(limit).getResultList().stream().map(TaskLogComponent::toRecord).toList());
     }

@@ -18,8 +18,24 @@ public final class Transactions {
         this.factory = factory;
     }
 
-    /** Runs the work in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the work in a transaction: committed when it returns, rolled back when it throws. Counts as a write
+     * ({@link StoreChanges}): use {@link #read} for work that only reads.
+     */
     public <R> R call(Function<EntityManager, R> work) {
+        try {
+            return run(work);
+        } finally {
+            StoreChanges.written();
+        }
+    }
+
+    /** Runs work that only reads, in a transaction of its own; kept answers stay valid. */
+    public <R> R read(Function<EntityManager, R> work) {
+        return run(work);
+    }
+
+    private <R> R run(Function<EntityManager, R> work) {
         EntityManager em = factory.createEntityManager();
         EntityTransaction transaction = em.getTransaction();
         try {

@@ -173,6 +173,57 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
     }
 
     @Test
+    void keptListsAndPagesFollowEveryWrite() {
+        Criterion inOne = new TagsAll(Set.of(t1));
+        List<Order> byTitle = List.of(new Order(OrderField.TITLE, false));
+        assertEquals(List.of(a), ids(byTitle, inOne));
+        long before = StoreChanges.generation();
+        ids(byTitle, inOne);
+        stored.repository.find(a);
+        new PermissionRepositoryComponent(db.dataSource(), stored.migrations()).access(ObjectType.DOCUMENT, List.of(a, b));
+        assertEquals(before, StoreChanges.generation(), "reads leave kept answers valid");
+
+        stored.repository.update(retitled(stored.repository.find(b).orElseThrow(), "insurance letter", Set.of(t1, t2)));
+        assertEquals(List.of(b, a), ids(byTitle, inOne), "a change through JPA");
+        stored.repository.updateAll(List.of(retitled(stored.repository.find(d).orElseThrow(), "Another tax return", Set.of(t1))));
+        assertEquals(List.of(d, b, a), ids(byTitle, inOne), "a change through JDBC (the retagger's way)");
+        assertEquals("Another tax return", page(inOne).get(0).title(), "the kept page shows the new title");
+
+        stored.repository.addNote(d, "a note", "admin");
+        assertEquals(List.of("a note"), page(inOne).get(0).notes().stream().map(org.paperless.api.Note::text).toList());
+
+        List<Order> byCorrespondent = List.of(new Order(OrderField.CORRESPONDENT_NAME, false), new Order(OrderField.ID, false));
+        assertEquals(List.of(a, d, b), ids(byCorrespondent, inOne));
+        CorrespondentRepositoryComponent correspondents = new CorrespondentRepositoryComponent(stored.factory(),
+                stored.migrations());
+        correspondents.update(new Correspondent(acme, "Zulu", Matching.DEFAULT));
+        assertEquals(List.of(b, a, d), ids(byCorrespondent, inOne), "a renamed correspondent sorts anew");
+
+        stored.repository.moveToTrash(List.of(a));
+        assertEquals(List.of(d, b), ids(byTitle, inOne));
+        stored.repository.restore(List.of(a));
+        assertEquals(List.of(d, b, a), ids(byTitle, inOne));
+
+        PermissionRepositoryComponent permissions = new PermissionRepositoryComponent(db.dataSource(), stored.migrations());
+        assertEquals(Access.PUBLIC, permissions.access(ObjectType.DOCUMENT, List.of(a)).getOrDefault(a, Access.PUBLIC));
+        permissions.setGrants(ObjectType.DOCUMENT, List.of(a), new Grants(Set.of("alice"), Set.of(), Set.of(), Set.of()));
+        assertEquals(Set.of("alice"), permissions.access(ObjectType.DOCUMENT, List.of(a)).get(a).grants().viewUsers(),
+                "kept access follows a grant");
+    }
+
+    private List<Document> page(Criterion criterion) {
+        return stored.repository.query(new DocumentQuery(List.of(criterion), List.of(new Order(OrderField.TITLE, false)),
+                0, 10, false)).documents();
+    }
+
+    private static Document retitled(Document d, String title, Set<Long> tags) {
+        return new Document(d.id(), title, d.content(), d.correspondentId(), d.documentTypeId(), d.storagePathId(), tags,
+                d.created(), d.modified(), d.added(), d.checksum(), d.archiveChecksum(), d.archiveSerialNumber(),
+                d.filename(), d.archiveFilename(), d.originalFilename(), d.mimeType(), d.pageCount(), d.owner(),
+                d.notes(), d.customFields());
+    }
+
+    @Test
     void aUserSeesUnownedDocumentsAndTheirOwn() {
         Document owned = stored.repository.create(new Document(null, "Bob's payslip", "salary", null, null, null, null,
                 null, null, null, "sum-bob", null, null, null, null, "payslip.pdf", "application/pdf", 1, "bob", null, null));
