@@ -599,6 +599,21 @@ class RestApiIT {
         assertFalse(ids("/api/documents/?has_custom_fields=false&page_size=100").contains(receipt));
         assertEquals(2, admin.get("/api/custom_fields/" + status + "/").json().get("document_count").asInt());
 
+        assertEquals(List.of(invoice), ids(fieldQuery("[" + amount + ", \"gt\", 10]")), "12.50 > 10 as an amount");
+        assertEquals(List.of(receipt), ids(fieldQuery("[\"AND\", [[" + status + ", \"exact\", \"" + paid + "\"], ["
+                + related + ", \"contains\", [" + invoice + "]]]]")));
+        assertEquals(List.of(invoice, receipt), ids(fieldQuery("[\"Status\", \"in\", [\"Paid\", \"nope\"]]")),
+                "by name, by label");
+        assertEquals(List.of(invoice, receipt), ids(fieldQuery("[\"Status\", \"exact\", \"" + paid + "\"]")), "by option id");
+        assertFalse(ids(fieldQuery("[\"NOT\", [" + amount + ", \"exists\", true]]") + "&page_size=100").contains(invoice));
+        for (String bad : List.of("not json", "[\"nope\", \"exact\", 1]", "[" + amount + ", \"year__exact\", 1]",
+                "[\"XOR\", [[" + amount + ", \"exists\", true]]]", "[" + pages + ", \"gt\", \"many\"]",
+                "[\"OR\", [" + String.join(", ", java.util.Collections.nCopies(21, "[" + amount + ", \"exists\", true]")) + "]]")) {
+            ApiClient.Response refused = admin.get(fieldQuery(bad));
+            assertEquals(400, refused.status(), bad + " " + refused.text());
+            assertTrue(refused.json().has("custom_field_query"), refused.text());
+        }
+
         ApiClient.Response renamed = admin.patch("/api/custom_fields/" + status + "/", Map.of("extra_data", Map.of(
                 "select_options", List.of(Map.of("id", open, "label", "Open"), Map.of("id", paid, "label", "Settled")))));
         assertEquals(200, renamed.status(), renamed.text());
@@ -690,6 +705,12 @@ class RestApiIT {
             fetched.get("results").get(0).fieldNames().forEachRemaining(keys::add);
             assertEquals(new java.util.TreeSet<>(List.of("id", "owner", "rule", "folder", "uid", "subject", "received",
                     "processed", "status", "error")), keys, "paperless-ngx 2.20.15's ProcessedMailSerializer");
+            long record = fetched.get("results").get(0).get("id").asLong();
+            assertEquals(400, admin.post("/api/processed_mail/bulk_delete/", Map.of("mail_ids", List.of("x"))).status());
+            ApiClient.Response forgotten = admin.post("/api/processed_mail/bulk_delete/", Map.of("mail_ids", List.of(record)));
+            assertEquals(200, forgotten.status(), forgotten.text());
+            assertEquals(List.of(record), longs(forgotten.json().get("deleted_mail_ids")));
+            assertEquals(0, admin.get("/api/processed_mail/?rule=" + rule.json().get("id").asLong()).json().get("count").asInt());
 
             assertEquals(204, admin.delete("/api/mail_rules/" + rule.json().get("id").asLong() + "/").status());
             assertEquals(204, admin.delete("/api/mail_accounts/" + id + "/").status());
@@ -950,4 +971,10 @@ class RestApiIT {
             Thread.sleep(250);
         }
     }
+
+    private static String fieldQuery(String query) {
+        return "/api/documents/?ordering=id&custom_field_query="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
 }

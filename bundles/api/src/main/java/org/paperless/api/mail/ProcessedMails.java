@@ -57,4 +57,10 @@ public interface ProcessedMails {
 
     /** The newest records first, at most {@code limit}. */
     List<ProcessedMail> recent(int limit);
+
+    /**
+     * Forgets these records (ids that are not there are left out): their mails are fetched again if a rule still
+     * takes them, as in paperless-ngx; the documents stay. Returns how many went.
+     */
+    int delete(java.util.Collection<Long> ids);
 }

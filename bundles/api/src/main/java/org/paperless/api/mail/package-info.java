@@ -6,7 +6,7 @@
  * 1.1: failed attempts per mail, the unfinished records of a folder, failed mails retried on demand, and
  * what each rule did in a fetch.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.paperless.api.mail;
 
 import org.osgi.annotation.versioning.Version;

@@ -153,6 +153,13 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
     public record HasCustomFields(boolean has) implements Criterion {
     }
 
+    /** The document's custom field values meet the condition (paperless-ngx's custom_field_query). */
+    public record CustomFieldQuery(FieldCondition condition) implements Criterion {
+        public CustomFieldQuery {
+            Objects.requireNonNull(condition, "condition");
+        }
+    }
+
     /** The date is after {@code after} and before {@code before} (each exclusive, each optional). */
     public record DateRange(DateField field, LocalDate after, LocalDate before) implements Criterion {
         public DateRange {

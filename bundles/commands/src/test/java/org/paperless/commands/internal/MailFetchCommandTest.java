@@ -199,5 +199,10 @@ class MailFetchCommandTest {
         public List<ProcessedMail> recent(int limit) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public int delete(java.util.Collection<Long> ids) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -136,4 +136,11 @@ final class MemoryProcessedMails implements ProcessedMails {
     synchronized List<ProcessedMail> all() {
         return List.copyOf(rows.values());
     }
+
+    @Override
+    public synchronized int delete(java.util.Collection<Long> ids) {
+        int before = rows.size();
+        rows.keySet().removeAll(ids);
+        return before - rows.size();
+    }
 }

@@ -51,6 +51,7 @@ final class DocumentFilters {
             "document_type__isnull", "storage_path__id", "storage_path__id__in", "storage_path__id__none",
             "storage_path__isnull", "tags__id", "tags__id__all", "tags__id__in", "tags__id__none", "is_tagged",
             "custom_fields__id__all", "custom_fields__id__in", "custom_fields__id__none", "has_custom_fields",
+            CustomFieldQueries.PARAM,
             "is_in_inbox", "created__date__gt", "created__date__lt", "created__date__gte", "created__date__lte",
             "created__gt", "created__lt", "created__gte", "created__lte", "added__date__gt", "added__date__lt",
             "added__gt", "added__lt", "modified__date__gt", "modified__date__lt", "archive_serial_number",
@@ -83,6 +84,8 @@ final class DocumentFilters {
         r.numbers("custom_fields__id__in").ifPresent(ids -> c.add(new DocumentQuery.CustomFieldsAny(ids)));
         r.numbers("custom_fields__id__none").ifPresent(ids -> c.add(new DocumentQuery.CustomFieldsNone(ids)));
         r.flag("has_custom_fields").ifPresent(has -> c.add(new DocumentQuery.HasCustomFields(has)));
+        r.param(CustomFieldQueries.PARAM).filter(q -> !q.isBlank()).ifPresent(q -> c.add(new DocumentQuery.CustomFieldQuery(
+                CustomFieldQueries.parse(q, Services.need(services.customFields, "storage", "paperless-storage").list()))));
         r.flag("is_in_inbox").ifPresent(inbox -> {
             Set<Long> inboxTags = new java.util.HashSet<>();
             for (Tag t : tags.list()) {

@@ -56,6 +56,7 @@ final class MailResource {
                 MailRule::id, MailJson::rule)));
         routes.add(Route.of("POST", "/mail_rules/", this::createRule));
         routes.add(Route.of("GET", "/processed_mail/", this::processed));
+        routes.add(Route.of("POST", "/processed_mail/bulk_delete/", this::forgetProcessed));
         routes.add(Route.of("GET", "/mail_rules/{id}/", r -> Reply.ok(MailJson.rule(rule(r)))));
         routes.add(Route.of("PATCH", "/mail_rules/{id}/", this::updateRule));
         routes.add(Route.of("PUT", "/mail_rules/{id}/", this::updateRule));
@@ -148,6 +149,24 @@ final class MailResource {
         List<org.paperless.api.mail.ProcessedMail> all = mails.recent(MAX_PROCESSED).stream()
                 .filter(m -> rule.isEmpty() || m.ruleId() == rule.get()).toList();
         return list(r, all, org.paperless.api.mail.ProcessedMail::id, MailJson::processed);
+    }
+
+    /** {@code {"mail_ids": [...]}}: those records forgotten (their mails fetched again if a rule takes them). */
+    private Reply forgetProcessed(ApiRequest r) throws IOException {
+        UsersResource.requireAdmin(r);
+        com.fasterxml.jackson.databind.JsonNode ids = r.json().get("mail_ids");
+        List<Long> mailIds = new java.util.ArrayList<>();
+        if (ids == null || !ids.isArray() || ids.size() > org.paperless.api.storage.DocumentQuery.MAX_VALUES) {
+            throw ApiException.detail(400, "mail_ids must be a list of integers");
+        }
+        for (com.fasterxml.jackson.databind.JsonNode id : ids) {
+            if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+                throw ApiException.detail(400, "mail_ids must be a list of integers");
+            }
+            mailIds.add(id.asLong());
+        }
+        Services.need(services.processedMails, "mail storage", "paperless-storage").delete(mailIds);
+        return Reply.ok(Map.of("result", "OK", "deleted_mail_ids", mailIds));
     }
 
     /** The most fetched mails {@code /api/processed_mail/} lists. */

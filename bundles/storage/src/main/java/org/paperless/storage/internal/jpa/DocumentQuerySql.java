@@ -121,6 +121,8 @@ final class DocumentQuerySql {
             fields("NOT EXISTS", c.ids());
         } else if (criterion instanceof DocumentQuery.HasCustomFields c) {
             and((c.has() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM custom_field_instance f WHERE f.document_id = d.id)");
+        } else if (criterion instanceof DocumentQuery.CustomFieldQuery) {
+            // Checked value by value on the statement's answer (FieldConditions): no SQL of its own.
         } else if (criterion instanceof DateRange c) {
             dates(c);
         } else if (criterion instanceof DocumentQuery.VisibleTo c) {

@@ -227,7 +227,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     private long[] matching(DocumentQuery query) {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            return new DocumentQuerySql(query).ids(c);
+            return FieldConditions.filter(c, query, new DocumentQuerySql(query).ids(c));
         } catch (SQLException e) {
             throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
         }

@@ -223,6 +223,22 @@ public class ProcessedMailsComponent implements ProcessedMails {
                 .setMaxResults(limit).getResultList().stream().map(ProcessedMailsComponent::toRecord).toList());
     }
 
+    @Override
+    public int delete(java.util.Collection<Long> ids) {
+        // One by one: a bulk JPQL delete would leave the records' document ids behind.
+        return transactions.call(em -> {
+            int deleted = 0;
+            for (Long id : new java.util.HashSet<>(ids)) {
+                ProcessedMailEntity entity = em.find(ProcessedMailEntity.class, id);
+                if (entity != null) {
+                    em.remove(entity);
+                    deleted++;
+                }
+            }
+            return deleted;
+        });
+    }
+
     private static MailOrigin origin(EntityManager em, ProcessedMailEntity p) {
         MailAccountEntity account = em.find(MailAccountEntity.class, p.getAccountId());
         MailRuleEntity rule = em.find(MailRuleEntity.class, p.getRuleId());

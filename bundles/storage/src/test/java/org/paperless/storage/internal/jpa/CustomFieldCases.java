@@ -14,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.paperless.api.storage.DocumentQuery;
+import org.paperless.api.storage.FieldCondition;
 import org.paperless.api.ConflictException;
 import org.paperless.api.CustomField;
 import org.paperless.api.CustomField.SelectOption;
@@ -75,6 +77,36 @@ abstract class CustomFieldCases extends org.paperless.storage.internal.testsuppo
         assertThrows(ConflictException.class, () -> fields.create(new CustomField(null, "Size", CustomFieldType.SELECT,
                 List.of(new SelectOption(null, "S"), new SelectOption(null, "s")), null)));
         assertThrows(ConflictException.class, () -> fields.create(new CustomField(null, "colour", CustomFieldType.STRING)));
+    }
+
+    @Test
+    void customFieldQueriesCheckTypedValuesAndCombine() {
+        CustomField amount = fields.create(new CustomField(null, "Amount", CustomFieldType.MONETARY, List.of(), "EUR"));
+        CustomField due = fields.create(new CustomField(null, "Due", CustomFieldType.DATE));
+        Document a = stored.repository.create(StoredDocuments.consumed(1));
+        Document b = stored.repository.create(StoredDocuments.consumed(2));
+        Document c = stored.repository.create(StoredDocuments.consumed(3));
+        stored.repository.modifyCustomFields(List.of(a.id()), Map.of(amount.id(), "EUR9.50", due.id(), "2024-03-01"), Set.of(), Set.of());
+        stored.repository.modifyCustomFields(List.of(b.id()), Map.of(amount.id(), "EUR120.00"), Set.of(), Set.of());
+        stored.repository.modifyCustomFields(List.of(c.id()), Map.of(), Set.of(due.id()), Set.of());
+
+        FieldCondition moreThanTen = new FieldCondition.Atom(amount.id(), CustomFieldType.MONETARY, null,
+                FieldCondition.Op.GT, List.of("10"));
+        FieldCondition hasDue = new FieldCondition.Atom(due.id(), CustomFieldType.DATE, null,
+                FieldCondition.Op.EXISTS, List.of("true"));
+        assertEquals(List.of(b.id()), matching(moreThanTen), "120.00 > 10 as amounts (as text it is not)");
+        assertEquals(List.of(a.id(), c.id()), matching(hasDue));
+        assertEquals(List.of(a.id(), b.id(), c.id()), matching(new FieldCondition.Any(List.of(moreThanTen, hasDue))));
+        assertEquals(List.of(a.id(), c.id()), matching(new FieldCondition.Not(moreThanTen)), "without the field too");
+        assertEquals(List.of(c.id()), matching(new FieldCondition.All(List.of(hasDue, new FieldCondition.Atom(due.id(),
+                CustomFieldType.DATE, null, FieldCondition.Op.ISNULL, List.of("true"))))));
+        assertEquals(List.of(a.id()), matching(new FieldCondition.Atom(due.id(), CustomFieldType.DATE,
+                FieldCondition.DatePart.MONTH, FieldCondition.Op.EXACT, List.of("3"))));
+    }
+
+    private List<Long> matching(FieldCondition condition) {
+        return stored.repository.query(new DocumentQuery(List.of(new DocumentQuery.CustomFieldQuery(condition)),
+                List.of(), 0, 100, false)).documents().stream().map(Document::id).toList();
     }
 
     @Test

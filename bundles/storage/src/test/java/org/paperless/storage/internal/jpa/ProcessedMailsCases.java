@@ -82,6 +82,20 @@ abstract class ProcessedMailsCases extends MailStorageTestBase {
         assertThrows(IllegalArgumentException.class, () -> processed.begin(first));
     }
 
+    @Test
+    void forgottenRecordsGoWithTheirDocumentIdsAndTheMailIsNewAgain() throws Exception {
+        ProcessedMail kept = processed.begin(mail("INBOX", 1, 1, null));
+        ProcessedMail gone = processed.begin(mail("INBOX", 1, 2, null));
+        processed.addDocument(gone.id(), 12);
+        processed.setStatus(gone.id(), Status.DONE, null);
+        assertEquals(java.util.Set.of(2L), processed.doneUids(home.id(), "INBOX", 1));
+
+        assertEquals(1, processed.delete(List.of(gone.id(), 4242L)), "ids that are not there are left out");
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM processed_mail_document"));
+        assertEquals(java.util.Set.of(), processed.doneUids(home.id(), "INBOX", 1), "fetched again next time");
+        assertEquals(List.of(kept.id()), processed.recent(10).stream().map(ProcessedMail::id).toList());
+    }
+
     /** What the loser of a race sees: the winner's row is there by the time its own insert fails. */
     @Test
     void aLostRaceReturnsTheWinnersRow() throws Exception {
