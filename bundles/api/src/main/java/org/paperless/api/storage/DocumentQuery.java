@@ -221,12 +221,14 @@ public record DocumentQuery(List<Criterion> criteria, List<Order> ordering, int 
      *
      * @param documents the page, in the query's order
      * @param count how many documents match in all
-     * @param allIds every match's id in order when the query asked for them, else empty
+     * @param allIds every match's id in order when the query asked for them, else empty: an unmodifiable list,
+     *        kept as given (not copied: it may hold a hundred thousand ids, and one kept list may answer many
+     *        requests)
      */
     public record Page(List<Document> documents, long count, List<Long> allIds) {
         public Page {
             documents = List.copyOf(documents);
-            allIds = List.copyOf(allIds);
+            allIds = allIds == null ? List.of() : allIds;
         }
     }
 }

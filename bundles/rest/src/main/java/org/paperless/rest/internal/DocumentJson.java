@@ -66,7 +66,7 @@ final class DocumentJson {
         json.put("document_type", d.documentTypeId());
         json.put("storage_path", d.storagePathId());
         json.put("title", d.title());
-        json.put("content", d.content());
+        json.put("content", EncodedTexts.of(d.content(), view.truncate()));
         json.put("tags", d.tagIds().stream().sorted().toList());
         json.put("created", JsonDates.day(d.created()));
         json.put("created_date", JsonDates.day(d.created()));
@@ -89,9 +89,6 @@ final class DocumentJson {
         json.put("mime_type", d.mimeType());
         if (!view.fields().isEmpty()) {
             json.keySet().retainAll(view.fields());
-        }
-        if (view.truncate() && json.get("content") instanceof String content && content.length() > TRUNCATED_CONTENT) {
-            json.put("content", content.substring(0, TRUNCATED_CONTENT));
         }
         return json;
     }

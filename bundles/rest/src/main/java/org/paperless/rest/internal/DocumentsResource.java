@@ -113,7 +113,7 @@ final class DocumentsResource {
         Map<Long, Access> access = permissions.of(page.documents());
         List<Map<String, Object>> results = page.documents().stream()
                 .map(d -> DocumentJson.of(d, access.get(d.id()), view)).toList();
-        return Reply.ok(paging.answer(r, baseUrl, page.count(), page.allIds(), results));
+        return Reply.ok(paging.answer(r, baseUrl, page.count(), EncodedTexts.ids(page.allIds()), results));
     }
 
     /** Full text ({@code query=}) or similar documents ({@code more_like_id=}), ranked, with the other filters. */

@@ -47,7 +47,8 @@ record Paging(int page, int size) {
         return r.version() < 10;
     }
 
-    Map<String, Object> answer(ApiRequest r, String baseUrl, long count, List<?> all, List<?> results) {
+    /** @param all the ids of every match (a list, or JSON written before), or null for none */
+    Map<String, Object> answer(ApiRequest r, String baseUrl, long count, Object all, List<?> results) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("count", count);
         json.put("next", (long) offset() + size < count ? link(r.http(), baseUrl, page + 1) : null);

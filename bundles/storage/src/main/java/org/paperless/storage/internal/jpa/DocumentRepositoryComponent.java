@@ -64,7 +64,7 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     private final Transactions transactions;
     /** Every matching id of a query, in its order: the count, any page and "all" come from one answer. */
-    private final KeptAnswers<DocumentQuery, long[]> lists = new KeptAnswers<>(4_000_000, ids -> ids.length);
+    private final KeptAnswers<DocumentQuery, OrderedIds> lists = new KeptAnswers<>(4_000_000, ids -> ids.ids().length);
     /** Documents as the lists show them, weighed by their text (about 32 MB of characters at most). */
     private final KeptAnswers<Long, Document> pages = new KeptAnswers<>(16_000_000, DocumentRepositoryComponent::weight);
     private final MediaStore media;
@@ -212,22 +212,23 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public DocumentQuery.Page query(DocumentQuery query) {
-        long[] all = lists.get(new DocumentQuery(query.criteria(), query.ordering(), 0, 0, false), this::matching);
+        OrderedIds kept = lists.get(new DocumentQuery(query.criteria(), query.ordering(), 0, 0, false), this::matching);
+        long[] all = kept.ids();
         int from = (int) Math.min(query.offset(), all.length);
         int to = (int) Math.min((long) query.offset() + query.limit(), all.length);
         List<Long> pageIds = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             pageIds.add(all[i]);
         }
-        List<Long> allIds = query.withAllIds() ? java.util.Arrays.stream(all).boxed().toList() : List.of();
+        List<Long> allIds = query.withAllIds() ? kept.asList() : List.of();
         return new DocumentQuery.Page(byIds(pageIds), all.length, allIds);
     }
 
     /** Every matching id in order, from the database: the count, any page and "all" come from it. */
-    private long[] matching(DocumentQuery query) {
+    private OrderedIds matching(DocumentQuery query) {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            return FieldConditions.filter(c, query, new DocumentQuerySql(query).ids(c));
+            return new OrderedIds(FieldConditions.filter(c, query, new DocumentQuerySql(query).ids(c)));
         } catch (SQLException e) {
             throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
         }
