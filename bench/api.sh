@@ -72,6 +72,7 @@ bench_api() {
     "$ROOT/paperless" client "bundle:start org.paperless.index.lucene"
     until [ "$(indexed)" = "$n" ]; do sleep 0.5; done
     echo "$n documents loaded and indexed (with files: a 2 KB original, an archive copy, a 6 KB thumbnail each)"
+    wait_quiet "$(karaf_pid "$dir")"
     user="$(sed -n 's/^user=//p' "$dir/security/admin.credentials")"
     password="$(sed -n 's/^password=//p' "$dir/security/admin.credentials")"
     token="$(curl -s -X POST -H 'Content-Type: application/json' \
