@@ -158,6 +158,32 @@ public abstract class BackupTestBase {
     }
 
     @Test
+    public void anExportForPaperlessNgx3HasItsFieldsAndWebpThumbnailsAndComesBack() throws Exception {
+        Path target = folders.data().resolve("exports/ngx-3");
+        String exported = console.admin("paperless:export --no-progress-bar --target ngx-3 \"" + target + "\"");
+        assertTrue(exported, exported.contains("Exported 4 documents"));
+        assertEquals("3.0.5", new ObjectMapper().readTree(target.resolve("metadata.json").toFile()).path("version").asText());
+        int thumbnails = 0;
+        for (JsonNode r : new ObjectMapper().readTree(target.resolve("manifest.json").toFile())) {
+            if (r.path("model").asText().equals("documents.document")) {
+                assertFalse(r.toString(), r.path("fields").has("storage_type"));
+                assertTrue(r.toString(), r.path("fields").has("root_document"));
+                if (r.has("__exported_thumbnail_name__")) {
+                    byte[] webp = Files.readAllBytes(target.resolve(r.path("__exported_thumbnail_name__").asText()));
+                    assertEquals("WEBP", new String(webp, 8, 4, StandardCharsets.US_ASCII));
+                    thumbnails++;
+                }
+            }
+        }
+        assertEquals("the consumed PDFs and the text file have thumbnails, made WebP", 3, thumbnails);
+        String counts = counts();
+        emptyTheInstance();
+        console.admin("paperless:import --no-progress-bar \"" + target + "\"");
+        assertEquals(counts, counts());
+        assertMediaFolderIsSane();
+    }
+
+    @Test
     public void aSecondExportCopiesOnlyWhatChanged() throws Exception {
         Path target = folders.data().resolve("exports/incremental");
         console.admin("paperless:export --no-progress-bar \"" + target + "\"");

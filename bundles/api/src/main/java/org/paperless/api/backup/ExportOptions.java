@@ -18,10 +18,29 @@ import java.nio.file.Path;
  * @param zipName -zn: the zip's name without .zip; null = export-YYYY-MM-DD
  * @param dataOnly --data-only: the manifest alone, no files
  * @param passphrase --passphrase: encrypts secrets in the manifest; null = none
+ * @param format --target: our own export, or what a version of paperless-ngx imports; null = our own
  */
 public record ExportOptions(Path target, boolean compareChecksums, boolean compareJson, boolean delete,
         boolean useFilenameFormat, boolean noArchive, boolean noThumbnail, boolean useFolderPrefix,
-        boolean splitManifest, boolean zip, String zipName, boolean dataOnly, String passphrase) {
+        boolean splitManifest, boolean zip, String zipName, boolean dataOnly, String passphrase, ExportFormat format) {
+
+    public ExportOptions {
+        format = format == null ? ExportFormat.OWN : format;
+    }
+
+    /** Our own export, with the options of paperless-ngx's exporter. */
+    public ExportOptions(Path target, boolean compareChecksums, boolean compareJson, boolean delete,
+            boolean useFilenameFormat, boolean noArchive, boolean noThumbnail, boolean useFolderPrefix,
+            boolean splitManifest, boolean zip, String zipName, boolean dataOnly, String passphrase) {
+        this(target, compareChecksums, compareJson, delete, useFilenameFormat, noArchive, noThumbnail, useFolderPrefix,
+                splitManifest, zip, zipName, dataOnly, passphrase, ExportFormat.OWN);
+    }
+
+    /** The same export written for another format. */
+    public ExportOptions withFormat(ExportFormat other) {
+        return new ExportOptions(target, compareChecksums, compareJson, delete, useFilenameFormat, noArchive,
+                noThumbnail, useFolderPrefix, splitManifest, zip, zipName, dataOnly, passphrase, other);
+    }
 
     /** A plain export into a folder. */
     public static ExportOptions into(Path target) {

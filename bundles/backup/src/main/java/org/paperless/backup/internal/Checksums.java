@@ -2,8 +2,10 @@ package org.paperless.backup.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,6 +20,23 @@ final class Checksums {
         try (InputStream in = Files.newInputStream(file)) {
             return of(in, "SHA-256");
         }
+    }
+
+    static String md5(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in, "MD5");
+        }
+    }
+
+    /** The stream, feeding every digest given (null ones skipped) with what is written through it. */
+    static OutputStream hashing(OutputStream out, MessageDigest... digests) {
+        OutputStream hashed = out;
+        for (MessageDigest d : digests) {
+            if (d != null) {
+                hashed = new DigestOutputStream(hashed, d);
+            }
+        }
+        return hashed;
     }
 
     /** The algorithm a stored checksum was made with, told by its length. */

@@ -11,12 +11,24 @@ import java.util.List;
  */
 interface ExportSink extends Closeable {
 
-    /** One file of a document: where it is in the media folder, its name in the export, its checksum if kept. */
-    record Put(String name, Path source, String sha256) {
+    /**
+     * One file of a document: where it is in the media folder, its name in the export, its checksum if kept, and
+     * whether its MD5 is wanted too (paperless-ngx 2.x keeps MD5).
+     */
+    record Put(String name, Path source, String sha256, boolean md5) {
+        Put(String name, Path source, String sha256) {
+            this(name, source, sha256, false);
+        }
     }
 
-    /** What a file's entry in the manifest may say: bytes copied (0 when unchanged) and its SHA-256 in the export. */
-    record Copied(long bytes, String sha256) {
+    /**
+     * What a file's entry in the manifest may say: bytes copied (0 when unchanged), its SHA-256 in the export, and
+     * its MD5 when asked for (else null).
+     */
+    record Copied(long bytes, String sha256, String md5) {
+        Copied(long bytes, String sha256) {
+            this(bytes, sha256, null);
+        }
     }
 
     /**

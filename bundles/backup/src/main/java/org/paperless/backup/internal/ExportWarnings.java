@@ -34,6 +34,11 @@ final class ExportWarnings {
         }
     }
 
+    /** Something of the collection the export does not carry. */
+    void add(String warning) {
+        warn(warning);
+    }
+
     void deleted(Document d) {
         LOG.warn("Document {} '{}' was deleted during the export: it is not in it", d.id(), d.title());
         deleted++;

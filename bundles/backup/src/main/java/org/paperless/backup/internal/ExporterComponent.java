@@ -113,12 +113,19 @@ public class ExporterComponent implements Exporter {
         Progress told = progress == null ? Progress.NONE : progress;
         ObjectMapper mapper = Json.mapper();
         String zipName = options.zipName() == null ? "export-" + LocalDate.now() : options.zipName();
-        Secrets secrets = options.passphrase() == null ? null : Secrets.create(options.passphrase());
+        NgxVersion ngx = NgxVersion.of(options.format());
+        Secrets secrets = options.passphrase() == null || ngx != null ? null : Secrets.create(options.passphrase());
+        NgxSecrets ngxSecrets = options.passphrase() == null || ngx == null ? null : NgxSecrets.create(options.passphrase());
         try (ExportSink sink = options.zip() ? new ZipSink(options.target(), zipName)
                 : new FolderSink(options.target(), options.compareChecksums(), options.compareJson())) {
-            Run run = new Run(options, sink, mapper, told, secrets);
+            Run run = new Run(options, sink, mapper, told, secrets, ngx, ngxSecrets);
             long documents = run.write();
-            writeMetadata(sink, mapper, secrets);
+            if (ngx == null) {
+                writeMetadata(sink, mapper, secrets);
+            } else {
+                writeNgxMetadata(sink, mapper, ngx, ngxSecrets);
+                run.ngxLeftOut();
+            }
             ExportSink.Finished finished = sink.finish(options.delete() && !options.zip());
             LOG.info("Exported {} documents to {}: {} files written, {} unchanged, {} deleted; {} ms in all, "
                     + "of which {} ms waiting for the disk to hold them", documents, finished.location(), sink.copied(),
@@ -143,6 +150,19 @@ public class ExporterComponent implements Exporter {
         sink.putGenerated(ManifestFiles.METADATA, scratch);
     }
 
+    /** What that version's exporter writes: its version, and how its secrets are encrypted. */
+    private static void writeNgxMetadata(ExportSink sink, ObjectMapper mapper, NgxVersion ngx, NgxSecrets secrets)
+            throws IOException {
+        ObjectNode metadata = mapper.createObjectNode();
+        metadata.put("version", ngx.version());
+        if (secrets != null) {
+            metadata.set(NgxSecrets.SETTINGS, secrets.settings());
+        }
+        Path scratch = sink.scratch(ManifestFiles.METADATA);
+        mapper.writerWithDefaultPrettyPrinter().writeValue(scratch.toFile(), metadata);
+        sink.putGenerated(ManifestFiles.METADATA, scratch);
+    }
+
     /** One export run: its names, its counts. */
     private final class Run {
 
@@ -153,6 +173,14 @@ public class ExporterComponent implements Exporter {
         private final Progress progress;
         /** Encrypts mail account passwords; null without --passphrase, when they are left out. */
         private final Secrets secrets;
+        /** The paperless-ngx version written for, its form of the records and its secrets; null for our own. */
+        private final NgxVersion ngx;
+        private NgxShape shape;
+        private final NgxSecrets ngxSecrets;
+        private final WebpThumbnails webp = new WebpThumbnails();
+        /** Thumbnails that could not be made WebP, and why (the first reason). */
+        private long thumbnailsLeftOut;
+        private String thumbnailProblem;
         private final ExportNames names;
         private final Map<Long, String> correspondentNames = new HashMap<>();
         private final Map<Long, CustomField> fieldTypes = new HashMap<>();
@@ -172,9 +200,12 @@ public class ExporterComponent implements Exporter {
         private final Map<String, UserDirectory.Account> accounts = new HashMap<>();
         private long bytes;
 
-        Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress, Secrets secrets) {
+        Run(ExportOptions options, ExportSink sink, ObjectMapper mapper, Progress progress, Secrets secrets,
+                NgxVersion ngx, NgxSecrets ngxSecrets) {
             this.options = options;
             this.secrets = secrets;
+            this.ngx = ngx;
+            this.ngxSecrets = ngxSecrets;
             this.sink = sink;
             this.mapper = mapper;
             this.records = new Records(mapper, this::ownerPk);
@@ -186,7 +217,10 @@ public class ExporterComponent implements Exporter {
         long write() throws IOException {
             Path scratch = sink.scratch(ManifestFiles.MANIFEST);
             long documents;
-            try (ManifestWriter manifest = new ManifestWriter(mapper, scratch)) {
+            if (ngx != null) {
+                shape = new NgxShape(ngx, mapper, new TagTree(collection.tags().list(), mapper), java.time.Instant.now());
+            }
+            try (ManifestOut manifest = manifest(scratch, true)) {
                 // Read before the objects: every tag, type and correspondent a rule names is then in the listing.
                 List<MailAccount> accounts = collection.mailAccounts().list();
                 List<MailRule> rules = collection.mailRules().list();
@@ -208,8 +242,25 @@ public class ExporterComponent implements Exporter {
             return documents;
         }
 
+        private ManifestOut manifest(Path scratch, boolean main) throws IOException {
+            return shape == null ? new ManifestWriter(mapper, scratch) : new NgxManifest(shape, mapper, scratch, main);
+        }
+
+        /** What an export for paperless-ngx could not carry, with counts, after the run's other warnings. */
+        void ngxLeftOut() {
+            NgxLeftOut left = new NgxLeftOut(ngx.version());
+            left.trashed(collection.documents().trash().size());
+            if (!ngx.models().get(SavedViewImport.VIEW).contains("show_on_dashboard")) {
+                left.viewPlaces(collection.savedViews().list().stream()
+                        .filter(v -> v.showOnDashboard() || v.showInSidebar()).count());
+            }
+            left.passwords(users.size());
+            left.thumbnails(thumbnailsLeftOut, thumbnailProblem);
+            left.lines().forEach(warnings::add);
+        }
+
         /** The content types and permissions grants point at, the groups, and the users the directory knows. */
-        private void principals(ManifestWriter manifest) throws IOException {
+        private void principals(ManifestOut manifest) throws IOException {
             for (ObjectType type : ObjectType.values()) {
                 manifest.write(principals.contentType(type));
                 manifest.write(principals.permission(type, PermissionRecords.VIEW));
@@ -232,13 +283,13 @@ public class ExporterComponent implements Exporter {
         }
 
         /** A user record, once, before the first record that names the user. */
-        private void user(String name, ManifestWriter manifest) throws IOException {
+        private void user(String name, ManifestOut manifest) throws IOException {
             if (name != null && users.add(name)) {
                 manifest.write(principals.user(name, accounts.get(name)));
             }
         }
 
-        private void group(String name, ManifestWriter manifest) throws IOException {
+        private void group(String name, ManifestOut manifest) throws IOException {
             if (groups.add(name)) {
                 manifest.write(principals.group(new UserDirectory.Group(name, Set.of())));
             }
@@ -250,7 +301,7 @@ public class ExporterComponent implements Exporter {
         }
 
         /** The saved views with their rules, as paperless-ngx writes them. */
-        private void savedViews(ManifestWriter manifest) throws IOException {
+        private void savedViews(ManifestOut manifest) throws IOException {
             long rulePk = 0;
             for (SavedView v : collection.savedViews().list()) {
                 manifest.write(records.savedView(v));
@@ -261,7 +312,7 @@ public class ExporterComponent implements Exporter {
         }
 
         /** Every grant there is now, on documents and objects alike, with the users it names. */
-        private void grants(ManifestWriter manifest) throws IOException {
+        private void grants(ManifestOut manifest) throws IOException {
             for (ObjectType type : ObjectType.values()) {
                 for (Map.Entry<Long, Grants> e : new java.util.TreeMap<>(collection.permissions().grants(type)).entrySet()) {
                     for (String name : e.getValue().viewUsers()) {
@@ -287,7 +338,7 @@ public class ExporterComponent implements Exporter {
         }
 
         /** Every object there is now, each written once, with its owner. */
-        private void objects(ManifestWriter manifest) throws IOException {
+        private void objects(ManifestOut manifest) throws IOException {
             for (ObjectType type : List.of(ObjectType.CORRESPONDENT, ObjectType.TAG, ObjectType.DOCUMENT_TYPE,
                     ObjectType.STORAGE_PATH, ObjectType.SAVED_VIEW)) {
                 owners.put(type, collection.permissions().accessAll(type));
@@ -328,15 +379,16 @@ public class ExporterComponent implements Exporter {
          * paperless-ngx's mail records. Passwords are written only encrypted, with --passphrase; without one
          * they are left out (an empty field). A rule whose account came after the listing waits for the next export.
          */
-        private void mail(List<MailAccount> accounts, List<MailRule> rules, ManifestWriter manifest) throws IOException {
+        private void mail(List<MailAccount> accounts, List<MailRule> rules, ManifestOut manifest) throws IOException {
             Set<Long> written = new HashSet<>();
             List<String> leftOut = new ArrayList<>();
             for (MailAccount a : accounts) {
                 collection.mailAccounts().passwordProblem(a.id()).ifPresent(warnings::passwordUnreadable);
                 String password = a.password();
-                ObjectNode record = records.mailAccount(a, password.isEmpty() || secrets == null ? ""
-                        : secrets.encrypt(password));
-                if (!password.isEmpty() && secrets == null) {
+                boolean encrypted = secrets != null || ngxSecrets != null;
+                ObjectNode record = records.mailAccount(a, password.isEmpty() || !encrypted ? ""
+                        : secrets != null ? secrets.encrypt(password) : ngxSecrets.encrypt(password));
+                if (!password.isEmpty() && !encrypted) {
                     leftOut.add(a.name());
                     record.put(ManifestFiles.PASSWORD_LEFT_OUT, true);
                 }
@@ -352,7 +404,7 @@ public class ExporterComponent implements Exporter {
         }
 
         /** An object created after the listing (by a rule, during consumption) is added before the document. */
-        private void referencedObjects(Document d, ManifestWriter manifest) throws IOException {
+        private void referencedObjects(Document d, ManifestOut manifest) throws IOException {
             boolean unknown = d.correspondentId() != null && !correspondents.contains(d.correspondentId())
                     || d.documentTypeId() != null && !types.contains(d.documentTypeId())
                     || d.storagePathId() != null && !paths.contains(d.storagePathId())
@@ -367,7 +419,7 @@ public class ExporterComponent implements Exporter {
          * The document, read again while its files change under it; false when it is left out (deleted, or
          * changing on every attempt).
          */
-        private boolean export(Document listed, ManifestWriter manifest) throws IOException {
+        private boolean export(Document listed, ManifestOut manifest) throws IOException {
             Document d = listed;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 ExportNames.Names files = names.next(d, d.correspondentId() == null ? null
@@ -376,6 +428,8 @@ public class ExporterComponent implements Exporter {
                     ObjectNode record = records.document(d);
                     if (!options.dataOnly()) {
                         putFiles(d, files, record);
+                    } else if (ngx != null && ngx.md5()) {
+                        md5WithoutFiles(d, record);
                     }
                     referencedObjects(d, manifest);
                     user(d.owner(), manifest);
@@ -411,34 +465,76 @@ public class ExporterComponent implements Exporter {
 
         /** All files of the document or none, each matching the checksum of the row the record is made of. */
         private void putFiles(Document d, ExportNames.Names files, ObjectNode record) throws IOException {
+            boolean md5 = ngx != null && ngx.md5();
             List<ExportSink.Put> puts = new ArrayList<>();
-            puts.add(new ExportSink.Put(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum()));
+            puts.add(new ExportSink.Put(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum(), md5));
             Path thumbnail = options.noThumbnail() ? null : thumbnail(d.id());
-            String thumbnailName = thumbnail == null ? null
-                    : files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
-            if (thumbnail != null) {
-                puts.add(new ExportSink.Put(thumbnailName, thumbnail, null));
+            try (WebpThumbnails.Converted converted = ngx == null || thumbnail == null
+                    || thumbnail.getFileName().toString().endsWith(".webp") ? null : webp(thumbnail)) {
+                if (ngx != null && thumbnail != null && !thumbnail.getFileName().toString().endsWith(".webp")) {
+                    thumbnail = converted == null ? null : converted.webp();
+                }
+                String thumbnailName = thumbnail == null ? null
+                        : files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
+                if (thumbnail != null) {
+                    puts.add(new ExportSink.Put(thumbnailName, thumbnail, null));
+                }
+                boolean archive = !options.noArchive() && d.archiveFilename() != null;
+                if (archive) {
+                    puts.add(new ExportSink.Put(files.archive(), media.resolve(MediaArea.ARCHIVE, d.archiveFilename()),
+                            d.archiveChecksum(), md5));
+                }
+                List<ExportSink.Copied> copied = sink.putDocument(puts);
+                copied.forEach(c -> bytes += c.bytes());
+                record.put(ManifestFiles.FILE_NAME, files.original());
+                if (thumbnail != null) {
+                    record.put(ManifestFiles.THUMBNAIL_NAME, thumbnailName);
+                    record.put(ManifestFiles.THUMBNAIL_CHECKSUM, copied.get(1).sha256()); // what the export holds
+                }
+                if (archive) {
+                    record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
+                }
+                if (md5) {
+                    ObjectNode fields = (ObjectNode) record.get("fields");
+                    fields.put("checksum", copied.get(0).md5());
+                    if (archive) {
+                        fields.put("archive_checksum", copied.get(copied.size() - 1).md5());
+                    }
+                }
             }
-            boolean archive = !options.noArchive() && d.archiveFilename() != null;
-            if (archive) {
-                puts.add(new ExportSink.Put(files.archive(), media.resolve(MediaArea.ARCHIVE, d.archiveFilename()),
-                        d.archiveChecksum()));
+        }
+
+        /** The thumbnail as WebP for paperless-ngx; null (counted, the first reason kept) when it cannot be made. */
+        private WebpThumbnails.Converted webp(Path png) {
+            try {
+                return webp.convert(png);
+            } catch (IOException e) {
+                if (thumbnailsLeftOut++ == 0) {
+                    thumbnailProblem = e.getMessage();
+                    LOG.warn("A thumbnail could not be made WebP for paperless-ngx: {}", e.getMessage());
+                }
+                return null;
             }
-            List<ExportSink.Copied> copied = sink.putDocument(puts);
-            copied.forEach(c -> bytes += c.bytes());
-            record.put(ManifestFiles.FILE_NAME, files.original());
-            if (thumbnail != null) {
-                record.put(ManifestFiles.THUMBNAIL_NAME, thumbnailName);
-                record.put(ManifestFiles.THUMBNAIL_CHECKSUM, copied.get(1).sha256()); // what the export holds
-            }
-            if (archive) {
-                record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
+        }
+
+        /** paperless-ngx 2.x's MD5 of a document's files when the export holds none of them (--data-only). */
+        private void md5WithoutFiles(Document d, ObjectNode record) throws IOException {
+            ObjectNode fields = (ObjectNode) record.get("fields");
+            fields.put("checksum", Checksums.md5(media.resolve(MediaArea.ORIGINALS, d.filename())));
+            if (d.archiveFilename() != null) {
+                fields.put("archive_checksum", Checksums.md5(media.resolve(MediaArea.ARCHIVE, d.archiveFilename())));
             }
         }
 
         /** The record with its notes and values, from the same read. */
-        private void document(Document d, ExportNames.Names files, ObjectNode record, ManifestWriter manifest)
+        private void document(Document d, ExportNames.Names files, ObjectNode record, ManifestOut manifest)
                 throws IOException {
+            if (ngx != null) {
+                // paperless-ngx names a note's author by the user's pk: the user's record goes in first.
+                for (Note note : d.notes()) {
+                    user(note.user(), manifest);
+                }
+            }
             if (!options.splitManifest()) {
                 manifest.write(record);
                 for (Note note : d.notes()) {
@@ -450,7 +546,7 @@ public class ExporterComponent implements Exporter {
                 return;
             }
             Path scratch = sink.scratch(files.manifest());
-            try (ManifestWriter own = new ManifestWriter(mapper, scratch)) {
+            try (ManifestOut own = manifest(scratch, false)) {
                 own.write(record);
                 for (Note note : d.notes()) {
                     own.write(records.note(note));

@@ -1,8 +1,10 @@
 package org.paperless.backup.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -12,7 +14,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decryption of Fernet tokens (github.com/fernet/spec), which paperless-ngx's exporter writes with
+ * Fernet tokens (github.com/fernet/spec), which paperless-ngx's exporter writes with
  * Python's {@code cryptography}: version byte 0x80, 8-byte timestamp, 16-byte IV, AES-128-CBC ciphertext
  * with PKCS#7 padding, then HMAC-SHA256 over all of that, the whole in URL-safe Base64. The key is 32
  * bytes: the first half signs, the second encrypts. The HMAC is checked before anything is decrypted.
@@ -23,6 +25,7 @@ final class Fernet {
     private static final byte VERSION = (byte) 0x80;
     private static final int HEADER = 1 + 8 + 16;
     private static final int MAC = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec signing;
     private final SecretKeySpec encryption;
@@ -60,6 +63,26 @@ final class Fernet {
             return cipher.doFinal(bytes, HEADER, signed - HEADER);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the token does not decrypt", e);
+        }
+    }
+
+    /** A new token of the bytes: the time now, a random IV. */
+    String encrypt(byte[] plain) {
+        byte[] iv = new byte[16];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryption, new IvParameterSpec(iv));
+            byte[] encrypted = cipher.doFinal(plain);
+            ByteBuffer token = ByteBuffer.allocate(HEADER + encrypted.length + MAC);
+            token.put(VERSION).putLong(java.time.Instant.now().getEpochSecond()).put(iv).put(encrypted);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(signing);
+            mac.update(token.array(), 0, token.position());
+            token.put(mac.doFinal());
+            return Base64.getUrlEncoder().encodeToString(token.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES and HMAC-SHA256 are part of every Java runtime", e);
         }
     }
 

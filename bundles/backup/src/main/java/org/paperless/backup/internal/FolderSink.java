@@ -3,7 +3,6 @@ package org.paperless.backup.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.nio.channels.FileChannel;
@@ -83,7 +82,8 @@ final class FolderSink implements ExportSink {
                 Path target = targets.get(i);
                 if (same(file.source(), target, file.sha256())) {
                     parts.add(null);
-                    result.add(new Copied(0, file.sha256() != null ? file.sha256() : Checksums.sha256(target)));
+                    result.add(new Copied(0, file.sha256() != null ? file.sha256() : Checksums.sha256(target),
+                            file.md5() ? Checksums.md5(target) : null));
                     continue;
                 }
                 Path part = part(target);
@@ -118,9 +118,11 @@ final class FolderSink implements ExportSink {
         Files.deleteIfExists(part);
         OwnerOnly.createFile(part);
         MessageDigest digest = Checksums.digest("SHA-256");
+        MessageDigest md5 = file.md5() ? Checksums.digest("MD5") : null;
         long bytes;
         try (InputStream in = Files.newInputStream(file.source());
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING), digest)) {
+             OutputStream out = Checksums.hashing(Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING),
+                     digest, md5)) {
             bytes = in.transferTo(out);
         }
         String actual = HexFormat.of().formatHex(digest.digest());
@@ -128,7 +130,7 @@ final class FolderSink implements ExportSink {
             throw new SourceChanged(file.source());
         }
         Files.setLastModifiedTime(part, time);
-        return new Copied(bytes, actual);
+        return new Copied(bytes, actual, md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
     }
 
     @Override

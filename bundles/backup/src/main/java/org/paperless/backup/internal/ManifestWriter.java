@@ -1,6 +1,5 @@
 package org.paperless.backup.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A manifest written record by record: memory does not grow with the number of documents. */
-final class ManifestWriter implements Closeable {
+final class ManifestWriter implements ManifestOut {
 
     private final ObjectMapper mapper;
     private final OutputStream out;
@@ -25,7 +24,8 @@ final class ManifestWriter implements Closeable {
         json.writeStartArray();
     }
 
-    void write(ObjectNode record) throws IOException {
+    @Override
+    public void write(ObjectNode record) throws IOException {
         mapper.writeTree(json, record);
     }
 

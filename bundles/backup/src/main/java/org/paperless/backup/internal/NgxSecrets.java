@@ -21,7 +21,11 @@ final class NgxSecrets {
     private static final int MIN_SALT_BYTES = 8;
     private static final int MAX_SALT_BYTES = 64;
 
+    /** paperless-ngx's PBKDF2 iterations (its CryptMixin). */
+    static final int ITERATIONS = 1_000_000;
+
     private final Fernet fernet;
+    private com.fasterxml.jackson.databind.node.ObjectNode settings;
 
     private NgxSecrets(Fernet fernet) {
         this.fernet = fernet;
@@ -58,14 +62,42 @@ final class NgxSecrets {
             throw new IllegalArgumentException("The export's metadata.json holds no usable salt (__salt_hex__, "
                     + MIN_SALT_BYTES + " to " + MAX_SALT_BYTES + " bytes in hex): the metadata is damaged");
         }
+        return new NgxSecrets(new Fernet(key(passphrase, salt, iterations.asInt())));
+    }
+
+    private static byte[] key(String passphrase, byte[] salt, int iterations) {
         try {
             // The passphrase as UTF-8, as paperless-ngx encodes it (so does Java's PBKDF2 with a char[]).
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(passphrase.toCharArray(), salt, iterations.asInt(), 256)).getEncoded();
-            return new NgxSecrets(new Fernet(key));
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(passphrase.toCharArray(), salt, iterations, 256)).getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * New settings for an export of ours that paperless-ngx imports: a random salt, paperless-ngx's iteration count.
+     * {@link #settings()} goes into metadata.json.
+     */
+    static NgxSecrets create(String passphrase) {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        NgxSecrets secrets = new NgxSecrets(new Fernet(key(passphrase, salt, ITERATIONS)));
+        secrets.settings = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("__key_algo__", "pbkdf2_sha256").put("__key_iters__", ITERATIONS).put("__key_size__", 32)
+                .put("__salt_hex__", HexFormat.of().formatHex(salt));
+        return secrets;
+    }
+
+    /** What metadata.json's {@code __crypto__} says of these secrets; only for those {@link #create}d. */
+    com.fasterxml.jackson.databind.node.ObjectNode settings() {
+        return settings.deepCopy();
+    }
+
+    /** A field as paperless-ngx writes it: the hex of the Fernet token's text. */
+    String encrypt(String clear) {
+        String token = fernet.encrypt(clear.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /**

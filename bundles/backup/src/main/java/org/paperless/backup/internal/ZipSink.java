@@ -1,6 +1,7 @@
 package org.paperless.backup.internal;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.Channels;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,12 +88,18 @@ final class ZipSink implements ExportSink {
     private Copied copy(Put file, FileChannel channel) throws IOException {
         entry(file.name());
         MessageDigest digest = Checksums.digest("SHA-256");
-        long bytes = Channels.newInputStream(channel.position(0)).transferTo(new DigestOutputStream(out, digest) {
+        MessageDigest md5 = file.md5() ? Checksums.digest("MD5") : null;
+        long bytes = Channels.newInputStream(channel.position(0)).transferTo(Checksums.hashing(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
             @Override
             public void close() {
                 // the zip stays open for the next entry
             }
-        });
+        }, digest, md5));
         out.closeEntry();
         copied++;
         String actual = HexFormat.of().formatHex(digest.digest());
@@ -101,7 +107,7 @@ final class ZipSink implements ExportSink {
             throw new IOException(file.source() + " was rewritten in place while it was exported: the export stopped,"
                     + " the previous one is unchanged. Export again");
         }
-        return new Copied(bytes, actual);
+        return new Copied(bytes, actual, md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.Parsing;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.paperless.api.backup.ExportFormat;
 import org.paperless.api.backup.ExportOptions;
 import org.paperless.api.backup.ExportReport;
 import org.paperless.api.backup.ExportVerifier;
@@ -71,6 +72,10 @@ public class ExportCommand implements Action {
     @Option(name = "--passphrase", description = "Encrypt the secrets in the manifest with this passphrase")
     String passphrase;
 
+    @Option(name = "--target", description = "Who imports it: own (this instance's export, the default), ngx-2 or ngx-3 "
+            + "(what paperless-ngx 2.x or 3.x writes and imports)")
+    String format;
+
     @Option(name = "--no-progress-bar", description = "No progress line")
     boolean noProgress;
 
@@ -94,7 +99,8 @@ public class ExportCommand implements Action {
             throw new IllegalArgumentException("--zip-name needs --zip");
         }
         ExportOptions options = new ExportOptions(path, compareChecksums, compareJson, delete, useFilenameFormat,
-                noArchive, noThumbnail, useFolderPrefix, splitManifest, zip, zipName, dataOnly, passphrase);
+                noArchive, noThumbnail, useFolderPrefix, splitManifest, zip, zipName, dataOnly, passphrase,
+                format == null ? ExportFormat.OWN : ExportFormat.of(format));
         ExportReport report = Capabilities.backup(exporter).export(options, ProgressLine.of(noProgress, "Exported"));
         ProgressLine.end(noProgress);
         lines(report).forEach(System.out::println);

@@ -36,7 +36,8 @@ final class OptionalParts {
     private static final List<Tool> TOOLS = List.of(
             new Tool("tesseract", "OCR", "tesseract-ocr"),
             new Tool("gs", "PDF/A copies", "ghostscript"),
-            new Tool("heif-convert", "HEIC scans", "libheif-examples"));
+            new Tool("heif-convert", "HEIC scans", "libheif-examples"),
+            new Tool("cwebp", "thumbnails of exports for paperless-ngx", "webp"));
 
     private OptionalParts() {
     }

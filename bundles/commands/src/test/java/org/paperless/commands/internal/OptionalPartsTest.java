@@ -28,11 +28,12 @@ class OptionalPartsTest {
         assertFalse(missing.contains("gs,"), missing);
         assertTrue(missing.contains("tesseract, for OCR (apt-get install tesseract-ocr)"), missing);
         assertTrue(missing.contains("heif-convert, for HEIC scans (apt-get install libheif-examples)"), missing);
+        assertTrue(missing.contains("cwebp, for thumbnails of exports for paperless-ngx (apt-get install webp)"), missing);
     }
 
     @Test
     void nothingMissingWhenEveryProgramIsThere() throws Exception {
-        for (String name : new String[] {"gs", "tesseract", "heif-convert"}) {
+        for (String name : new String[] {"gs", "tesseract", "heif-convert", "cwebp"}) {
             Path p = Files.writeString(dir.resolve(name), "#!/bin/sh\n");
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

@@ -102,6 +102,12 @@ public class ApiServlet extends HttpServlet {
         } catch (ConflictException | IllegalArgumentException e) {
             json(response, 400, java.util.Map.of("detail", String.valueOf(e.getMessage())));
         } catch (Exception e) {
+            if (e instanceof IOException && response.isCommitted()) {
+                // The answer was under way: the client went away (or the connection broke) while it was sent.
+                LOG.debug("Sending the answer to {} {} stopped: {}", request.getMethod(), request.getRequestURI(),
+                        String.valueOf(e));
+                return;
+            }
             LOG.error("The API failed on {} {}", request.getMethod(), request.getRequestURI(), e);
             json(response, 500, java.util.Map.of("detail", "The server failed on this request; the log says why."));
         }

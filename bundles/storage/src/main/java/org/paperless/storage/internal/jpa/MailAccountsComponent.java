@@ -92,7 +92,7 @@ public class MailAccountsComponent implements MailAccounts {
         }
         checkLengths(account);
         String encrypted = passwords.encrypt(account.password()); // outside the transaction: may write the key file
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             checkUniqueName(em, account);
             MailAccountEntity entity = new MailAccountEntity();
             copy(account, encrypted, entity);
@@ -113,7 +113,7 @@ public class MailAccountsComponent implements MailAccounts {
         }
         checkLengths(account);
         String encrypted = passwords.encrypt(account.password());
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             MailAccountEntity entity = existing(em, account.id());
             checkUniqueName(em, account);
             String stored = entity.getPasswordEncrypted();
@@ -125,7 +125,7 @@ public class MailAccountsComponent implements MailAccounts {
 
     @Override
     public void delete(long id) {
-        transactions.call(em -> {
+        transactions.callApart(em -> {
             em.remove(existing(em, id));
             return null;
         });

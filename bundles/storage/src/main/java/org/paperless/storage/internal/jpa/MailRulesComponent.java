@@ -82,7 +82,7 @@ public class MailRulesComponent implements MailRules {
             throw new IllegalArgumentException("a new mail rule has no id yet (got " + rule.id() + ")");
         }
         checkLengths(rule);
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             checkUniqueName(em, rule);
             checkReferences(em, rule);
             MailRuleEntity entity = new MailRuleEntity();
@@ -99,7 +99,7 @@ public class MailRulesComponent implements MailRules {
             throw new IllegalArgumentException("which mail rule to update? The id is missing");
         }
         checkLengths(rule);
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             MailRuleEntity entity = existing(em, rule.id());
             checkUniqueName(em, rule);
             checkReferences(em, rule);
@@ -111,7 +111,7 @@ public class MailRulesComponent implements MailRules {
 
     @Override
     public void delete(long id) {
-        transactions.call(em -> {
+        transactions.callApart(em -> {
             em.remove(existing(em, id));
             return null;
         });

@@ -96,7 +96,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     ProcessedMail insertOrFind(ProcessedMail mail) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.call(em -> insert(em, mail));
+                return transactions.callApart(em -> insert(em, mail));
             } catch (PersistenceException e) {
                 Optional<ProcessedMail> winner = find(mail.accountId(), mail.folder(), mail.uidValidity(), mail.uid());
                 if (winner.isPresent()) {
@@ -146,7 +146,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     @Override
     public void addDocument(long processedId, long documentId) {
         try {
-            transactions.call(em -> {
+            transactions.callApart(em -> {
                 ProcessedMailEntity entity = existing(em, processedId);
                 if (entity.getDocumentIds().add(documentId)) {
                     entity.setUpdatedAt(DocumentMapper.utc(Instant.now()));
@@ -155,7 +155,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
             });
         } catch (PersistenceException e) {
             // Added at the same moment by someone else (primary key): that is what was asked for.
-            if (!transactions.call(em -> existing(em, processedId).getDocumentIds().contains(documentId))) {
+            if (!transactions.callApart(em -> existing(em, processedId).getDocumentIds().contains(documentId))) {
                 throw e;
             }
         }
@@ -164,7 +164,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     @Override
     public void setStatus(long processedId, ProcessedMail.Status status, String error) {
         Objects.requireNonNull(status, "status");
-        transactions.call(em -> {
+        transactions.callApart(em -> {
             ProcessedMailEntity entity = existing(em, processedId);
             entity.setStatus(status.name());
             entity.setError(error == null ? null : StoredText.cut(error, ProcessedMailEntity.ERROR_LENGTH));
@@ -175,7 +175,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
 
     @Override
     public int fail(long processedId, String error) {
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             ProcessedMailEntity entity = existing(em, processedId);
             entity.setStatus(ProcessedMail.Status.FAILED.name());
             entity.setError(error == null ? null : StoredText.cut(error, ProcessedMailEntity.ERROR_LENGTH));
@@ -198,7 +198,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
 
     @Override
     public int retryFailed(long accountId) {
-        return transactions.call(em -> em.createQuery("UPDATE ProcessedMailEntity p SET p.attempts = 0 "
+        return transactions.callApart(em -> em.createQuery("UPDATE ProcessedMailEntity p SET p.attempts = 0 "
                         + "WHERE p.accountId = :account AND p.status = :failed")
                 .setParameter("account", accountId).setParameter("failed", ProcessedMail.Status.FAILED.name())
                 .executeUpdate());
@@ -226,7 +226,7 @@ public class ProcessedMailsComponent implements ProcessedMails {
     @Override
     public int delete(java.util.Collection<Long> ids) {
         // One by one: a bulk JPQL delete would leave the records' document ids behind.
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             int deleted = 0;
             for (Long id : new java.util.HashSet<>(ids)) {
                 ProcessedMailEntity entity = em.find(ProcessedMailEntity.class, id);

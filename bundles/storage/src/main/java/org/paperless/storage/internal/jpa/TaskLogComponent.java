@@ -39,7 +39,7 @@ public class TaskLogComponent implements TaskLog {
         entity.setOk(task.ok());
         entity.setDocumentId(task.documentId());
         entity.setMessage(StoredText.cut(task.message(), TaskEntity.MESSAGE_LENGTH));
-        return transactions.call(em -> {
+        return transactions.callApart(em -> {
             em.persist(entity);
             em.flush();
             return toRecord(entity);
@@ -59,7 +59,7 @@ public class TaskLogComponent implements TaskLog {
 
     @Override
     public int prune(Instant olderThan) {
-        return transactions.call(em -> em.createQuery("DELETE FROM TaskEntity t WHERE t.finishedAt < :before")
+        return transactions.callApart(em -> em.createQuery("DELETE FROM TaskEntity t WHERE t.finishedAt < :before")
                 .setParameter("before", DocumentMapper.utc(olderThan)).executeUpdate());
     }
 

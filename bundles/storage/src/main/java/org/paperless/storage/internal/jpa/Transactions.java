@@ -30,6 +30,14 @@ public final class Transactions {
         }
     }
 
+    /**
+     * Runs a write to what no kept answer reads (the task log, mail accounts, rules and processed mails): kept
+     * lists and pages stay valid, so a scheduled mail check does not make every client's list be read again.
+     */
+    public <R> R callApart(Function<EntityManager, R> work) {
+        return run(work);
+    }
+
     /** Runs work that only reads, in a transaction of its own; kept answers stay valid. */
     public <R> R read(Function<EntityManager, R> work) {
         return run(work);

@@ -182,6 +182,10 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
         stored.repository.find(a);
         new PermissionRepositoryComponent(db.dataSource(), stored.migrations()).access(ObjectType.DOCUMENT, List.of(a, b));
         assertEquals(before, StoreChanges.generation(), "reads leave kept answers valid");
+        new TaskLogComponent(stored.factory(), stored.migrations()).record(new org.paperless.api.tasks.TaskRecord(null,
+                org.paperless.api.tasks.TaskRecord.Kind.SCHEDULED, "mail-fetch", java.time.Instant.now(),
+                java.time.Instant.now(), true, null, "No mail account"));
+        assertEquals(before, StoreChanges.generation(), "a scheduled job's task record leaves kept lists valid");
 
         stored.repository.update(retitled(stored.repository.find(b).orElseThrow(), "insurance letter", Set.of(t1, t2)));
         assertEquals(List.of(b, a), ids(byTitle, inOne), "a change through JPA");
