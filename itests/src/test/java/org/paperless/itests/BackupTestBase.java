@@ -191,7 +191,7 @@ public abstract class BackupTestBase {
         assertTrue(again, again.contains(": 0 files written"));
 
         Document pdf = documents.list(0, 100).stream().filter(d -> d.archiveFilename() != null).findFirst().orElseThrow();
-        Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", pdf.id()));
+        Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d.webp", pdf.id()));
         byte[] bytes = Files.readAllBytes(thumbnail);
         Files.write(thumbnail, bytes); // the thumbnail made again: new time, same size
         Files.setLastModifiedTime(thumbnail, FileTime.from(Instant.now().plusSeconds(5)));

@@ -117,7 +117,7 @@ public class ConsumptionIT {
         assertEquals("Meeting notes 2024.txt", d.originalFilename());
         assertEquals(String.format("%07d.txt", id), d.filename());
         assertArrayEquals(bytes, Files.readAllBytes(folders.originals().resolve(d.filename())));
-        assertTrue(Files.exists(folders.thumbnails().resolve(String.format("%07d.png", id))));
+        assertTrue(Files.exists(folders.thumbnails().resolve(String.format("%07d.webp", id))));
         assertFalse("the source is removed after the commit", Files.exists(source));
         assertEquals(1, d.tagIds().size());
         String show = console.admin("paperless:document-show --no-format " + id);
@@ -190,7 +190,10 @@ public class ConsumptionIT {
         assertEquals(Integer.valueOf(2), d.pageCount());
         assertEquals("application/pdf", d.mimeType());
         assertEquals(String.format("%07d.pdf", id), d.filename());
-        assertTrue(Files.size(folders.thumbnails().resolve(String.format("%07d.png", id))) > 100);
+        byte[] thumbnail = Files.readAllBytes(folders.thumbnails().resolve(String.format("%07d.webp", id)));
+        assertTrue("a WebP thumbnail, as paperless-ngx keeps them", thumbnail.length > 100
+                && new String(thumbnail, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP"));
+        assertFalse(Files.exists(folders.thumbnails().resolve(String.format("%07d.png", id))));
         // skip mode: the PDF keeps its text and gets a PDF/A copy of itself as archive (Ghostscript)
         Path archive = folders.archive().resolve(d.archiveFilename());
         assertEquals(sha256(archive), d.archiveChecksum());
@@ -473,7 +476,7 @@ public class ConsumptionIT {
             assertTrue(kind[0] + ": at least 95% of the drawn words: " + d.content(), recognised(d.content()) >= 0.95);
             Path archive = folders.archive().resolve(d.archiveFilename());
             assertPdfA2(archive);
-            assertTrue(kind[0] + " has a thumbnail", Files.size(folders.thumbnails().resolve(String.format("%07d.png", d.id()))) > 0);
+            assertTrue(kind[0] + " has a thumbnail", Files.size(folders.thumbnails().resolve(String.format("%07d.webp", d.id()))) > 0);
         }
     }
 

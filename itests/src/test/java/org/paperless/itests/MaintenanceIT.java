@@ -88,15 +88,14 @@ class MaintenanceIT {
             sane(resumed);
 
             // A thumbnail lost is made again from its original.
-            Path thumbnail = data.resolve("media/thumbnails/0000001.png");
+            Path thumbnail = data.resolve("media/thumbnails/0000001.webp");
             Files.delete(thumbnail);
             Launcher.Result sanity = resumed.run("client", "paperless:sanity --no-progress-bar");
             assertNotEquals(0, sanity.exitCode(), "a missing thumbnail is an error: " + sanity.output());
             Launcher.Result thumbnails = resumed.run("client", "paperless:thumbnails --document 1 --no-progress-bar");
             assertEquals(0, thumbnails.exitCode(), thumbnails.output());
-            byte[] png = Files.readAllBytes(thumbnail);
-            assertEquals((byte) 0x89, png[0]);
-            assertEquals('P', png[1]);
+            byte[] webp = Files.readAllBytes(thumbnail);
+            assertEquals("WEBP", new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
             sane(resumed);
 
             // A changed document is filed anew: edited in the console, and by the retagger assigning a storage path.

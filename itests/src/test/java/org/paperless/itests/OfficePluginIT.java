@@ -100,7 +100,7 @@ public class OfficePluginIT {
             Path archive = folders.archive().resolve(d.archiveFilename());
             assertTrue(new String(Files.readAllBytes(archive), java.nio.charset.StandardCharsets.ISO_8859_1)
                     .contains("pdfaid:part"));
-            assertTrue(Files.size(folders.thumbnails().resolve(String.format("%07d.png", d.id()))) > 0);
+            assertTrue(Files.size(folders.thumbnails().resolve(String.format("%07d.webp", d.id()))) > 0);
         }
         Path doc = incoming("sample.doc", "old.doc");
         String stored = console.admin("paperless:consume " + doc);

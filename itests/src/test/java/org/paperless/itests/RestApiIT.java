@@ -169,7 +169,8 @@ class RestApiIT {
         assertTrue(new String(archive.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         ApiClient.Response thumb = admin.get("/api/documents/" + id + "/thumb/");
         assertEquals(200, thumb.status());
-        assertEquals("image/png", thumb.header("Content-Type"));
+        assertEquals("image/webp", thumb.header("Content-Type"), "WebP, as paperless-ngx's thumbnails");
+        assertEquals("WEBP", new String(thumb.body(), 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
         JsonNode metadata = admin.get("/api/documents/" + id + "/metadata/").json();
         assertEquals(first.length, metadata.get("original_size").asInt());
 

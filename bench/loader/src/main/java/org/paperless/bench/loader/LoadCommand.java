@@ -55,7 +55,8 @@ public class LoadCommand implements Action {
     String textOut;
 
     @Option(name = "--files", description = "Also write files: an original of KB kilobytes, an archive copy of a third of it "
-            + "and a thumbnail of 6 KB, random bytes (incompressible, like scans)")
+            + "and a WebP thumbnail of 6 KB (as consumption writes them), random bytes (incompressible, like scans) "
+            + "behind WebP's header")
     int filesKb;
 
     @Option(name = "--near-duplicates", description = "Every Nth document's text is the one before it with every 50th "
@@ -130,8 +131,8 @@ public class LoadCommand implements Action {
                 }
                 if (filesKb > 0) {
                     for (Document d : stored) {
-                        media.write(MediaArea.THUMBNAILS, String.format("%07d.png", d.id()),
-                                new ByteArrayInputStream(bytes(d.id() * 31, 6 * 1024)));
+                        media.write(MediaArea.THUMBNAILS, String.format("%07d.webp", d.id()),
+                                new ByteArrayInputStream(webpLike(bytes(d.id() * 31, 6 * 1024))));
                     }
                 }
                 if (texts != null) {
@@ -229,5 +230,17 @@ public class LoadCommand implements Action {
         return new Document(null, g.title(), text, correspondent, type, null, tagSet, g.created(), added, added,
                 checksum, archiveChecksum, null, original, archive, g.baseName() + ".pdf", "application/pdf",
                 g.pages().size(), "admin", List.of(), List.of());
+    }
+
+    /** The bytes behind a WebP file's RIFF header, so that what checks a thumbnail's type takes them for one. */
+    private static byte[] webpLike(byte[] random) {
+        byte[] header = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int size = random.length - 8;
+        header[4] = (byte) size;
+        header[5] = (byte) (size >> 8);
+        header[6] = (byte) (size >> 16);
+        header[7] = (byte) (size >> 24);
+        System.arraycopy(header, 0, random, 0, header.length);
+        return random;
     }
 }

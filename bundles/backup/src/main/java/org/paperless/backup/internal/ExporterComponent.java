@@ -54,6 +54,7 @@ import org.paperless.api.storage.SavedViewRepository;
 import org.paperless.api.storage.SchemaMigrations;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
+import org.paperless.api.storage.WebpEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,10 @@ public class ExporterComponent implements Exporter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile UserDirectory directory;
+    /** Makes the PNG thumbnails of older documents WebP for paperless-ngx; without it they are left out. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile WebpEncoder webp;
     private final MediaStore media;
     private final SchemaMigrations migrations;
     private final String version;
@@ -177,7 +182,6 @@ public class ExporterComponent implements Exporter {
         private final NgxVersion ngx;
         private NgxShape shape;
         private final NgxSecrets ngxSecrets;
-        private final WebpThumbnails webp = new WebpThumbnails();
         /** Thumbnails that could not be made WebP, and why (the first reason). */
         private long thumbnailsLeftOut;
         private String thumbnailProblem;
@@ -469,10 +473,11 @@ public class ExporterComponent implements Exporter {
             List<ExportSink.Put> puts = new ArrayList<>();
             puts.add(new ExportSink.Put(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum(), md5));
             Path thumbnail = options.noThumbnail() ? null : thumbnail(d.id());
-            try (WebpThumbnails.Converted converted = ngx == null || thumbnail == null
-                    || thumbnail.getFileName().toString().endsWith(".webp") ? null : webp(thumbnail)) {
-                if (ngx != null && thumbnail != null && !thumbnail.getFileName().toString().endsWith(".webp")) {
-                    thumbnail = converted == null ? null : converted.webp();
+            boolean convert = ngx != null && thumbnail != null && !thumbnail.getFileName().toString().endsWith(".webp");
+            Path converted = convert ? webp(thumbnail) : null;
+            try {
+                if (convert) {
+                    thumbnail = converted;
                 }
                 String thumbnailName = thumbnail == null ? null
                         : files.thumbnail() + ExportNames.extension(thumbnail.getFileName().toString());
@@ -501,13 +506,27 @@ public class ExporterComponent implements Exporter {
                         fields.put("archive_checksum", copied.get(copied.size() - 1).md5());
                     }
                 }
+            } finally {
+                if (converted != null) {
+                    Files.deleteIfExists(converted);
+                }
             }
         }
 
-        /** The thumbnail as WebP for paperless-ngx; null (counted, the first reason kept) when it cannot be made. */
-        private WebpThumbnails.Converted webp(Path png) {
+        /**
+         * A PNG thumbnail as WebP for paperless-ngx, in a temporary file the caller deletes; null (counted, the first
+         * reason kept) when it cannot be made.
+         */
+        private Path webp(Path png) {
             try {
-                return webp.convert(png);
+                WebpEncoder encoder = webp;
+                if (encoder == null) {
+                    throw new IOException("the storage bundle's WebP encoder is not running");
+                }
+                byte[] encoded = encoder.encode(Files.readAllBytes(png));
+                Path file = Files.createTempFile("paperless-export-", ".webp");
+                Files.write(file, encoded);
+                return file;
             } catch (IOException e) {
                 if (thumbnailsLeftOut++ == 0) {
                     thumbnailProblem = e.getMessage();
@@ -558,9 +577,9 @@ public class ExporterComponent implements Exporter {
             sink.putGenerated(files.manifest(), scratch);
         }
 
-        /** PNG as this version makes them, or WebP as imported from paperless-ngx; null when there is none. */
+        /** WebP as consumption makes them, or PNG as older versions (and instances without cwebp) made them. */
         private Path thumbnail(long id) {
-            for (String extension : new String[] {".png", ".webp"}) {
+            for (String extension : new String[] {".webp", ".png"}) {
                 Path thumbnail = media.resolve(MediaArea.THUMBNAILS, String.format("%07d", id) + extension);
                 if (Files.isRegularFile(thumbnail)) {
                     return thumbnail;

@@ -16,6 +16,7 @@ import org.paperless.storage.internal.config.StorageConfig;
 import org.paperless.storage.internal.db.DataSources;
 import org.paperless.storage.internal.files.DataFoldersComponent;
 import org.paperless.storage.internal.files.MediaStoreComponent;
+import org.paperless.storage.internal.files.WebpEncoderComponent;
 import org.paperless.storage.internal.jpa.CollectionImportComponent;
 import org.paperless.storage.internal.jpa.CorrespondentRepositoryComponent;
 import org.paperless.storage.internal.jpa.CustomFieldRepositoryComponent;
@@ -80,8 +81,10 @@ final class StorageInstance implements AutoCloseable {
     }
 
     ExporterComponent exporter() {
-        return new ExporterComponent(new Collection(documents, correspondents, tags, types, paths, fields, mailAccounts,
-                mailRules, permissions, savedViews), media, migrations, "0.1.0.test");
+        ExporterComponent exporter = new ExporterComponent(new Collection(documents, correspondents, tags, types, paths,
+                fields, mailAccounts, mailRules, permissions, savedViews), media, migrations, "0.1.0.test");
+        exporter.webp = new WebpEncoderComponent();
+        return exporter;
     }
 
     ImporterComponent importer() throws Exception {

@@ -37,7 +37,7 @@ final class OptionalParts {
             new Tool("tesseract", "OCR", "tesseract-ocr"),
             new Tool("gs", "PDF/A copies", "ghostscript"),
             new Tool("heif-convert", "HEIC scans", "libheif-examples"),
-            new Tool("cwebp", "thumbnails of exports for paperless-ngx", "webp"));
+            new Tool("cwebp", "WebP thumbnails", "webp"));
 
     private OptionalParts() {
     }

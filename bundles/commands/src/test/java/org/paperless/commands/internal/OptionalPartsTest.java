@@ -28,7 +28,7 @@ class OptionalPartsTest {
         assertFalse(missing.contains("gs,"), missing);
         assertTrue(missing.contains("tesseract, for OCR (apt-get install tesseract-ocr)"), missing);
         assertTrue(missing.contains("heif-convert, for HEIC scans (apt-get install libheif-examples)"), missing);
-        assertTrue(missing.contains("cwebp, for thumbnails of exports for paperless-ngx (apt-get install webp)"), missing);
+        assertTrue(missing.contains("cwebp, for WebP thumbnails (apt-get install webp)"), missing);
     }
 
     @Test

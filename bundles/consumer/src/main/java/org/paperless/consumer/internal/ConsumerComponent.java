@@ -35,6 +35,7 @@ import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.tasks.TaskLog;
 import org.paperless.api.storage.DocumentTypeRepository;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.WebpEncoder;
 import org.paperless.api.storage.StoragePathRepository;
 import org.paperless.api.storage.TagRepository;
 import org.paperless.consumer.internal.dates.DateFinder;
@@ -73,6 +74,11 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TaskLog taskLog;
 
+    /** Makes thumbnails WebP, as paperless-ngx keeps them; without it (or cwebp) they stay PNG. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebpEncoder webp;
+
     private final Admission admission = new Admission();
     /** How long a component that goes away waits for the documents it is consuming. */
     private static final Duration DRAIN = Duration.ofMinutes(2);
@@ -86,7 +92,7 @@ public class ConsumerComponent implements DocumentConsumer, FolderConsumer, Cons
         Journal journal = new Journal(folders.data().resolve("tmp/journal"));
         Pipeline pipeline = new Pipeline(documents, media, mimeDetector, parsers, new Overrides(correspondents, types, tags, paths),
                 filenameFormat(config, System.getenv()), dateFinder(config, System.getenv()), scripts(config, System.getenv()),
-                journal, matcher, ServiceWait::limit);
+                journal, matcher, ServiceWait::limit, () -> webp);
         this.consumption = new Consumption(pipeline, folders.data().resolve(STAGING), new FailedFolder(folders.consumption()),
                 new TaskRecords(() -> taskLog));
         clearStaging(folders.data().resolve(STAGING));

@@ -24,6 +24,7 @@ import org.paperless.api.runtime.AwaitedService;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.WebpEncoder;
 import org.paperless.consumer.internal.dates.DateFinder;
 import org.paperless.consumer.internal.naming.FilenameFormat;
 import org.paperless.consumer.internal.naming.OriginalStems;
@@ -53,7 +54,7 @@ final class Pipeline {
     /** @param format where originals are filed; null = the zero-padded id (paperless-ngx's default) */
     Pipeline(DocumentRepository documents, MediaStore media, MimeDetector mimeDetector, ParserRegistry parsers,
             Overrides overrides, FilenameFormat format, DateFinder dates, ConsumeScripts scripts, Journal journal,
-            AwaitedService<DocumentMatcher> matcher, Supplier<Duration> waitLimit) {
+            AwaitedService<DocumentMatcher> matcher, Supplier<Duration> waitLimit, Supplier<WebpEncoder> webp) {
         this.matcher = matcher;
         this.waitLimit = waitLimit;
         this.parsing = new ParseStep(parsers, waitLimit);
@@ -63,7 +64,7 @@ final class Pipeline {
         this.mimeDetector = mimeDetector;
         this.overrides = overrides;
         this.duplicates = new Duplicates(documents);
-        this.storing = new StoreStep(documents, media, new OriginalStems(format), journal);
+        this.storing = new StoreStep(documents, media, new OriginalStems(format), journal, webp);
     }
 
     /**
@@ -142,6 +143,12 @@ final class Pipeline {
         scripts.afterConsumption(stored.postConsumeEnvironment());
     }
 
+    /** The document's thumbnail: WebP as made now, PNG where no WebP encoder ran. */
+    private Path thumbnailPath(long id) {
+        Path webp = media.resolve(MediaArea.THUMBNAILS, String.format("%07d.webp", id));
+        return Files.exists(webp) ? webp : media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", id));
+    }
+
     /** The variables paperless-ngx gives its post-consume script. */
     private Map<String, String> postConsumeEnvironment(Document d, Overrides.Resolved names, String taskId) {
         Map<String, String> env = new HashMap<>();
@@ -152,7 +159,7 @@ final class Pipeline {
         env.put("DOCUMENT_ADDED", String.valueOf(d.added()));
         env.put("DOCUMENT_SOURCE_PATH", media.resolve(MediaArea.ORIGINALS, d.filename()).toString());
         env.put("DOCUMENT_ARCHIVE_PATH", d.archiveFilename() == null ? "" : media.resolve(MediaArea.ARCHIVE, d.archiveFilename()).toString());
-        env.put("DOCUMENT_THUMBNAIL_PATH", media.resolve(MediaArea.THUMBNAILS, String.format("%07d.png", d.id())).toString());
+        env.put("DOCUMENT_THUMBNAIL_PATH", thumbnailPath(d.id()).toString());
         env.put("DOCUMENT_ORIGINAL_FILENAME", d.originalFilename());
         env.put("DOCUMENT_CORRESPONDENT", names.correspondent() == null ? "" : names.correspondent());
         env.put("DOCUMENT_TAGS", String.join(",", names.tagNames()));

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.paperless.api.Document;
 import org.paperless.api.naming.UniqueNames;
@@ -18,6 +19,7 @@ import org.paperless.api.parser.ParsedDocument;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.WebpEncoder;
 import org.paperless.consumer.internal.naming.OriginalStems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +54,13 @@ final class StoreStep {
     private final OriginalStems stems;
     private final Journal journal;
     private final Duplicates duplicates;
+    private final Supplier<WebpEncoder> webp;
+    /** Whether the PNG fallback was logged: once, not for every document. */
+    private volatile boolean toldPng;
 
-    StoreStep(DocumentRepository documents, MediaStore media, OriginalStems stems, Journal journal) {
+    StoreStep(DocumentRepository documents, MediaStore media, OriginalStems stems, Journal journal,
+            Supplier<WebpEncoder> webp) {
+        this.webp = webp;
         this.documents = documents;
         this.media = media;
         this.stems = stems;
@@ -103,6 +110,26 @@ final class StoreStep {
         }
     }
 
+    /** A thumbnail's bytes and the extension they are stored under. */
+    private record Thumbnail(byte[] bytes, String extension) {
+    }
+
+    /** The parser's PNG as WebP, as paperless-ngx keeps thumbnails; the PNG where no encoder can make one. */
+    private Thumbnail thumbnail(byte[] png) {
+        WebpEncoder encoder = webp.get();
+        if (encoder != null) {
+            try {
+                return new Thumbnail(encoder.encode(png), ".webp");
+            } catch (IOException e) {
+                if (!toldPng) {
+                    toldPng = true;
+                    LOG.warn("Thumbnails are stored as PNG: {}", e.getMessage());
+                }
+            }
+        }
+        return new Thumbnail(png, ".png");
+    }
+
     private static void release(String checksum) {
         synchronized (STORING) {
             STORING.remove(checksum);
@@ -120,13 +147,15 @@ final class StoreStep {
             throws IOException {
         ParsedDocument content = parsed.content();
         String extension = parsed.extension();
+        Thumbnail thumbnailFile = content.thumbnailPng() == null ? null : thumbnail(content.thumbnailPng());
         List<Path> written = new ArrayList<>();
         List<Path> claimed = new ArrayList<>();
         try {
             return Optional.of(documents.create(parsed.document(), withId -> {
                 numbered.run();
                 String original = claimName(MediaArea.ORIGINALS, originalStem(withId, parsed.names()), extension, claimed);
-                String thumbnail = content.thumbnailPng() == null ? null : String.format("%07d.png", withId.id());
+                String thumbnail = thumbnailFile == null ? null
+                        : String.format("%07d", withId.id()) + thumbnailFile.extension();
                 String archive = content.archivePdf() == null ? null : claimName(MediaArea.ARCHIVE,
                         original.substring(0, original.length() - extension.length()), ".pdf", claimed);
                 List<Path> files = new ArrayList<>(List.of(media.resolve(MediaArea.ORIGINALS, original)));
@@ -139,7 +168,7 @@ final class StoreStep {
                 entry.willWrite(files);
                 write(written, MediaArea.ORIGINALS, original, Files.newInputStream(parsed.staged()));
                 if (thumbnail != null) {
-                    write(written, MediaArea.THUMBNAILS, thumbnail, new ByteArrayInputStream(content.thumbnailPng()));
+                    write(written, MediaArea.THUMBNAILS, thumbnail, new ByteArrayInputStream(thumbnailFile.bytes()));
                 }
                 if (archive != null) {
                     write(written, MediaArea.ARCHIVE, archive, Files.newInputStream(content.archivePdf()));

@@ -85,7 +85,7 @@ class CrashAfterCommitTest {
                 new Overrides(TestInstance.empty(CorrespondentRepository.class), TestInstance.empty(DocumentTypeRepository.class),
                         TestInstance.empty(TagRepository.class), TestInstance.empty(StoragePathRepository.class)),
                 null, ConsumerComponent.dateFinder(TestInstance.config(Map.of()), Map.of()), scripts,
-                new Journal(paperless.data.resolve("tmp/journal")), new org.paperless.api.runtime.AwaitedService<>("Matching"), ServiceWait::limit);
+                new Journal(paperless.data.resolve("tmp/journal")), new org.paperless.api.runtime.AwaitedService<>("Matching"), ServiceWait::limit, () -> null);
         Staging staging = Staging.copy(source, null, paperless.data.resolve("tmp/consume"));
         pipeline.store(pipeline.parse(source, staging, ConsumeOverrides.NONE), () -> { });
     }

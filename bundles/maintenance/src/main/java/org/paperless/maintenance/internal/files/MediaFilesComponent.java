@@ -32,6 +32,7 @@ import org.paperless.api.storage.DataFolders;
 import org.paperless.api.storage.DocumentEvents;
 import org.paperless.api.storage.DocumentRepository;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.WebpEncoder;
 import org.paperless.maintenance.internal.run.DocumentWalk;
 import org.paperless.maintenance.internal.run.Tally;
 import org.slf4j.Logger;
@@ -71,6 +72,11 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentNaming naming;
 
+    /** Makes the thumbnails WebP, as consumption does; without it (or cwebp) they are PNG. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebpEncoder webp;
+
     @Activate
     public MediaFilesComponent(@Reference DocumentRepository documents, @Reference MediaStore media,
             @Reference DataFolders folders) throws Exception {
@@ -105,7 +111,7 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
 
     @Override
     public MaintenanceReport generate(Long documentId, Progress progress) {
-        return exclusive(() -> new ThumbnailRun(media, parsers, pool, width).run(walk(), documentId, progress));
+        return exclusive(() -> new ThumbnailRun(media, parsers, pool, width, () -> webp).run(walk(), documentId, progress));
     }
 
     @Override

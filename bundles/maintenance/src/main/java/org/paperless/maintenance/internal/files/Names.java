@@ -31,8 +31,8 @@ public final class Names {
         return filename.substring(0, filename.length() - extension(filename).length());
     }
 
-    /** The thumbnail's name: the zero-padded id, as consumption writes it. */
-    public static String thumbnail(long documentId) {
-        return String.format(Locale.ROOT, "%07d.png", documentId);
+    /** The thumbnail's name: the zero-padded id and the format's extension (.webp or .png), as consumption writes it. */
+    public static String thumbnail(long documentId, String extension) {
+        return String.format(Locale.ROOT, "%07d", documentId) + extension;
     }
 }

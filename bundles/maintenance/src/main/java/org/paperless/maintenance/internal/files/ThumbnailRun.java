@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 import org.paperless.api.Document;
 import org.paperless.api.backup.Progress;
@@ -18,6 +19,7 @@ import org.paperless.api.parser.ParseException;
 import org.paperless.api.parser.ParserRegistry;
 import org.paperless.api.storage.MediaArea;
 import org.paperless.api.storage.MediaStore;
+import org.paperless.api.storage.WebpEncoder;
 import org.paperless.maintenance.internal.run.DocumentWalk;
 import org.paperless.maintenance.internal.run.Tally;
 import org.paperless.maintenance.internal.run.Window;
@@ -28,15 +30,23 @@ import org.paperless.maintenance.internal.run.Window;
  */
 public final class ThumbnailRun {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThumbnailRun.class);
+
     private final MediaStore media;
     private final ParserRegistry parsers;
     private final ExecutorService pool;
     private final int width;
+    private final Supplier<WebpEncoder> webp;
+    /** Whether the PNG fallback was logged: once a run. */
+    private boolean toldPng;
 
     private record Outcome(Document document, byte[] png, String problem) {
     }
 
-    public ThumbnailRun(MediaStore media, ParserRegistry parsers, ExecutorService pool, int width) {
+    /** @param webp makes the thumbnails WebP, as consumption does; null or failing: PNG */
+    public ThumbnailRun(MediaStore media, ParserRegistry parsers, ExecutorService pool, int width,
+            Supplier<WebpEncoder> webp) {
+        this.webp = webp;
         this.media = media;
         this.parsers = parsers;
         this.pool = pool;
@@ -70,7 +80,8 @@ public final class ThumbnailRun {
             return new Outcome(d, null, "no parser reads " + d.mimeType() + " files: is the parser's feature installed?");
         }
         try {
-            return new Outcome(d, parser.thumbnail(media.resolve(MediaArea.ORIGINALS, d.filename()), d.mimeType()), null);
+            byte[] png = parser.thumbnail(media.resolve(MediaArea.ORIGINALS, d.filename()), d.mimeType());
+            return new Outcome(d, png, null);
         } catch (ParseException e) {
             return new Outcome(d, null, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -89,7 +100,23 @@ public final class ThumbnailRun {
             return;
         }
         try {
-            replace(media.resolve(MediaArea.THUMBNAILS, Names.thumbnail(id)), outcome.png());
+            byte[] bytes = outcome.png();
+            String extension = ".png";
+            WebpEncoder encoder = webp.get();
+            if (encoder != null) {
+                try {
+                    bytes = encoder.encode(outcome.png());
+                    extension = ".webp";
+                } catch (IOException e) {
+                    if (!toldPng) {
+                        toldPng = true;
+                        LOG.warn("Thumbnails are stored as PNG: {}", e.getMessage());
+                    }
+                }
+            }
+            replace(media.resolve(MediaArea.THUMBNAILS, Names.thumbnail(id, extension)), bytes);
+            // One thumbnail a document: the one of the other format (made before) goes.
+            media.delete(MediaArea.THUMBNAILS, Names.thumbnail(id, extension.equals(".png") ? ".webp" : ".png"));
             tally.changed();
         } catch (IOException e) {
             tally.problem(id, "could not write its thumbnail: " + e);

@@ -9,7 +9,7 @@ import org.paperless.api.storage.MediaArea;
 
 /**
  * Where a document's files are: originals/<filename>, archive/<archive filename> and
- * thumbnails/<id as 7 digits>.png (.webp for thumbnails imported from paperless-ngx).
+ * thumbnails/<id as 7 digits>.webp (.png where no WebP encoder ran, and from older versions).
  */
 final class MediaLayout {
 
@@ -64,15 +64,15 @@ final class MediaLayout {
         return resolver.resolve(MediaArea.ARCHIVE, d.archiveFilename());
     }
 
-    /** The PNG our consumer writes, unless only a WebP exists. */
+    /** The WebP consumption writes (as the REST API serves it first), else the PNG older versions wrote. */
     Path thumbnail(Document d) {
         String stem = String.format(Locale.ROOT, "%07d", d.id());
-        Path png = resolver.resolve(MediaArea.THUMBNAILS, stem + ".png");
-        if (Files.isRegularFile(png)) {
-            return png;
-        }
         Path webp = resolver.resolve(MediaArea.THUMBNAILS, stem + ".webp");
-        return Files.isRegularFile(webp) ? webp : png;
+        if (Files.isRegularFile(webp)) {
+            return webp;
+        }
+        Path png = resolver.resolve(MediaArea.THUMBNAILS, stem + ".png");
+        return Files.isRegularFile(png) ? png : webp;
     }
 
     /** The name a file goes by in the orphan search: relative to the media root. */

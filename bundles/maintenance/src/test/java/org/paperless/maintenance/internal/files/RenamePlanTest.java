@@ -78,7 +78,7 @@ class RenamePlanTest {
         assertEquals(".pdf.gpg", Names.extension("0000001.pdf.gpg"));
         assertEquals("", Names.extension("A.b/README"));
         assertEquals("A/Invoice 1.2", Names.stem("A/Invoice 1.2.pdf"));
-        assertEquals("0000042.png", Names.thumbnail(42));
+        assertEquals("0000042.webp", Names.thumbnail(42, ".webp"));
     }
 
     private void write(MediaArea area, String name) throws IOException {
