@@ -1,8 +1,10 @@
 package org.paperless.backup.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,6 +29,12 @@ final class OwnerOnly {
     /** A new empty file, readable by the owner only. */
     static Path createFile(Path file) throws IOException {
         return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
+    }
+
+    /** A new file, readable by the owner only, open for writing. */
+    static FileChannel createChannel(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return posix(file) ? FileChannel.open(file, options, attribute(FILE)) : FileChannel.open(file, options);
     }
 
     /** A file or folder an earlier run left with wider permissions. */
