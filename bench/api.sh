@@ -66,7 +66,7 @@ bench_api() {
     http=$((port + 1))
     export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_PORT="$http" PAPERLESS_SKIP_SETUP=1
     "$ROOT/paperless" start >/dev/null 2>&1
-    trap "\"$ROOT/paperless\" stop >/dev/null 2>&1 || true; rm -rf '$work'" EXIT
+    trap "bench_status=\$?; \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     "$ROOT/paperless" client "bundle:install -s file:$jar" >/dev/null
     stop_index
     "$ROOT/paperless" client "paperless-bench:load --count $n --files 2" | tail -n 1

@@ -151,7 +151,7 @@ bench_mail() {
     chmod 711 "$work"
     dir="$work/data"
     port=$((20000 + RANDOM % 20000))
-    trap "PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; IMAP_TEST_DIR='$work/imap' \"$ROOT/scripts/imap-test-server.sh\" stop >/dev/null 2>&1 || true; rm -rf '$work'" EXIT
+    trap "bench_status=\$?; PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; IMAP_TEST_DIR='$work/imap' \"$ROOT/scripts/imap-test-server.sh\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     MAIL_CP="$(mail_classpath)"
     corpus --count "$n" --out "$work/corpus" --scanned 0 --seed 42
     corpus --count "$warm" --out "$work/corpus-warm" --scanned 0 --seed 43

@@ -46,7 +46,7 @@ bench_swap() {
     dir="$work/data"
     port=$((20000 + RANDOM % 20000))
     export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_SKIP_SETUP=1 PAPERLESS_CONSUMER_INOTIFY_DELAY=0
-    trap "touch '$work/stop'; PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; rm -rf '$work'" EXIT
+    trap "bench_status=\$?; touch '$work/stop'; PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     corpus --count "$n" --out "$work/quiet" --scanned 0 --seed 42
     corpus --count "$n" --out "$work/swapped" --scanned 0 --seed 44
     # As many to warm the JVM first: otherwise the second run gains from compiled code the first paid for.

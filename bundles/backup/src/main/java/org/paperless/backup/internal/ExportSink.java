@@ -39,6 +39,11 @@ interface ExportSink extends Closeable {
      */
     List<Copied> putDocument(List<Put> files) throws IOException;
 
+    /** Whether several threads may put documents at once (a folder); a zip takes one entry after the other. */
+    default boolean concurrent() {
+        return false;
+    }
+
     /** A scratch file for a generated file (the manifest), to be handed to {@link #putGenerated}. */
     Path scratch(String name) throws IOException;
 

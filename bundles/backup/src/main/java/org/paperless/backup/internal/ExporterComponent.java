@@ -14,6 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -259,7 +265,9 @@ public class ExporterComponent implements Exporter {
                         .filter(v -> v.showOnDashboard() || v.showInSidebar()).count());
             }
             left.passwords(users.size());
-            left.thumbnails(thumbnailsLeftOut, thumbnailProblem);
+            synchronized (this) {
+                left.thumbnails(thumbnailsLeftOut, thumbnailProblem);
+            }
             left.lines().forEach(warnings::add);
         }
 
@@ -421,17 +429,16 @@ public class ExporterComponent implements Exporter {
 
         /**
          * The document, read again while its files change under it; false when it is left out (deleted, or
-         * changing on every attempt).
+         * changing on every attempt). Its first attempt's files may already be on their way (see {@link #walk}).
          */
-        private boolean export(Document listed, ManifestOut manifest) throws IOException {
-            Document d = listed;
+        private boolean export(Ahead ahead, ManifestOut manifest) throws IOException {
+            Document d = ahead.document();
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                ExportNames.Names files = names.next(d, d.correspondentId() == null ? null
-                        : correspondentNames.get(d.correspondentId()));
+                ExportNames.Names files = attempt == 1 ? ahead.names() : names.next(d, correspondentName(d));
                 try {
                     ObjectNode record = records.document(d);
                     if (!options.dataOnly()) {
-                        putFiles(d, files, record);
+                        put(attempt == 1 && ahead.copy() != null ? ahead.copied() : copyFiles(d, files), files, record);
                     } else if (ngx != null && ngx.md5()) {
                         md5WithoutFiles(d, record);
                     }
@@ -461,14 +468,21 @@ public class ExporterComponent implements Exporter {
             return false;
         }
 
+        private String correspondentName(Document d) {
+            return d.correspondentId() == null ? null : correspondentNames.get(d.correspondentId());
+        }
+
         private static boolean sameFiles(Document a, Document b) {
             return Objects.equals(a.filename(), b.filename()) && Objects.equals(a.checksum(), b.checksum())
                     && Objects.equals(a.archiveFilename(), b.archiveFilename())
                     && Objects.equals(a.archiveChecksum(), b.archiveChecksum());
         }
 
-        /** All files of the document or none, each matching the checksum of the row the record is made of. */
-        private void putFiles(Document d, ExportNames.Names files, ObjectNode record) throws IOException {
+        /**
+         * All files of the document or none, each matching the checksum of the row the record is made of. Runs on
+         * the copying threads: it touches nothing of the run but the sink and the thumbnail count.
+         */
+        private CopiedFiles copyFiles(Document d, ExportNames.Names files) throws IOException {
             boolean md5 = ngx != null && ngx.md5();
             List<ExportSink.Put> puts = new ArrayList<>();
             puts.add(new ExportSink.Put(files.original(), media.resolve(MediaArea.ORIGINALS, d.filename()), d.checksum(), md5));
@@ -489,26 +503,31 @@ public class ExporterComponent implements Exporter {
                     puts.add(new ExportSink.Put(files.archive(), media.resolve(MediaArea.ARCHIVE, d.archiveFilename()),
                             d.archiveChecksum(), md5));
                 }
-                List<ExportSink.Copied> copied = sink.putDocument(puts);
-                copied.forEach(c -> bytes += c.bytes());
-                record.put(ManifestFiles.FILE_NAME, files.original());
-                if (thumbnail != null) {
-                    record.put(ManifestFiles.THUMBNAIL_NAME, thumbnailName);
-                    record.put(ManifestFiles.THUMBNAIL_CHECKSUM, copied.get(1).sha256()); // what the export holds
-                }
-                if (archive) {
-                    record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
-                }
-                if (md5) {
-                    ObjectNode fields = (ObjectNode) record.get("fields");
-                    fields.put("checksum", copied.get(0).md5());
-                    if (archive) {
-                        fields.put("archive_checksum", copied.get(copied.size() - 1).md5());
-                    }
-                }
+                return new CopiedFiles(sink.putDocument(puts), thumbnailName, archive);
             } finally {
                 if (converted != null) {
                     Files.deleteIfExists(converted);
+                }
+            }
+        }
+
+        /** The names and checksums of the files copied, in the document's record. */
+        private void put(CopiedFiles out, ExportNames.Names files, ObjectNode record) {
+            List<ExportSink.Copied> copied = out.copied();
+            copied.forEach(c -> bytes += c.bytes());
+            record.put(ManifestFiles.FILE_NAME, files.original());
+            if (out.thumbnailName() != null) {
+                record.put(ManifestFiles.THUMBNAIL_NAME, out.thumbnailName());
+                record.put(ManifestFiles.THUMBNAIL_CHECKSUM, copied.get(1).sha256()); // what the export holds
+            }
+            if (out.archive()) {
+                record.put(ManifestFiles.ARCHIVE_NAME, files.archive());
+            }
+            if (ngx != null && ngx.md5()) {
+                ObjectNode fields = (ObjectNode) record.get("fields");
+                fields.put("checksum", copied.get(0).md5());
+                if (out.archive()) {
+                    fields.put("archive_checksum", copied.get(copied.size() - 1).md5());
                 }
             }
         }
@@ -528,11 +547,15 @@ public class ExporterComponent implements Exporter {
                 Files.write(file, encoded);
                 return file;
             } catch (IOException e) {
-                if (thumbnailsLeftOut++ == 0) {
-                    thumbnailProblem = e.getMessage();
-                    LOG.warn("A thumbnail could not be made WebP for paperless-ngx: {}", e.getMessage());
-                }
+                thumbnailLeftOut(e);
                 return null;
+            }
+        }
+
+        private synchronized void thumbnailLeftOut(IOException e) {
+            if (thumbnailsLeftOut++ == 0) {
+                thumbnailProblem = e.getMessage();
+                LOG.warn("A thumbnail could not be made WebP for paperless-ngx: {}", e.getMessage());
             }
         }
 
@@ -593,20 +616,88 @@ public class ExporterComponent implements Exporter {
                     new CustomField(value.fieldId(), "", CustomFieldType.STRING)));
         }
 
+        /**
+         * Every document in id order, a batch at a time. Where the sink takes several documents at once, a
+         * batch's files are copied on other threads while the next batch is read and this one's records are
+         * written in order: the copy, the hashing and the manifest no longer wait for each other. Names are
+         * still given in id order, so an unchanged collection gets the same names in every run.
+         */
         private void walk(DocumentStep step) throws IOException {
-            long after = 0;
-            for (List<Document> batch = collection.documents().listAfter(after, BATCH); !batch.isEmpty();
-                    batch = collection.documents().listAfter(after, BATCH)) {
-                for (Document d : batch) {
-                    step.accept(d);
+            ExecutorService copying = sink.concurrent() && !options.dataOnly() ? copyingThreads() : null;
+            try {
+                List<Document> batch = collection.documents().listAfter(0, BATCH);
+                while (!batch.isEmpty()) {
+                    List<Ahead> started = new ArrayList<>();
+                    for (Document d : batch) {
+                        ExportNames.Names files = names.next(d, correspondentName(d));
+                        started.add(new Ahead(d, files, copying == null ? null
+                                : copying.submit(() -> copyFiles(d, files))));
+                    }
+                    batch = collection.documents().listAfter(batch.get(batch.size() - 1).id(), BATCH);
+                    for (Ahead a : started) {
+                        step.accept(a);
+                    }
                 }
-                after = batch.get(batch.size() - 1).id();
+            } finally {
+                if (copying != null) {
+                    stop(copying);
+                }
             }
+        }
+    }
+
+    /** A document with the names it was given and, when copied on another thread, its files on their way. */
+    private record Ahead(Document document, ExportNames.Names names, Future<CopiedFiles> copy) {
+
+        /** The copy's outcome: its exception as if thrown here. */
+        CopiedFiles copied() throws IOException {
+            try {
+                return copy.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("the export was interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** A document's files in the export, their thumbnail's name (null without) and whether its archive is there. */
+    private record CopiedFiles(List<ExportSink.Copied> copied, String thumbnailName, boolean archive) {
+    }
+
+    /** As many copying threads as cores, up to four: the copy is the disk's and the kernel's work, hashing the CPU's. */
+    private static ExecutorService copyingThreads() {
+        int count = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, "paperless-export-copy-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Copies still running when the export stops (an error, an interruption) end before the sink is closed. */
+    private static void stop(ExecutorService copying) {
+        copying.shutdownNow();
+        try {
+            if (!copying.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("Copies of the export still run after five minutes; the export folder may hold partial files"
+                        + " that the next export removes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @FunctionalInterface
     private interface DocumentStep {
-        void accept(Document d) throws IOException;
+        void accept(Ahead d) throws IOException;
     }
 }

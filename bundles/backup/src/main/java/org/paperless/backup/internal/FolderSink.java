@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,14 +19,16 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * An export folder brought up to date: a file is copied only when it is new or differs in size or
  * modification time (with -c: in checksum), copies keep the source's modification time so that rsync
- * afterwards moves only what changed, and every write goes to a temporary name first and is renamed,
- * so an interrupted run leaves the previous export usable. Files are created 0600 and folders 0700.
+ * afterwards moves only what changed, and a file that replaces one of an earlier export goes to a temporary
+ * name first and is renamed, so an interrupted run leaves the previous export usable (new files are written
+ * under their names: the manifest naming them comes last). Files are created 0600 and folders 0700.
  */
 final class FolderSink implements ExportSink {
 
@@ -39,6 +42,8 @@ final class FolderSink implements ExportSink {
     private final boolean compareJson;
     /** This run's files, relative to the root: kept by --delete, and no name twice. */
     private final Set<String> belonging = new HashSet<>();
+    /** Folders of the export known to exist. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     /** Written but not yet flushed; only where the whole file system cannot be synced at once. */
     private final List<Path> unflushed = new ArrayList<>();
     private long flushNanos;
@@ -66,59 +71,99 @@ final class FolderSink implements ExportSink {
     /**
      * Each file is copied to a temporary name while hashed; only when every file of the document matches
      * its checksum are they renamed into place, so a document whose files changed meanwhile leaves nothing.
+     * Several documents may be put at once, from different threads: their names are claimed first, the bytes
+     * copied side by side, the bookkeeping done one at a time.
      */
     @Override
     public List<Copied> putDocument(List<Put> files) throws IOException {
-        List<Path> targets = new ArrayList<>();
-        for (Put file : files) {
-            Path target = resolve(file.name());
-            if (belonging.contains(relative(target)) || targets.contains(target)) {
-                throw new FileAlreadyExistsException(file.name(), null, "two files of this export have the same name");
-            }
-            targets.add(target);
-        }
-        List<Path> parts = new ArrayList<>();
+        List<Path> targets = claimAll(files);
+        // Where each file was written: null when unchanged, the target itself when it is new (nothing of an
+        // earlier export is overwritten), else a temporary name renamed over the old file at the end.
+        List<Path> written = new ArrayList<>();
         List<Copied> result = new ArrayList<>();
+        boolean done = false;
         try {
             for (int i = 0; i < files.size(); i++) {
                 Put file = files.get(i);
                 Path target = targets.get(i);
                 if (same(file.source(), target, file.sha256())) {
-                    parts.add(null);
+                    written.add(null);
                     result.add(new Copied(0, file.sha256() != null ? file.sha256() : Checksums.sha256(target),
                             file.md5() ? Checksums.md5(target) : null));
                     continue;
                 }
-                Path part = part(target);
-                parts.add(part);
-                result.add(copy(file, part));
+                // A new file is written under its own name: one file creation and no rename, which on a
+                // collection of small scans is most of the file system's work. Until its time is set it
+                // differs from its source, so a run interrupted meanwhile copies it again next time.
+                Path out = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? part(target) : target;
+                written.add(out);
+                result.add(copy(file, out));
             }
             for (int i = 0; i < files.size(); i++) {
                 Path target = targets.get(i);
-                belonging.add(relative(target));
-                if (parts.get(i) == null) {
+                Path out = written.get(i);
+                if (out == null) {
                     OwnerOnly.restrict(target, false);
-                    unchanged++;
-                    continue;
+                } else if (!out.equals(target)) {
+                    Files.move(out, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
-                Files.move(parts.get(i), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written(target);
-                copied++;
             }
+            done = true;
+            counted(targets, written);
         } finally {
-            for (Path part : parts) {
-                if (part != null) {
-                    Files.deleteIfExists(part);
+            if (!done) {
+                // Nothing of the document stays: neither temporary files nor the new files written so far.
+                for (Path out : written) {
+                    if (out != null) {
+                        Files.deleteIfExists(out);
+                    }
                 }
+                release(targets);
             }
         }
         return result;
     }
 
+    /** The document's names, each once in this run: taken back with {@link #release} when it is left out. */
+    private List<Path> claimAll(List<Put> files) throws IOException {
+        List<Path> targets = new ArrayList<>();
+        for (Put file : files) {
+            targets.add(resolve(file.name()));
+        }
+        synchronized (this) {
+            Set<String> these = new HashSet<>();
+            for (int i = 0; i < targets.size(); i++) {
+                String name = relative(targets.get(i));
+                if (belonging.contains(name) || !these.add(name)) {
+                    throw new FileAlreadyExistsException(files.get(i).name(), null,
+                            "two files of this export have the same name");
+                }
+            }
+            belonging.addAll(these);
+        }
+        return targets;
+    }
+
+    private synchronized void release(List<Path> targets) {
+        for (Path target : targets) {
+            belonging.remove(relative(target));
+        }
+    }
+
+    private synchronized void counted(List<Path> targets, List<Path> written) throws IOException {
+        for (int i = 0; i < targets.size(); i++) {
+            if (written.get(i) == null) {
+                unchanged++;
+            } else {
+                written(targets.get(i));
+                copied++;
+            }
+        }
+    }
+
     /** The time is taken before the bytes: a file replaced meanwhile then looks changed to the next run. */
-    private static Copied copy(Put file, Path part) throws IOException {
+    private static Copied copy(Put file, Path out) throws IOException {
         FileTime time = Files.getLastModifiedTime(file.source());
-        Files.deleteIfExists(part);
         MessageDigest digest = Checksums.digest("SHA-256");
         MessageDigest md5 = file.md5() ? Checksums.digest("MD5") : null;
         long bytes = 0;
@@ -126,7 +171,7 @@ final class FolderSink implements ExportSink {
         // buffer made a dozen system calls of each for a 70 KB scan, the most of an export's time).
         ByteBuffer buffer = BUFFER.get();
         try (FileChannel in = FileChannel.open(file.source(), StandardOpenOption.READ);
-             FileChannel out = OwnerOnly.createChannel(part)) {
+             FileChannel to = create(out)) {
             for (buffer.clear(); in.read(buffer) >= 0; buffer.clear()) {
                 buffer.flip();
                 bytes += buffer.remaining();
@@ -135,7 +180,7 @@ final class FolderSink implements ExportSink {
                     md5.update(buffer.duplicate());
                 }
                 while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                    to.write(buffer);
                 }
             }
         }
@@ -143,8 +188,21 @@ final class FolderSink implements ExportSink {
         if (file.sha256() != null && !file.sha256().equalsIgnoreCase(actual)) {
             throw new SourceChanged(file.source());
         }
-        Files.setLastModifiedTime(part, time);
+        Files.setLastModifiedTime(out, time);
         return new Copied(bytes, actual, md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
+    }
+
+    /** A new file; a temporary file an earlier attempt left under the same name is replaced. */
+    private static FileChannel create(Path out) throws IOException {
+        try {
+            return OwnerOnly.createChannel(out);
+        } catch (FileAlreadyExistsException e) {
+            if (!out.getFileName().toString().endsWith(PART)) {
+                throw e;
+            }
+            Files.delete(out);
+            return OwnerOnly.createChannel(out);
+        }
     }
 
     @Override
@@ -174,7 +232,7 @@ final class FolderSink implements ExportSink {
     }
 
     @Override
-    public Finished finish(boolean deleteOthers) throws IOException {
+    public synchronized Finished finish(boolean deleteOthers) throws IOException {
         flush();
         long deleted = 0;
         if (deleteOthers) {
@@ -192,12 +250,17 @@ final class FolderSink implements ExportSink {
     }
 
     @Override
-    public long copied() {
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
+    public synchronized long copied() {
         return copied;
     }
 
     @Override
-    public long unchanged() {
+    public synchronized long unchanged() {
         return unchanged;
     }
 
@@ -206,7 +269,7 @@ final class FolderSink implements ExportSink {
     }
 
     /** A name of this run's export; two files under one name are a mistake. */
-    private Path claim(String name) throws IOException {
+    private synchronized Path claim(String name) throws IOException {
         Path target = resolve(name);
         if (!belonging.add(relative(target))) {
             throw new FileAlreadyExistsException(name, null, "two files of this export have the same name");
@@ -219,7 +282,11 @@ final class FolderSink implements ExportSink {
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("the file name '" + name + "' leaves the export folder");
         }
-        OwnerOnly.createDirectories(target.getParent());
+        // Once per folder: asking again costs a mkdir that locks the folder above it for every file.
+        if (!folders.contains(target.getParent())) {
+            OwnerOnly.createDirectories(target.getParent());
+            folders.add(target.getParent());
+        }
         return target;
     }
 
@@ -258,7 +325,7 @@ final class FolderSink implements ExportSink {
      * thirty thousand fsync calls cost five seconds more than one. Where that command is missing or
      * fails, each file is flushed on its own.
      */
-    private void flush() throws IOException {
+    private synchronized void flush() throws IOException {
         long started = System.nanoTime();
         try {
             if (fileSystemSync && syncFileSystem(root)) {
