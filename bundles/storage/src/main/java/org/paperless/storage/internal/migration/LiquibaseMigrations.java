@@ -40,31 +40,46 @@ public class LiquibaseMigrations implements SchemaMigrations {
     private final DataSource dataSource;
     private final Supplier<ResourceAccessor> resources;
     private final String changelog;
-    /** Every tag including 0, in changelog order. */
-    private final List<Migration> tags;
+    /** Every tag including 0, in changelog order; read by Liquibase when first asked for. */
+    private List<Migration> tags;
+    /** The newest tag, read from the changelog's files without Liquibase. */
+    private final int newest;
 
     public LiquibaseMigrations(DataSource dataSource, Supplier<ResourceAccessor> resources, String changelog) {
         this.dataSource = dataSource;
         this.resources = resources;
         this.changelog = changelog;
-        this.tags = withLiquibase(lb -> ChangelogReader.read(lb.getDatabaseChangeLog(), lb.getDatabase()));
+        this.newest = SchemaTags.newest(LiquibaseMigrations.class.getClassLoader(), changelog);
+    }
+
+    private synchronized List<Migration> tags() {
+        if (tags == null) {
+            tags = withLiquibase(lb -> ChangelogReader.read(lb.getDatabaseChangeLog(), lb.getDatabase()));
+        }
+        return tags;
     }
 
     @Override
     public List<Migration> all() {
-        return tags.stream().filter(m -> m.number() > 0).toList();
+        return tags().stream().filter(m -> m.number() > 0).toList();
+    }
+
+    @Override
+    public int latest() {
+        return newest;
     }
 
     @Override
     public int current() {
-        return withLiquibase(lb -> current(lb.getDatabase()));
+        return SchemaTags.current(dataSource).orElseGet(() -> withLiquibase(lb -> current(lb.getDatabase())));
     }
 
     @Override
     public synchronized void migrateTo(int target) {
-        if (tags.stream().noneMatch(m -> m.number() == target)) {
+        List<Migration> known = tags();
+        if (known.stream().noneMatch(m -> m.number() == target)) {
             throw new IllegalArgumentException("Unknown migration " + target + "; known: "
-                    + tags.stream().map(m -> String.valueOf(m.number())).collect(Collectors.joining(", ")));
+                    + known.stream().map(m -> String.valueOf(m.number())).collect(Collectors.joining(", ")));
         }
         int from = current();
         if (from > latest()) {
@@ -93,14 +108,16 @@ public class LiquibaseMigrations implements SchemaMigrations {
         }
     }
 
-    /** Brings the schema to the newest migration; a no-op when it is there. */
+    /** Brings the schema to the newest migration; a no-op, without Liquibase, when it is there. */
     public final void migrateToLatest() {
-        migrateTo(latest());
+        if (current() != latest()) {
+            migrateTo(latest());
+        }
     }
 
     /** Refuses before anything changes when a migration on the way down has no rollback. */
     private void checkReversible(int target, int from) {
-        tags.stream()
+        tags().stream()
                 .filter(m -> m.number() > target && m.number() <= from && !m.reversible())
                 .max(Comparator.comparingInt(Migration::number))
                 .ifPresent(m -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -222,6 +223,23 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Amount", db.queryText("SELECT name FROM custom_field"), "the fields stay, without their currency");
         migrations.migrateTo(8);
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM custom_field_option"));
+    }
+
+    /** A start reads both numbers without Liquibase (it took a second of every restart); they must agree with it. */
+    @Test
+    void theNumbersAStartNeedsAreReadWithoutLiquibaseAndAgreeWithIt() {
+        LiquibaseMigrations migrations = migrations();
+        assertEquals(OptionalInt.empty(), SchemaTags.current(db.dataSource()), "no table yet: Liquibase is asked");
+        assertEquals(0, migrations.current());
+        List<Migration> all = migrations.all();
+        assertEquals(all.get(all.size() - 1).number(), SchemaTags.newest(getClass().getClassLoader(),
+                LiquibaseMigrations.CHANGELOG));
+        assertEquals(9, SchemaTags.newest(getClass().getClassLoader(), "org/paperless/storage/test/irreversible.xml"),
+                "a changelog that includes another by its full name");
+        for (int target : new int[] {8, 3, 5, 0, 8}) {
+            migrations.migrateTo(target);
+            assertEquals(OptionalInt.of(target), SchemaTags.current(db.dataSource()), "after migrating to " + target);
+        }
     }
 
     @Test
