@@ -7,7 +7,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/paperless-instances-XXXXXX)"
-base=$((30000 + RANDOM % 20000))
+base=$((20000 + RANDOM % 12000))
 export PAPERLESS_SKIP_SETUP=1 JAVA_MAX_MEM=384M
 unset PAPERLESS_DATA_DIR PAPERLESS_SSH_PORT PAPERLESS_PORT PAPERLESS_SSH_HOST
 
@@ -79,11 +79,12 @@ grep -q "gave up after [0-9]* attempts" <<<"$out" && grep -q "cannot reach the i
     || fail "no clear final message from the client: $out"
 ok "a client gives up on a stopped instance after its retries, saying so"
 
-# A client started while the instance is still starting gets through.
+# A client started while the instance is still starting gets through (to Karaf's console: the paperless
+# commands may not be registered yet at that moment).
 in_b "$ROOT/paperless" start >"$work/restart-b.log" 2>&1 &
 starting=$!
 sleep 1
-in_b "$ROOT/paperless" client "paperless:document-list --no-format" | grep -q $'\t'beta$'\t' \
+in_b "$ROOT/paperless" client "shell:echo reached" | grep -q reached \
     || fail "a client did not get through to a starting instance"
 wait "$starting" || { cat "$work/restart-b.log" >&2; fail "the restart failed"; }
 ok "a client waits for a starting instance and gets through"

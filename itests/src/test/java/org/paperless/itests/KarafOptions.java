@@ -80,10 +80,19 @@ final class KarafOptions {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        // Below the kernel's ephemeral range (32768-60999): a port from there (new ServerSocket(0)) may be taken
+        // by any outgoing connection, or a closing one, before Karaf binds it.
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException e) {
+                // taken: another one
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }
