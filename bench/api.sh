@@ -62,10 +62,10 @@ bench_api() {
     work="$(mktemp -d /tmp/paperless-bench-XXXXXX)"
     jar="$(loader_jar)"
     dir="$work/data"
-    port=$((20000 + RANDOM % 20000))
+    port=$(free_port 20000)
     http=$((port + 1))
     export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_PORT="$http" PAPERLESS_SKIP_SETUP=1
-    "$ROOT/paperless" start >/dev/null 2>&1
+    start_instance >/dev/null 2>&1
     trap "bench_status=\$?; \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     "$ROOT/paperless" client "bundle:install -s file:$jar" >/dev/null
     stop_index

@@ -150,7 +150,7 @@ bench_mail() {
     # Dovecot runs as the dovecot user when the bench runs as root: it must get through to its folder.
     chmod 711 "$work"
     dir="$work/data"
-    port=$((20000 + RANDOM % 20000))
+    port=$(free_port 20000)
     trap "bench_status=\$?; PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; IMAP_TEST_DIR='$work/imap' \"$ROOT/scripts/imap-test-server.sh\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     MAIL_CP="$(mail_classpath)"
     corpus --count "$n" --out "$work/corpus" --scanned 0 --seed 42
@@ -166,7 +166,7 @@ bench_mail() {
 
     # Scheduled jobs off: a scheduled fetch would take the mails, a classifier training the CPU.
     export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_SKIP_SETUP=1
-    PAPERLESS_EMAIL_TASK_CRON=disable PAPERLESS_TRAIN_TASK_CRON=disable "$ROOT/paperless" start > "$work/start.log" 2>&1 \
+    PAPERLESS_EMAIL_TASK_CRON=disable PAPERLESS_TRAIN_TASK_CRON=disable start_instance > "$work/start.log" 2>&1 \
         || { cat "$work/start.log" >&2; mail_fail "the instance did not start"; }
     pid="$(cat "$dir/karaf/karaf.pid")"
     if ! "$ROOT/paperless" client "paperless:mail-fetch --help" >/dev/null 2>&1; then

@@ -44,7 +44,7 @@ bench_swap() {
     echo "load before: $(uptime | sed 's/.*load average/load average/')"
     work="$(mktemp -d /tmp/paperless-bench-XXXXXX)"
     dir="$work/data"
-    port=$((20000 + RANDOM % 20000))
+    port=$(free_port 20000)
     export PAPERLESS_DATA_DIR="$dir" PAPERLESS_SSH_PORT="$port" PAPERLESS_SKIP_SETUP=1 PAPERLESS_CONSUMER_INOTIFY_DELAY=0
     trap "bench_status=\$?; touch '$work/stop'; PAPERLESS_DATA_DIR='$dir' \"$ROOT/paperless\" stop >/dev/null 2>&1 || true; keep_if_failed \$bench_status '$work'" EXIT
     corpus --count "$n" --out "$work/quiet" --scanned 0 --seed 42
@@ -52,7 +52,7 @@ bench_swap() {
     # As many to warm the JVM first: otherwise the second run gains from compiled code the first paid for.
     corpus --count "$n" --out "$work/warm" --scanned 0 --seed 43
     rm -f "$work"/{quiet,swapped,warm}/*.json
-    "$ROOT/paperless" start >/dev/null 2>&1 || { echo "bench: the instance did not start" >&2; exit 1; }
+    start_instance >/dev/null 2>&1 || { echo "bench: the instance did not start" >&2; exit 1; }
     "$ROOT/paperless" client "paperless:correspondent-add --match invoice --algorithm any Invoices" >/dev/null
     swap_run "$work/warm" "$dir/consume" "warm-up, $n PDFs"
     swap_run "$work/quiet" "$dir/consume" "consume folder, $n born-digital PDFs, no restarts"

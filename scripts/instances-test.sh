@@ -2,7 +2,8 @@
 # Several instances on one host, through ./paperless as a user runs it, on the built distribution: two
 # instances side by side each consume their own document; a second start on a data folder, a start on a
 # taken port and a JVM that cannot start are refused at once with the reason; a client waits for a
-# starting instance, and gives up on a stopped one with a clear message. Exit status 0 when all hold.
+# starting instance, and gives up on a stopped one with a clear message; a port another program takes as
+# Karaf starts is reported at once. Exit status 0 when all hold.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,7 @@ cleanup() {
     local status=$?
     in_a "$ROOT/paperless" stop >/dev/null 2>&1 || true
     in_b "$ROOT/paperless" stop >/dev/null 2>&1 || true
+    PAPERLESS_DATA_DIR="$work/d" "$ROOT/paperless" stop >/dev/null 2>&1 || true
     if [ $status = 0 ]; then
         rm -rf "$work"
     else
@@ -64,6 +66,21 @@ out="$(PAPERLESS_DATA_DIR="$work/c" PAPERLESS_SSH_PORT=$((base + 1)) PAPERLESS_P
 grep -q "port 127.0.0.1:$((base + 1)) is taken" <<<"$out" || fail "no clear reason for the taken port: $out"
 ok "a second start on a data folder and a taken port are refused with the reason"
 
+# A port bound but not listening passes the check before the start; Karaf then fails to bind it.
+python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); time.sleep(120)' $((base + 8)) &
+holder=$!
+sleep 0.5
+started=$SECONDS
+out="$(PAPERLESS_DATA_DIR="$work/d" PAPERLESS_SSH_PORT=$((base + 7)) PAPERLESS_PORT=$((base + 8)) \
+    "$ROOT/paperless" start 2>&1)" && fail "a start whose REST API port was taken succeeded"
+kill "$holder"
+grep -q "Failed to bind to /127.0.0.1:$((base + 8))" <<<"$out" && grep -q "the instance was stopped" <<<"$out" \
+    || fail "no clear reason for the port Karaf could not bind: $out"
+[ $((SECONDS - started)) -lt 90 ] || fail "the lost port took $((SECONDS - started)) s to be reported"
+PAPERLESS_DATA_DIR="$work/d" "$ROOT/paperless" status >/dev/null 2>&1 && fail "the instance without its port still runs"
+ok "a port taken after the check is reported at once, and the instance stopped"
+
 started=$SECONDS
 out="$(PAPERLESS_DATA_DIR="$work/c" PAPERLESS_SSH_PORT=$((base + 5)) PAPERLESS_PORT=$((base + 6)) JAVA_MAX_MEM=1K \
     "$ROOT/paperless" start 2>&1)" && fail "a JVM that cannot start was reported as started"
@@ -79,12 +96,14 @@ grep -q "gave up after [0-9]* attempts" <<<"$out" && grep -q "cannot reach the i
     || fail "no clear final message from the client: $out"
 ok "a client gives up on a stopped instance after its retries, saying so"
 
-# A client started while the instance is still starting gets through (to Karaf's console: the paperless
-# commands may not be registered yet at that moment).
+# A client started while the instance is still starting gets through, and finds the paperless commands (it
+# waits for Karaf to install its features: the console answers before their bundles have started).
 in_b "$ROOT/paperless" start >"$work/restart-b.log" 2>&1 &
 starting=$!
 sleep 1
-in_b "$ROOT/paperless" client "shell:echo reached" | grep -q reached \
-    || fail "a client did not get through to a starting instance"
+out="$(in_b "$ROOT/paperless" client "paperless:document-list --no-format" 2>&1)" \
+    || fail "a client did not get through to a starting instance: $out"
+grep -q $'\t'beta$'\t' <<<"$out" || fail "the starting instance's document was not listed: $out"
 wait "$starting" || { cat "$work/restart-b.log" >&2; fail "the restart failed"; }
-ok "a client waits for a starting instance and gets through"
+in_b "$ROOT/paperless" client "paperless:nosuch" >/dev/null 2>&1 && fail "a command that does not exist succeeded"
+ok "a client waits for a starting instance and gets through to its commands"

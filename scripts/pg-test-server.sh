@@ -2,7 +2,13 @@
 # A throwaway PostgreSQL server for the storage tests: its own folder, loopback only, its own port.
 #   scripts/pg-test-server.sh start   prints the JDBC URL as its last line (for PAPERLESS_TEST_PG_URL)
 #   scripts/pg-test-server.sh stop    stops the server and removes its folder
-# PG_TEST_DIR (default /tmp/paperless-pg-test) and PG_TEST_PORT (default 55432) move it.
+#   scripts/pg-test-server.sh database NAME
+#                                     creates the database NAME (owned by the test role) unless it exists,
+#                                     prints its JDBC URL
+#   scripts/pg-test-server.sh drop-databases PREFIX
+#                                     drops every database whose name starts with PREFIX
+# PG_TEST_DIR (default /tmp/paperless-pg-test) and PG_TEST_PORT (default 55432) move it. The server runs
+# without fsync (throwaway test data) unless PG_TEST_DURABLE=1 (benchmarks: as a production server runs).
 set -euo pipefail
 
 DIR=$(realpath -m "${PG_TEST_DIR:-/tmp/paperless-pg-test}")
@@ -58,10 +64,12 @@ start() {
             as_pg "$BIN/initdb" -D "$DATA" -U postgres -E UTF8 --locale=C.UTF-8 \
                 --auth-local=trust --auth-host=scram-sha-256 >&2
         fi
-        log "starting on 127.0.0.1:$PORT"
+        local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         # fsync off: throwaway test data, and the machine is small
+        [ "${PG_TEST_DURABLE:-0}" = 1 ] && durability=""
+        log "starting on 127.0.0.1:$PORT${durability:+ (fsync off)}"
         as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 start \
-            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
+            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR $durability" >&2
     fi
     if [ "$(psql_admin -tA -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ]; then
         psql_admin -c "CREATE ROLE $ROLE LOGIN PASSWORD '$ROLE'"
@@ -72,6 +80,31 @@ start() {
         psql_admin -c "CREATE DATABASE $DB OWNER $ROLE"
     fi
     echo "jdbc:postgresql://127.0.0.1:$PORT/$DB"
+}
+
+running_bin() {
+    BIN=$(find_bin || true)
+    [ -n "$BIN" ] && [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 \
+        || { log "no server runs in $DIR: start it first"; exit 1; }
+}
+
+database() {
+    local name="$1"
+    [[ "$name" =~ ^[a-z_][a-z0-9_]*$ ]] || { log "a database name of lower-case letters, digits and _: '$name'"; exit 2; }
+    running_bin
+    if [ "$(psql_admin -tA -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
+        psql_admin -c "CREATE DATABASE $name OWNER $ROLE"
+    fi
+    echo "jdbc:postgresql://127.0.0.1:$PORT/$name"
+}
+
+drop_databases() {
+    local prefix="$1" name
+    [[ "$prefix" =~ ^[a-z_][a-z0-9_]*$ ]] || { log "a prefix of lower-case letters, digits and _: '$prefix'"; exit 2; }
+    running_bin
+    for name in $(psql_admin -tA -c "SELECT datname FROM pg_database WHERE datname LIKE '${prefix}%'"); do
+        psql_admin -c "DROP DATABASE $name"
+    done
 }
 
 stop() {
@@ -92,5 +125,7 @@ cd /
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    database) database "${2:?usage: $0 database NAME}" ;;
+    drop-databases) drop_databases "${2:?usage: $0 drop-databases PREFIX}" ;;
+    *) echo "usage: $0 start|stop|database NAME|drop-databases PREFIX" >&2; exit 2 ;;
 esac
