@@ -63,15 +63,20 @@ public final class SettingsResolver {
     private DatabaseSettings database(Path data) {
         String user = settings.string("dbUser", config.dbUser(), "PAPERLESS_DBUSER", "paperless");
         String password = settings.string("dbPass", config.dbPass(), "PAPERLESS_DBPASS", null);
+        int pool = settings.integer("dbPoolSize", config.dbPoolSize(), "PAPERLESS_DB_POOLSIZE",
+                DatabaseSettings.DEFAULT_POOL_SIZE);
+        if (pool < 1 || pool > 1000) {
+            throw new IllegalArgumentException("PAPERLESS_DB_POOLSIZE / dbPoolSize must be 1 to 1000 connections, got " + pool);
+        }
         String url = settings.string("dbUrl", config.dbUrl(), null, null);
         if (url != null) {
-            return fromUrl(url, user, password);
+            return fromUrl(url, user, password, pool);
         }
         Engine engine = settings.choice("dbEngine", config.dbEngine(), "PAPERLESS_DBENGINE", Engine.class, null);
         String host = settings.string("dbHost", config.dbHost(), "PAPERLESS_DBHOST", null);
         // As in paperless-ngx, a database host means a database server: the host wins over the engine.
         if (host != null || engine == Engine.POSTGRESQL) {
-            return new DatabaseSettings(DatabaseSettings.POSTGRESQL, postgresUrl(host), user, password);
+            return new DatabaseSettings(DatabaseSettings.POSTGRESQL, postgresUrl(host), user, password, pool);
         }
         return new DatabaseSettings(DatabaseSettings.DERBY, "jdbc:derby:" + data.resolve("db") + ";create=true", null, null);
     }
@@ -90,13 +95,13 @@ public final class SettingsResolver {
         return "jdbc:postgresql://" + h + ":" + port + "/" + name + "?sslmode=" + sslMode;
     }
 
-    private static DatabaseSettings fromUrl(String url, String user, String password) {
+    private static DatabaseSettings fromUrl(String url, String user, String password, int pool) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:derby:")) {
             return new DatabaseSettings(DatabaseSettings.DERBY, url, null, null);
         }
         if (lower.startsWith("jdbc:postgresql:")) {
-            return new DatabaseSettings(DatabaseSettings.POSTGRESQL, url, user, password);
+            return new DatabaseSettings(DatabaseSettings.POSTGRESQL, url, user, password, pool);
         }
         throw new IllegalArgumentException("dbUrl must start with jdbc:derby: or jdbc:postgresql:");
     }

@@ -49,6 +49,10 @@ public @interface StorageConfig {
     @AttributeDefinition(name = "SSL mode", required = false, description = "PAPERLESS_DBSSLMODE; default prefer")
     String dbSslMode() default "";
 
+    @AttributeDefinition(name = "Connection pool size", required = false,
+            description = "PAPERLESS_DB_POOLSIZE; PostgreSQL only: the most connections kept open (default 10)")
+    String dbPoolSize() default "";
+
     @AttributeDefinition(name = "JDBC URL", required = false,
             description = "A full JDBC URL (jdbc:derby:... or jdbc:postgresql:...) that overrides engine, host, port and name")
     String dbUrl() default "";

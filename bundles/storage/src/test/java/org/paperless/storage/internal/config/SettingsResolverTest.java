@@ -82,6 +82,17 @@ class SettingsResolverTest {
     }
 
     @Test
+    void thePoolOfPostgresqlConnectionsHasTenUnlessConfiguredOtherwise() {
+        assertEquals(10, resolve(Map.of("dbHost", "h"), Map.of()).database().poolSize());
+        assertEquals(4, resolve(Map.of("dbHost", "h"), Map.of("PAPERLESS_DB_POOLSIZE", "4")).database().poolSize());
+        assertEquals(6, resolve(Map.of("dbHost", "h", "dbPoolSize", "6"), Map.of("PAPERLESS_DB_POOLSIZE", "4"))
+                .database().poolSize());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> resolve(Map.of("dbHost", "h"), Map.of("PAPERLESS_DB_POOLSIZE", "0")));
+        assertTrue(e.getMessage().startsWith("PAPERLESS_DB_POOLSIZE / dbPoolSize must be 1 to 1000"), e.getMessage());
+    }
+
+    @Test
     void theEngineAloneMeansPostgresqlOnLocalhost() {
         DatabaseSettings db = resolve(Map.of("dbEngine", "postgresql", "dbUser", "me"), Map.of()).database();
         assertEquals("jdbc:postgresql://localhost:5432/paperless?sslmode=prefer", db.url());
