@@ -16,6 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -99,32 +102,31 @@ public class LoadCommand implements Action {
         return null;
     }
 
+    /** A batch made ready for storing: the documents, their texts, and which are near-duplicates of the one before. */
+    private record Batch(int last, List<Document> documents, List<String> texts, List<Boolean> twins) {
+    }
+
+    /**
+     * The next batch is generated on a thread of its own while this one is stored: what is measured is the
+     * database's work, not the generator's (on PostgreSQL the database works in another process, and the
+     * generating alone took a third of the time).
+     */
     private void load(Path texts, Writer lines) throws Exception {
         CorpusGenerator generator = new CorpusGenerator(seed);
         long start = System.nanoTime();
-        List<Document> pending = new ArrayList<>();
-        List<String> pendingTexts = new ArrayList<>();
-        String previous = null;
-        int twins = 0;
-        List<Boolean> pendingTwins = new ArrayList<>();
+        int[] twins = {0};
+        String[] previous = {null};
         StringBuilder pairs = new StringBuilder();
         Long lastId = null;
-        for (int i = 1; i <= count; i++) {
-            GeneratedDocument g = generator.next();
-            String text = text(g);
-            boolean twin = nearDuplicateEvery > 0 && i % nearDuplicateEvery == 0 && previous != null;
-            if (twin) {
-                text = rescanned(previous);
-                twins++;
-            }
-            pendingTwins.add(twin);
-            previous = text;
-            pending.add(document(g, text, i));
-            pendingTexts.add(text);
-            if (pending.size() == batch || i == count) {
-                List<Document> stored = documents.createAll(pending);
+        ExecutorService ahead = Executors.newSingleThreadExecutor();
+        try {
+            Future<Batch> next = ahead.submit(() -> generate(generator, 1, previous, twins));
+            while (next != null) {
+                Batch ready = next.get();
+                next = ready.last() < count ? ahead.submit(() -> generate(generator, ready.last() + 1, previous, twins)) : null;
+                List<Document> stored = documents.createAll(ready.documents());
                 for (int k = 0; k < stored.size(); k++) {
-                    if (pendingTwins.get(k)) {
+                    if (ready.twins().get(k)) {
                         pairs.append(lastId).append(' ').append(stored.get(k).id()).append('\n');
                     }
                     lastId = stored.get(k).id();
@@ -137,24 +139,45 @@ public class LoadCommand implements Action {
                 }
                 if (texts != null) {
                     for (int k = 0; k < stored.size(); k++) {
-                        Files.writeString(texts.resolve(stored.get(k).id() + ".txt"), pendingTexts.get(k));
+                        Files.writeString(texts.resolve(stored.get(k).id() + ".txt"), ready.texts().get(k));
                         lines.write(DocumentLines.line(stored.get(k)));
                         lines.write('\n');
                     }
                     lines.flush();
                 }
-                pending.clear();
-                pendingTexts.clear();
-                pendingTwins.clear();
-                System.out.printf("\rstored %d of %d", i, count);
+                System.out.printf("\rstored %d of %d", ready.last(), count);
                 System.out.flush();
             }
+        } finally {
+            ahead.shutdownNow();
         }
         if (pairsOut != null) {
             Files.writeString(Path.of(pairsOut), pairs, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         System.out.printf("%nloaded %d documents in %.1f s%s%n", count, (System.nanoTime() - start) / 1e9,
-                twins > 0 ? ", " + twins + " of them near-duplicates of the document before" : "");
+                twins[0] > 0 ? ", " + twins[0] + " of them near-duplicates of the document before" : "");
+    }
+
+    /** Documents {@code first} to the end of its batch, generated in order (on the one generating thread). */
+    private Batch generate(CorpusGenerator generator, int first, String[] previous, int[] twins) throws Exception {
+        int last = Math.min(count, first + batch - 1);
+        List<Document> pending = new ArrayList<>();
+        List<String> pendingTexts = new ArrayList<>();
+        List<Boolean> pendingTwins = new ArrayList<>();
+        for (int i = first; i <= last; i++) {
+            GeneratedDocument g = generator.next();
+            String text = text(g);
+            boolean twin = nearDuplicateEvery > 0 && i % nearDuplicateEvery == 0 && previous[0] != null;
+            if (twin) {
+                text = rescanned(previous[0]);
+                twins[0]++;
+            }
+            pendingTwins.add(twin);
+            previous[0] = text;
+            pending.add(document(g, text, i));
+            pendingTexts.add(text);
+        }
+        return new Batch(last, pending, pendingTexts, pendingTwins);
     }
 
     /** Kind, id and name of each correspondent, type and tag the documents name, a line each. */

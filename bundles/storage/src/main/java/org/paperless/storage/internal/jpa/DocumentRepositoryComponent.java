@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,8 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     private final KeptAnswers<Long, Document> pages = new KeptAnswers<>(16_000_000, DocumentRepositoryComponent::weight);
     private final MediaStore media;
     private volatile Duration emptyTrashDelay;
+    /** Whether the database takes new documents in JDBC batches; known at the first createAll. */
+    private volatile Boolean batchedInserts;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -160,8 +163,12 @@ public class DocumentRepositoryComponent implements DocumentRepository {
 
     @Override
     public List<Document> createAll(List<Document> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
         Instant now = Instant.now();
-        List<Document> stored = transactions.call(em -> {
+        List<Long> ids = insertBatched(documents, now);
+        List<Document> stored = ids != null ? readBack(ids) : transactions.call(em -> {
             List<DocumentEntity> entities = new ArrayList<>();
             for (Document document : documents) {
                 entities.add(persistRow(em, document, now));
@@ -175,6 +182,43 @@ public class DocumentRepositoryComponent implements DocumentRepository {
         });
         stored.forEach(d -> announce(DocumentEvents.TOPIC_ADDED, d.id(), d.title()));
         return stored;
+    }
+
+    /** The new documents written in JDBC batches where the database allows it (PostgreSQL); null where not. */
+    private List<Long> insertBatched(List<Document> documents, Instant now) {
+        if (Boolean.FALSE.equals(batchedInserts)) {
+            return null;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (batchedInserts == null) {
+                batchedInserts = DocumentInserts.supported(c);
+            }
+            if (!batchedInserts) {
+                return null;
+            }
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = DocumentInserts.insert(c, documents, now);
+                c.commit();
+                return ids;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                StoreChanges.written();
+            }
+        } catch (SQLException e) {
+            throw DocumentUpdates.refused(e);
+        }
+    }
+
+    /** Documents just written, as a read finds them, in the order of their ids. */
+    private List<Document> readBack(List<Long> ids) {
+        Set<Long> wanted = new HashSet<>(ids);
+        return transactions.read(em -> completeAll(em, em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.id BETWEEN :lo AND :hi ORDER BY d.id", DocumentEntity.class)
+                .setParameter("lo", ids.get(0)).setParameter("hi", ids.get(ids.size() - 1)).getResultList()
+                .stream().filter(d -> wanted.contains(d.getId())).toList()));
     }
 
     /** Stores one new document, its notes and custom field values inside a running transaction. */

@@ -90,7 +90,7 @@ final class DocumentUpdates {
     }
 
     /** A broken rule of the database (an unknown tag or correspondent, a serial number taken) in words. */
-    private static RuntimeException refused(SQLException e) {
+    static RuntimeException refused(SQLException e) {
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
         if (cause.getSQLState() != null && cause.getSQLState().startsWith("23")) {
             return new ConflictException("The change refers to something that does not exist or is taken: "
@@ -99,7 +99,7 @@ final class DocumentUpdates {
         return new IllegalStateException("Storing the change failed: " + cause.getMessage(), cause);
     }
 
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+    static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.BIGINT);
         } else {

@@ -253,6 +253,67 @@ abstract class RepositoriesCases extends DatabaseTestBase {
         assertEquals(java.util.Optional.of(Instant.parse("2024-03-05T12:00:00Z")), documents.lastModified());
     }
 
+    /** Documents created in one batch are stored whole, as one created alone is, and come back as a read finds them. */
+    @Test
+    void aBatchStoresEveryPartOfEachDocument() {
+        Correspondent bank = correspondents.create(new Correspondent(null, "Bank", null));
+        DocumentType letter = types.create(new DocumentType(null, "Letter", null));
+        Tag a = tags.create(new Tag(null, "A", null, null, false, null));
+        Tag b = tags.create(new Tag(null, "B", null, null, false, null));
+        long amount = customField("Total");
+        Instant added = Instant.parse("2024-05-06T07:08:09.123Z");
+        Document full = new Document(null, "Full", "all the text", bank.id(), letter.id(), null, Set.of(a.id(), b.id()),
+                LocalDate.of(2024, 5, 1), added.plusSeconds(60), added, "c1", "c2", 4711L, "2024/full.pdf",
+                "2024/full-archive.pdf", "scan.pdf", "application/pdf", 3, "admin",
+                List.of(new Note(null, 0, "first", added, "admin"), new Note(null, 0, "second", added, null)),
+                List.of(new CustomFieldInstance(null, 0, amount, "12.50")));
+        Document bare = new Document(null, "Bare", null, null, null, null, Set.of(), null, null, null, "c3", null, null,
+                null, null, null, null, null, null, List.of(), List.of());
+        List<Document> stored = documents.createAll(List.of(full, bare));
+
+        assertEquals(2, stored.size());
+        assertTrue(stored.get(0).id() < stored.get(1).id(), "ids in the order given");
+        for (Document d : stored) {
+            assertEquals(documents.find(d.id()).orElseThrow(), d);
+        }
+        Document f = stored.get(0);
+        assertEquals(List.of("Full", "all the text", bank.id(), letter.id(), Set.of(a.id(), b.id()), LocalDate.of(2024, 5, 1),
+                added.plusSeconds(60), added, "c1", "c2", 4711L, "2024/full.pdf", "2024/full-archive.pdf", "scan.pdf",
+                "application/pdf", 3, "admin"),
+                List.of(f.title(), f.content(), f.correspondentId(), f.documentTypeId(), f.tagIds(), f.created(),
+                        f.modified(), f.added(), f.checksum(), f.archiveChecksum(), f.archiveSerialNumber(), f.filename(),
+                        f.archiveFilename(), f.originalFilename(), f.mimeType(), f.pageCount(), f.owner()));
+        assertEquals(List.of("first", "second"), f.notes().stream().map(Note::text).toList());
+        assertEquals("12.50", f.customFields().get(0).value());
+        Document n = stored.get(1);
+        assertEquals("", n.content());
+        assertEquals(n.added(), n.modified(), "modified defaults to added");
+        assertTrue(n.added() != null && !n.added().isAfter(Instant.now()));
+
+        Document again = documents.create(new Document(null, "After", "t", null, null, null, Set.of(), null, null, null,
+                "c4", null, null, null, null, null, null, null, null, List.of(), List.of()));
+        assertTrue(again.id() > n.id(), "a document created alone later takes the next id");
+    }
+
+    @Test
+    void aBatchWithATakenSerialNumberStoresNothing() {
+        documents.create(document("Taken", null, null, null, null));
+        Document holder = documents.createAll(List.of(new Document(null, "Holder", "t", null, null, null, Set.of(), null,
+                null, null, "h1", null, 7L, null, null, null, null, null, null, List.of(), List.of()))).get(0);
+        long before = documents.count();
+        Document fresh = new Document(null, "Fresh", "t", null, null, null, Set.of(), null, null, null, "f1", null, 8L,
+                null, null, null, null, null, null, List.of(), List.of());
+        Document clash = new Document(null, "Clash", "t", null, null, null, Set.of(), null, null, null, "f2", null, 7L,
+                null, null, null, null, null, null, List.of(), List.of());
+        ConflictException taken = assertThrows(ConflictException.class, () -> documents.createAll(List.of(fresh, clash)));
+        assertTrue(taken.getMessage().contains("7"), taken.getMessage());
+        Document twin = new Document(null, "Twin", "t", null, null, null, Set.of(), null, null, null, "f3", null, 8L,
+                null, null, null, null, null, null, List.of(), List.of());
+        assertThrows(ConflictException.class, () -> documents.createAll(List.of(fresh, twin)));
+        assertEquals(before, documents.count(), "nothing of a refused batch is stored");
+        assertEquals(holder, documents.find(holder.id()).orElseThrow());
+    }
+
     @Test
     void anUpdateChangesTheAssignmentsAndTheModificationTime() {
         Correspondent from = correspondents.create(new Correspondent(null, "Insurer", null));
