@@ -135,6 +135,19 @@ public class LiquibaseMigrations implements SchemaMigrations {
     }
 
     private <R> R withLiquibase(LiquibaseWork<R> work) {
+        // Liquibase finds its parts with ServiceLoader on the context class loader: ours, which holds the embedded
+        // Liquibase jar and its service files. Its first use (the root scope) fixes what it found for good.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(LiquibaseMigrations.class.getClassLoader());
+        try {
+            return withLiquibaseScope(work);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private <R> R withLiquibaseScope(LiquibaseWork<R> work) {
         try (ResourceAccessor accessor = resources.get(); Connection connection = dataSource.getConnection()) {
             try {
                 R result = Scope.child(scope(), () -> {
@@ -172,7 +185,8 @@ public class LiquibaseMigrations implements SchemaMigrations {
     /** No analytics calls home, and messages go to the log instead of stdout (the Karaf console). */
     private static Map<String, Object> scope() {
         return Map.of("liquibase.analytics.enabled", Boolean.FALSE,
-                Scope.Attr.ui.name(), new LoggerUIService());
+                Scope.Attr.ui.name(), new LoggerUIService(),
+                Scope.Attr.classLoader.name(), LiquibaseMigrations.class.getClassLoader());
     }
 
     @FunctionalInterface

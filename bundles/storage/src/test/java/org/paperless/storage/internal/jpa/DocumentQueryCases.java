@@ -72,7 +72,10 @@ abstract class DocumentQueryCases extends org.paperless.storage.internal.testsup
 
     @AfterEach
     void tearDown() {
-        stored.close();
+        // Null when the database was not there (PostgreSQL unset): the test is skipped, not failed.
+        if (stored != null) {
+            stored.close();
+        }
     }
 
     private long store(String title, String content, Long correspondent, Set<Long> tags, LocalDate created, Long asn) {
