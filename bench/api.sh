@@ -70,6 +70,7 @@ bench_api() {
     "$ROOT/paperless" client "bundle:install -s file:$jar" >/dev/null
     stop_index
     "$ROOT/paperless" client "paperless-bench:load --count $n --files 2" | tail -n 1
+    settle_database
     "$ROOT/paperless" client "bundle:start org.paperless.index.lucene"
     until [ "$(indexed)" = "$n" ]; do sleep 0.5; done
     echo "$n documents loaded and indexed (with files: a 2 KB original, an archive copy, a 6 KB thumbnail each)"

@@ -107,6 +107,14 @@ drop_databases() {
     done
 }
 
+# VACUUM (ANALYZE) of database NAME: what autovacuum does on its own a while after a bulk load.
+vacuum() {
+    local name="$1"
+    [[ "$name" =~ ^[a-z_][a-z0-9_]*$ ]] || { log "a database name of lower-case letters, digits and _: '$name'"; exit 2; }
+    running_bin
+    as_pg "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres -d "$name" -c "VACUUM (ANALYZE)"
+}
+
 stop() {
     BIN=$(find_bin || true)
     if [ -n "$BIN" ] && [ -f "$DATA/PG_VERSION" ]; then
@@ -127,5 +135,6 @@ case "${1:-}" in
     stop) stop ;;
     database) database "${2:?usage: $0 database NAME}" ;;
     drop-databases) drop_databases "${2:?usage: $0 drop-databases PREFIX}" ;;
-    *) echo "usage: $0 start|stop|database NAME|drop-databases PREFIX" >&2; exit 2 ;;
+    vacuum) vacuum "${2:?usage: $0 vacuum NAME}" ;;
+    *) echo "usage: $0 start|stop|database NAME|drop-databases PREFIX|vacuum NAME" >&2; exit 2 ;;
 esac
