@@ -43,14 +43,23 @@ api_mix() {
     echo "$out" | grep -E "^\s+(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors" | sed 's/^ */    /'
 }
 
-# Changes the title of a random document every second, until killed.
+# Changes the title of a random document every second, until killed: each change sent on its second whether or
+# not the one before has answered, so both databases see as many changes. Each answer's status and time go to $4.
 changing_documents() {
-    local token="$1" port="$2" n="$3" i=0
+    local token="$1" port="$2" n="$3" log="$4" i=0
     while sleep 1; do
         i=$((i + 1))
-        curl -s -o /dev/null -X PATCH -H "Authorization: Token $token" -H 'Content-Type: application/json' \
-            -d "{\"title\":\"changed $i\"}" "http://127.0.0.1:$port/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/"
+        curl -s --max-time 30 -o /dev/null -w '%{http_code} %{time_total}\n' -X PATCH -H "Authorization: Token $token" \
+            -H 'Content-Type: application/json' -d "{\"title\":\"changed $i\"}" \
+            "http://127.0.0.1:$port/api/documents/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/" >> "$log" &
     done
+}
+
+# The changes changing_documents made (log $1): how many, how many answered 200, the median and slowest time.
+changes_made() {
+    sort -k2 -g "$1" | awk '{ n++; if ($1 == 200) ok++; t[n] = $2 } END {
+        if (n == 0) { print "    changes: none answered"; exit }
+        printf "    changes: %d sent, %d answered 200, p50 %.3f s, slowest %.3f s\n", n, ok, t[int((n + 1) / 2)], t[n] }'
 }
 
 bench_api() {
@@ -122,14 +131,16 @@ bench_api() {
     api_mix "thumbnails" "$work/thumbs" "$token" "$http"
     echo "the same lists and queries inside the instance (one at a time, no HTTP, no JSON):"
     "$ROOT/paperless" client "paperless-bench:api-queries --tags $(echo $tags | tr ' ' ',') --correspondents \
-$(echo $correspondents | tr ' ' ',') --words rechnung,versicherung,kündigung,invoice,vertrag,stadtwerke,miete,steuer,arzt,bank" \
+$(echo $correspondents | tr ' ' ',') --text rechnung --words rechnung,versicherung,kündigung,invoice,vertrag,stadtwerke,miete,steuer,arzt,bank" \
         | sed 's/^/    /'
     # Last, as they leave requests queued behind them: what is not kept.
     api_mix "lists asked once each (nothing kept: the database's cost), version 10" "$work/cold" "$token" "$http" 10
     sleep 10
-    changing_documents "$token" "$http" "$n" &
+    changing_documents "$token" "$http" "$n" "$work/changes" &
     local writer=$!
     api_mix "the kept lists while a document changes every second, version 10" "$work/lists" "$token" "$http" 10
     kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null || true
+    sleep 10 # the changes still on their way
+    changes_made "$work/changes"
     echo "load after: $(uptime | sed 's/.*load average/load average/')"
 }

@@ -40,7 +40,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void knowsItsMigrationsFromTheChangelog() {
         List<Migration> all = migrations().all();
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), all.stream().map(Migration::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), all.stream().map(Migration::number).toList());
         assertEquals("Core schema: correspondents, tags, document types, storage paths, documents (paperless 0.1.0)",
                 all.get(0).description());
         assertTrue(all.get(1).description().contains("0.1.0"), all.get(1).description());
@@ -55,7 +55,9 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals("Custom fields: the options of select fields and the default currency of monetary ones; documents "
                 + "found by tag and by custom field (paperless 0.1.0)",
                 all.get(7).description());
-        assertEquals(8, migrations().latest());
+        assertEquals("Document lists on PostgreSQL read a narrow index instead of every row (paperless 0.1.0)",
+                all.get(8).description());
+        assertEquals(9, migrations().latest());
         // What paperless:rollback VERSION reads to know how far down the schema goes.
         assertTrue(all.stream().allMatch(m -> m.version().equals("0.1.0")), all.toString());
     }
@@ -94,7 +96,7 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, migrations.current());
         assertEquals(Set.of("databasechangelog", "databasechangeloglock"), db.tables());
         migrations.migrateToLatest();
-        assertEquals(8, migrations.current());
+        assertEquals(9, migrations.current());
     }
 
     @Test
@@ -225,6 +227,29 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM custom_field_option"));
     }
 
+    /** Migration 9: PostgreSQL's lists read a narrow index; Derby needs none; undone, the index goes. */
+    @Test
+    void documentListsGetTheirIndexOnPostgresqlOnly() throws Exception {
+        LiquibaseMigrations migrations = migrations();
+        migrations.migrateTo(9);
+        List<String> listing = List.of("created", "id", "deleted_at", "correspondent_id", "document_type_id",
+                "storage_path_id", "owner");
+        if (engine == Engine.POSTGRESQL) {
+            assertEquals(String.join(", ", listing), db.queryText("SELECT string_agg(a.attname, ', ' ORDER BY k.n) "
+                    + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+                    + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                    + "WHERE c.relname = 'ix_document_listing'"));
+        }
+        migrations.migrateTo(8);
+        assertEquals(8, migrations.current());
+        if (engine == Engine.POSTGRESQL) {
+            assertEquals(0, db.queryLong("SELECT COUNT(*) FROM pg_class WHERE relname = 'ix_document_listing'"));
+        }
+        migrations.migrateTo(9);
+        assertEquals(9, migrations.current());
+    }
+
     /** A start reads both numbers without Liquibase (it took a second of every restart); they must agree with it. */
     @Test
     void theNumbersAStartNeedsAreReadWithoutLiquibaseAndAgreeWithIt() {
@@ -234,9 +259,9 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         List<Migration> all = migrations.all();
         assertEquals(all.get(all.size() - 1).number(), SchemaTags.newest(getClass().getClassLoader(),
                 LiquibaseMigrations.CHANGELOG));
-        assertEquals(9, SchemaTags.newest(getClass().getClassLoader(), "org/paperless/storage/test/irreversible.xml"),
+        assertEquals(10, SchemaTags.newest(getClass().getClassLoader(), "org/paperless/storage/test/irreversible.xml"),
                 "a changelog that includes another by its full name");
-        for (int target : new int[] {8, 3, 5, 0, 8}) {
+        for (int target : new int[] {9, 3, 5, 0, 8, 9}) {
             migrations.migrateTo(target);
             assertEquals(OptionalInt.of(target), SchemaTags.current(db.dataSource()), "after migrating to " + target);
         }
@@ -247,14 +272,14 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
         // Derby trap: a no-op update leaves a transaction open; closing the connection must still work.
         migrations().migrateToLatest();
         migrations().migrateToLatest();
-        assertEquals(8, migrations().current());
+        assertEquals(9, migrations().current());
     }
 
     @Test
     void refusesUnknownNumbers() {
         LiquibaseMigrations migrations = migrations();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(9));
-        assertEquals("Unknown migration 9; known: 0, 1, 2, 3, 4, 5, 6, 7, 8", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(10));
+        assertEquals("Unknown migration 10; known: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> migrations.migrateTo(-1));
         assertEquals(0, migrations.current());
     }
@@ -262,24 +287,24 @@ abstract class LiquibaseMigrationsCases extends DatabaseTestBase {
     @Test
     void refusesToUndoAnIrreversibleMigrationBeforeChangingAnything() throws Exception {
         LiquibaseMigrations migrations = migrations("org/paperless/storage/test/irreversible.xml");
-        assertEquals(List.of(true, true, true, true, true, true, true, true, false),
+        assertEquals(List.of(true, true, true, true, true, true, true, true, true, false),
                 migrations.all().stream().map(Migration::reversible).toList());
-        migrations.migrateTo(9);
+        migrations.migrateTo(10);
         assertTrue(db.tables().contains("one_way"));
 
-        for (int target : new int[] {8, 0}) {
+        for (int target : new int[] {9, 0}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.migrateTo(target));
-            assertEquals("Migration 9 cannot be undone; the schema stays at 9", e.getMessage());
+            assertEquals("Migration 10 cannot be undone; the schema stays at 10", e.getMessage());
         }
-        assertEquals(9, migrations.current());
+        assertEquals(10, migrations.current());
         assertTrue(db.tables().containsAll(NOTES_AND_FIELDS) && db.tables().contains("one_way"));
     }
 
     @Test
     void refusesASchemaNewerThanItKnows() {
-        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(9);
+        migrations("org/paperless/storage/test/irreversible.xml").migrateTo(10);
         LiquibaseMigrations older = migrations();
-        assertEquals(9, older.current());
+        assertEquals(10, older.current());
         IllegalStateException e = assertThrows(IllegalStateException.class, older::migrateToLatest);
         assertFalse(e.getMessage().isEmpty());
     }
