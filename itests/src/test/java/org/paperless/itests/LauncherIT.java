@@ -53,6 +53,8 @@ class LauncherIT {
             Launcher.Result failing = launcher.run("client", "paperless:document-show 424242");
             assertNotEquals(0, failing.exitCode(), failing.output());
             assertTrue(failing.output().contains("No document with id 424242"), failing.output());
+            assertFalse(status.output().contains("paperless-client-done"), status.output());
+            assertClientTrustsTheCommandOverAConnectionLostAtTheEnd(launcher);
 
             String remote = SshLogin.run(launcher.sshPort, user, password, "paperless:tag-list");
             assertTrue(remote.contains("Name"), remote);
@@ -68,6 +70,35 @@ class LauncherIT {
             Launcher.Result stopped = launcher.run("stop");
             assertEquals(0, stopped.exitCode(), stopped.output());
         }
+    }
+
+    /**
+     * Karaf closes the connection the moment a command ends, and ssh sometimes fails to say goodbye then
+     * ("client_loop: send disconnect: Broken pipe", exit status 255) after the command did all its work. An ssh
+     * that always does so stands in for it: the command's own outcome still decides the client's exit status.
+     */
+    private static void assertClientTrustsTheCommandOverAConnectionLostAtTheEnd(Launcher launcher) throws Exception {
+        Path bin = launcher.dataDir.resolveSibling(launcher.dataDir.getFileName() + "-ssh-breaks");
+        Files.createDirectories(bin);
+        Path ssh = bin.resolve("ssh");
+        Files.writeString(ssh, """
+                #!/bin/sh
+                PATH="${PATH#*:}"
+                ssh "$@"
+                status=$?
+                [ "$status" = 255 ] || { echo "client_loop: send disconnect: Broken pipe" >&2; exit 255; }
+                exit 255
+                """);
+        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+        Launcher breaking = new Launcher(launcher.dataDir, Map.of("PAPERLESS_SSH_PORT", Integer.toString(launcher.sshPort),
+                "PATH", bin + ":" + System.getenv("PATH"), "PAPERLESS_CLIENT_RETRY_SECONDS", "0"));
+        Launcher.Result status = breaking.run("client", "paperless:status --no-format");
+        assertEquals(0, status.exitCode(), status.output());
+        assertTrue(status.output().contains("Database\tderby"), status.output());
+        assertFalse(status.output().contains("paperless-client-done"), status.output());
+        Launcher.Result failing = breaking.run("client", "paperless:document-show 424242");
+        assertNotEquals(0, failing.exitCode(), failing.output());
+        assertTrue(failing.output().contains("No document with id 424242"), failing.output());
     }
 
     /** Documents, database, index, logs and keys: nothing in the data folder is open to other users. */
