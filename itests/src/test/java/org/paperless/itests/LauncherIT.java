@@ -73,25 +73,19 @@ class LauncherIT {
     }
 
     /**
-     * Karaf closes the connection the moment a command ends, and ssh sometimes fails to say goodbye then
-     * ("client_loop: send disconnect: Broken pipe", exit status 255) after the command did all its work. An ssh
-     * that always does so stands in for it: the command's own outcome still decides the client's exit status.
+     * Karaf closes the connection the moment a command ends: ssh sometimes fails to say goodbye then ("client_loop:
+     * send disconnect: Broken pipe", exit status 255) after the command did all its work, or misses the end of
+     * the output while saying 0. An ssh that always does the one or the other stands in for it: the command's own
+     * outcome still decides the client's exit status, and output cut short is never taken for a success.
      */
     private static void assertClientTrustsTheCommandOverAConnectionLostAtTheEnd(Launcher launcher) throws Exception {
-        Path bin = launcher.dataDir.resolveSibling(launcher.dataDir.getFileName() + "-ssh-breaks");
-        Files.createDirectories(bin);
-        Path ssh = bin.resolve("ssh");
-        Files.writeString(ssh, """
+        Launcher breaking = withSsh(launcher, "ssh-breaks", """
                 #!/bin/sh
                 PATH="${PATH#*:}"
                 ssh "$@"
-                status=$?
-                [ "$status" = 255 ] || { echo "client_loop: send disconnect: Broken pipe" >&2; exit 255; }
+                [ "$?" = 255 ] || echo "client_loop: send disconnect: Broken pipe" >&2
                 exit 255
                 """);
-        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
-        Launcher breaking = new Launcher(launcher.dataDir, Map.of("PAPERLESS_SSH_PORT", Integer.toString(launcher.sshPort),
-                "PATH", bin + ":" + System.getenv("PATH"), "PAPERLESS_CLIENT_RETRY_SECONDS", "0"));
         Launcher.Result status = breaking.run("client", "paperless:status --no-format");
         assertEquals(0, status.exitCode(), status.output());
         assertTrue(status.output().contains("Database\tderby"), status.output());
@@ -99,6 +93,27 @@ class LauncherIT {
         Launcher.Result failing = breaking.run("client", "paperless:document-show 424242");
         assertNotEquals(0, failing.exitCode(), failing.output());
         assertTrue(failing.output().contains("No document with id 424242"), failing.output());
+
+        Launcher cutting = withSsh(launcher, "ssh-cuts", """
+                #!/bin/bash
+                PATH="${PATH#*:}"
+                ssh "$@" | head -n -1
+                exit "${PIPESTATUS[0]}"
+                """);
+        Launcher.Result cut = cutting.run("client", "paperless:status --no-format");
+        assertNotEquals(0, cut.exitCode(), cut.output());
+        assertTrue(cut.output().contains("before all of its output arrived"), cut.output());
+    }
+
+    /** The same instance, asked through a stand-in for ssh (the script, first on the PATH). */
+    private static Launcher withSsh(Launcher launcher, String name, String script) throws Exception {
+        Path bin = launcher.dataDir.resolveSibling(launcher.dataDir.getFileName() + "-" + name);
+        Files.createDirectories(bin);
+        Path ssh = bin.resolve("ssh");
+        Files.writeString(ssh, script);
+        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+        return new Launcher(launcher.dataDir, Map.of("PAPERLESS_SSH_PORT", Integer.toString(launcher.sshPort),
+                "PATH", bin + ":" + System.getenv("PATH"), "PAPERLESS_CLIENT_RETRY_SECONDS", "0"));
     }
 
     /** Documents, database, index, logs and keys: nothing in the data folder is open to other users. */

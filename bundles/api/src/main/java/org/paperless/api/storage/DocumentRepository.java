@@ -43,6 +43,15 @@ public interface DocumentRepository {
     /** A stored document; empty when there is none or it is in the trash. */
     Optional<Document> find(long id);
 
+    /**
+     * The stored documents among these ids, in their order, complete as {@link #find} gives them; ids with no
+     * document or one in the trash are left out. For many at once (the renamer files thousands anew after a
+     * retag): an implementation reads them together.
+     */
+    default List<Document> findAll(List<Long> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** One page of the live documents that meet a query, in its order, and how many meet it in all. */
     DocumentQuery.Page query(DocumentQuery query);
 

@@ -2,7 +2,6 @@ package org.paperless.maintenance.internal.files;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,7 +128,8 @@ public class MediaFilesComponent implements Renamer, Archiver, Thumbnails, Event
         }
         files.lock();
         try {
-            List<Document> batch = ids.stream().map(documents::find).flatMap(Optional::stream).toList();
+            // Read together: one by one, the reads of a retag's 100,000 changes took a core beside its writes.
+            List<Document> batch = documents.findAll(ids);
             if (!batch.isEmpty()) {
                 Tally tally = new Tally();
                 new RenameRun(documents, media, moves, current).rename(batch, tally);

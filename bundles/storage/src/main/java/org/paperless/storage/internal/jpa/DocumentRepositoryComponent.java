@@ -255,6 +255,16 @@ public class DocumentRepositoryComponent implements DocumentRepository {
     }
 
     @Override
+    public List<Document> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Not kept: a walk over thousands would push out the pages the REST API keeps.
+        Map<Long, Document> found = read(new java.util.HashSet<>(ids));
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public DocumentQuery.Page query(DocumentQuery query) {
         OrderedIds kept = lists.get(new DocumentQuery(query.criteria(), query.ordering(), 0, 0, false), this::matching);
         long[] all = kept.ids();

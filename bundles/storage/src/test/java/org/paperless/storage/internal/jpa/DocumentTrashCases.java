@@ -148,6 +148,24 @@ abstract class DocumentTrashCases extends DatabaseTestBase {
     }
 
     @Test
+    void manyAreFoundTogetherInTheOrderAskedCompleteAndWithoutTheTrashed() throws Exception {
+        Document first = stored("First");
+        Document trashed = stored("Trashed");
+        Document last = stored("Last");
+        CustomField amount = fields.create(new CustomField(null, "Amount", CustomFieldType.MONETARY));
+        documents.addNote(first.id(), "paid", "admin");
+        documents.setCustomField(first.id(), amount.id(), "EUR1.00");
+        documents.moveToTrash(List.of(trashed.id()));
+
+        List<Document> found = documents.findAll(List.of(last.id(), trashed.id(), 424_242L, first.id()));
+
+        assertEquals(List.of("Last", "First"), found.stream().map(Document::title).toList());
+        assertEquals(documents.find(first.id()).orElseThrow(), found.get(1), "notes and field values too");
+        assertEquals(List.of("paid"), found.get(1).notes().stream().map(Note::text).toList());
+        assertEquals(List.of(), documents.findAll(List.of()));
+    }
+
+    @Test
     void aTrashedDocumentCannotBeChanged() throws Exception {
         Document trashed = stored("Trashed");
         documents.moveToTrash(List.of(trashed.id()));
